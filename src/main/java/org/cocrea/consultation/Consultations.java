@@ -1,0 +1,120 @@
+package org.cocrea.consultation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens and closes calls for proposals and tells which call accepts proposals now.
+ *
+ * <p>Rule: only one call per action plan is open at a time (the OGP Participation and Co-creation Standard asks for
+ * one clear, published consultation timeline per action plan).
+ */
+@Service
+public class Consultations {
+
+    /** Axis ids are lower-case slugs, as in {@code shared/data/areas.csv}. */
+    static final Pattern AXIS_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+
+    private final CallForProposalsRepository calls;
+    private final Clock clock;
+
+    Consultations(CallForProposalsRepository calls, Clock clock) {
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a call for proposals.
+     *
+     * @param actionPlan        action plan id, e.g. {@code ARBA-2021-2023}; required, at most 100 characters
+     * @param title             public title; required, at most 300 characters
+     * @param axes              thematic axis ids (slugs); at least one
+     * @param opensAt           opening instant
+     * @param closesAt          closing instant; after {@code opensAt} and in the future
+     * @param processInstanceId the call-for-proposals process instance that owns the call
+     * @return the stored call, status OPEN
+     * @throws InvalidCallException when a field is invalid or another call of the action plan is open
+     */
+    @Transactional
+    public CallForProposals open(String actionPlan, String title, List<String> axes, Instant opensAt, Instant closesAt,
+            String processInstanceId) {
+        List<String> problems = new ArrayList<>();
+        if (actionPlan == null || actionPlan.isBlank() || actionPlan.length() > 100) {
+            problems.add("plan de acción requerido (máx. 100) / action plan required (max 100)");
+        }
+        if (title == null || title.isBlank() || title.length() > 300) {
+            problems.add("título requerido (máx. 300) / title required (max 300)");
+        }
+        List<String> cleanAxes = axes == null ? List.of()
+                : new ArrayList<>(new LinkedHashSet<>(axes.stream().map(String::trim).toList()));
+        if (cleanAxes.isEmpty()) {
+            problems.add("elija al menos un eje / choose at least one axis");
+        }
+        cleanAxes.stream().filter(a -> !AXIS_ID.matcher(a).matches())
+                .forEach(a -> problems.add("eje inválido / invalid axis: " + a));
+        if (opensAt == null || closesAt == null) {
+            problems.add("apertura y cierre requeridos / opening and closing date-times required");
+        } else {
+            if (!closesAt.isAfter(opensAt)) {
+                problems.add("el cierre debe ser posterior a la apertura / closing must be after opening");
+            }
+            if (!closesAt.isAfter(clock.instant())) {
+                problems.add("el cierre debe ser futuro / closing must be in the future");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCallException("Convocatoria inválida / Invalid call: " + String.join("; ", problems));
+        }
+        List<CallForProposals> open = calls.findByActionPlanAndStatus(actionPlan.trim(), CallStatus.OPEN);
+        if (!open.isEmpty()) {
+            throw new InvalidCallException("Ya hay una convocatoria abierta para el plan " + actionPlan
+                    + " (\"" + open.get(0).getTitle() + "\"); ciérrela antes de abrir otra. / A call is already open for "
+                    + "action plan " + actionPlan + ".");
+        }
+        return calls.save(new CallForProposals(actionPlan.trim(), title.trim(), cleanAxes, opensAt, closesAt,
+                processInstanceId, clock.instant()));
+    }
+
+    /**
+     * Closes a call: no more proposals are accepted. Idempotent.
+     *
+     * @param callId id of the call
+     * @throws IllegalArgumentException if there is no such call
+     */
+    @Transactional
+    public void close(long callId) {
+        get(callId).close();
+    }
+
+    /**
+     * @param callId id of the call
+     * @return the call
+     * @throws IllegalArgumentException if there is no such call
+     */
+    @Transactional(readOnly = true)
+    public CallForProposals get(long callId) {
+        return calls.findById(callId).orElseThrow(() -> new IllegalArgumentException("No call for proposals " + callId));
+    }
+
+    /** @return the call that accepts proposals now (the earliest opened one if several plans have one), if any */
+    @Transactional(readOnly = true)
+    public Optional<CallForProposals> acceptingCall() {
+        Instant now = clock.instant();
+        return calls.findByStatusOrderByOpensAtAsc(CallStatus.OPEN).stream()
+                .filter(c -> c.acceptsProposalsAt(now)).findFirst();
+    }
+
+    /** @return every call, newest first */
+    @Transactional(readOnly = true)
+    public List<CallForProposals> all() {
+        return calls.findAll().stream().sorted((a, b) -> b.getId().compareTo(a.getId())).toList();
+    }
+}

@@ -1,0 +1,45 @@
+package org.cocrea.notification;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code mail} component of {@code /actuator/health}: the SMTP connection when one is configured, and the
+ * outbox (pending and failed rows) in every case. With no SMTP server (the embedded default) mail is UP: the outbox
+ * keeps every mail for staff to read.
+ */
+@Component("mail")
+class MailHealthIndicator implements HealthIndicator {
+
+    private final OutboxSender sender;
+    private final MailOutbox outbox;
+    private final JavaMailSender mailSender;
+
+    MailHealthIndicator(OutboxSender sender, MailOutbox outbox, JavaMailSender mailSender) {
+        this.sender = sender;
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder builder;
+        if (!sender.smtpConfigured()) {
+            builder = Health.up().withDetail("smtp", "not configured: mails stay in the outbox");
+        } else {
+            try {
+                if (mailSender instanceof JavaMailSenderImpl impl) {
+                    impl.testConnection();
+                }
+                builder = Health.up().withDetail("smtp", "reachable");
+            } catch (Exception e) {
+                builder = Health.down().withDetail("smtp", e.getMessage());
+            }
+        }
+        return builder.withDetail("pending", outbox.count(OutboxStatus.PENDING))
+                .withDetail("failed", outbox.count(OutboxStatus.FAILED)).build();
+    }
+}

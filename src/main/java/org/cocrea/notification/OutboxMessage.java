@@ -1,0 +1,133 @@
+package org.cocrea.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One rendered mail in the outbox. */
+@Entity
+@Table(name = "mail_outbox")
+public class OutboxMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String recipient;
+    private String subject;
+    @Column(name = "body_html")
+    private String bodyHtml;
+    private String kind;
+    private String reference;
+    private String language;
+    @Enumerated(EnumType.STRING)
+    private OutboxStatus status;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+    @Version
+    private long version;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(String recipient, String subject, String bodyHtml, String kind, String reference, String language,
+            Instant now) {
+        this.recipient = recipient;
+        this.subject = subject;
+        this.bodyHtml = bodyHtml;
+        this.kind = kind;
+        this.reference = reference;
+        this.language = language;
+        this.status = OutboxStatus.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    void sent(Instant at) {
+        status = OutboxStatus.SENT;
+        sentAt = at;
+        lastError = null;
+    }
+
+    void failed(String error, Instant nextAttempt, boolean giveUp) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        status = giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING;
+        nextAttemptAt = nextAttempt;
+        claimedAt = null;
+    }
+
+    void requeue(Instant now) {
+        status = OutboxStatus.PENDING;
+        nextAttemptAt = now;
+        claimedAt = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public OutboxStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

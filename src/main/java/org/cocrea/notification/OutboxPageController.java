@@ -1,0 +1,53 @@
+package org.cocrea.notification;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff outbox pages ({@code /staff/outbox}): every mail the system wrote, with its delivery state; without an SMTP
+ * server this is where a first run shows what would have been sent. FAILED rows can be re-queued.
+ */
+@Controller
+class OutboxPageController {
+
+    private final MailOutbox outbox;
+    private final OutboxSender sender;
+
+    OutboxPageController(MailOutbox outbox, OutboxSender sender) {
+        this.outbox = outbox;
+        this.sender = sender;
+    }
+
+    @GetMapping("/staff/outbox")
+    String list(Model model) {
+        model.addAttribute("messages", outbox.latest());
+        model.addAttribute("smtpConfigured", sender.smtpConfigured());
+        model.addAttribute("pending", outbox.count(OutboxStatus.PENDING));
+        model.addAttribute("sent", outbox.count(OutboxStatus.SENT));
+        model.addAttribute("failed", outbox.count(OutboxStatus.FAILED));
+        return "staff/outbox";
+    }
+
+    @GetMapping("/staff/outbox/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("message", outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "staff/outbox-message";
+    }
+
+    @PostMapping("/staff/outbox/{id}/requeue")
+    String requeue(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            outbox.requeue(id);
+            redirect.addFlashAttribute("notice", "outbox.requeued");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("notice", "outbox.notRequeued");
+        }
+        return "redirect:/staff/outbox/" + id;
+    }
+}

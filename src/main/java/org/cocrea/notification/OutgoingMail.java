@@ -1,0 +1,20 @@
+package org.cocrea.notification;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A mail to write to the outbox.
+ *
+ * @param recipient   e-mail address
+ * @param locale      language of the mail ({@code es} or {@code en})
+ * @param template    Thymeleaf template name, e.g. {@code mail/proposal-received}
+ * @param subjectKey  message key of the subject in {@code messages*.properties}
+ * @param subjectArgs arguments of the subject message
+ * @param model       template variables
+ * @param kind        what the mail is, for staff (e.g. {@code reasoned-response})
+ * @param reference   what it is about (tracking code, task id), for staff; may be null
+ */
+public record OutgoingMail(String recipient, Locale locale, String template, String subjectKey, Object[] subjectArgs,
+        Map<String, Object> model, String kind, String reference) {
+}

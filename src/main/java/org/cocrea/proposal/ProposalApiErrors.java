@@ -1,0 +1,57 @@
+package org.cocrea.proposal;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import org.cocrea.web.LocaleConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Turns refusals of the public API into 400/409 JSON bodies that name each bad field and why. */
+@RestControllerAdvice(assignableTypes = ProposalApiController.class)
+class ProposalApiErrors {
+
+    private final MessageSource messages;
+
+    ProposalApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidProposalException.class)
+    ResponseEntity<ApiError> invalid(InvalidProposalException e, Locale locale) {
+        Locale l = LocaleConfiguration.supported(locale);
+        return ResponseEntity.badRequest().body(new ApiError(e.problems().stream()
+                .map(p -> new ApiError.Entry(p.field(), p.code(),
+                        messages.getMessage("validation." + p.code(), new Object[] {p.limit()}, p.code(), l)))
+                .toList()));
+    }
+
+    @ExceptionHandler(NoOpenCallException.class)
+    ResponseEntity<ApiError> noCall(Locale locale) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("call", "noOpenCall",
+                messages.getMessage("proposal.noOpenCall", null, LocaleConfiguration.supported(locale))));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        String field = "body";
+        if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()
+                && m.getPath().get(0).getFieldName() != null) {
+            field = m.getPath().get(0).getFieldName();
+        }
+        return ResponseEntity.badRequest().body(ApiError.of(field, "malformed",
+                messages.getMessage("validation.malformed", null, LocaleConfiguration.supported(locale))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(Locale locale) {
+        return ResponseEntity.badRequest().body(ApiError.of("body", "contentType",
+                messages.getMessage("validation.contentType", null, LocaleConfiguration.supported(locale))));
+    }
+}

@@ -1,0 +1,109 @@
+package org.cocrea.proposal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports offline proposals from a CSV in the format of {@code shared/data/proposals-2021-consultation.csv}
+ * ({@code ref,submitted_at,axis,axis_name,title,description,submitter_type,organization,contact_name,contact_email,
+ * consent}). Each row goes through {@link Proposals#submitOffline} in its own transaction, exactly as a public
+ * submission: a bad row is reported with its line number and does not stop or undo the valid rows. Re-importing the
+ * same file refuses rows whose {@code ref} is already in the call.
+ */
+@Service
+public class ProposalCsvImport {
+
+    /** Columns the file must have. */
+    public static final List<String> COLUMNS = List.of("ref", "submitted_at", "axis", "title", "description",
+            "submitter_type", "organization", "contact_name", "contact_email", "consent");
+    private static final Set<String> YES = Set.of("true", "sí", "si", "yes", "1", "x");
+    private static final int MAX_ROWS = 5000;
+    private static final Logger log = LoggerFactory.getLogger(ProposalCsvImport.class);
+
+    private final Proposals proposals;
+
+    ProposalCsvImport(Proposals proposals) {
+        this.proposals = proposals;
+    }
+
+    /**
+     * @param csv        the file, UTF-8 (a byte-order mark is allowed)
+     * @param sourceName file name for the log
+     * @return what was imported and what was refused, by line
+     * @throws NoOpenCallException when no call accepts proposals now (nothing is imported)
+     */
+    public ImportReport importCsv(InputStream csv, String sourceName) {
+        List<ImportReport.ImportedRow> imported = new ArrayList<>();
+        List<ImportReport.RejectedRow> rejected = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(),
+                StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                return new ImportReport(imported, rejected, "missing columns: " + String.join(", ", missing));
+            }
+            long nextLine = 2;
+            for (CSVRecord row : parser) {
+                long line = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                if (imported.size() + rejected.size() >= MAX_ROWS) {
+                    return new ImportReport(imported, rejected, "more than " + MAX_ROWS + " rows: split the file");
+                }
+                String ref = row.isSet("ref") ? row.get("ref") : "";
+                if (!row.isConsistent()) {
+                    rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "columns"))));
+                    continue;
+                }
+                importRow(row, line, ref, imported, rejected);
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("CSV import {} stopped: {}", sourceName, message);
+            return new ImportReport(imported, rejected, "unreadable CSV: " + message);
+        }
+        log.info("CSV import {}: {} proposals imported, {} rows refused", sourceName, imported.size(), rejected.size());
+        return new ImportReport(imported, rejected, null);
+    }
+
+    private void importRow(CSVRecord row, long line, String ref, List<ImportReport.ImportedRow> imported,
+            List<ImportReport.RejectedRow> rejected) {
+        OffsetDateTime submittedAt = null;
+        String submitted = row.get("submitted_at");
+        if (!submitted.isBlank()) {
+            try {
+                submittedAt = OffsetDateTime.parse(submitted);
+            } catch (DateTimeParseException e) {
+                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "dateTime"))));
+                return;
+            }
+        }
+        String consent = row.get("consent").toLowerCase(Locale.ROOT);
+        ProposalInput input = new ProposalInput(row.get("title"), row.get("description"), row.get("axis"),
+                row.get("submitter_type"), row.get("organization"), row.get("contact_name"), row.get("contact_email"),
+                YES.contains(consent), "es", ref.isBlank() ? null : ref);
+        try {
+            Proposal p = proposals.submitOffline(input, submittedAt == null ? null : submittedAt.toInstant());
+            imported.add(new ImportReport.ImportedRow(line, ref, p.getTrackingCode()));
+        } catch (InvalidProposalException e) {
+            rejected.add(new ImportReport.RejectedRow(line, ref, e.problems()));
+        }
+    }
+}

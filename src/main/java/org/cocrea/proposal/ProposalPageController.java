@@ -1,0 +1,78 @@
+package org.cocrea.proposal;
+
+import java.util.Locale;
+
+import org.cocrea.consultation.Consultations;
+import org.cocrea.web.LocaleConfiguration;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The public proposal form ({@code /proposals/new}) and status page ({@code /proposals/{trackingCode}}). */
+@Controller
+class ProposalPageController {
+
+    private final Proposals proposals;
+    private final PublicProposals publicProposals;
+    private final Consultations consultations;
+
+    ProposalPageController(Proposals proposals, PublicProposals publicProposals, Consultations consultations) {
+        this.proposals = proposals;
+        this.publicProposals = publicProposals;
+        this.consultations = consultations;
+    }
+
+    @GetMapping("/proposals/new")
+    String form(Model model) {
+        model.addAttribute("form", new ProposalForm());
+        return formPage(model);
+    }
+
+    @PostMapping("/proposals/new")
+    String submit(@ModelAttribute("form") ProposalForm form, BindingResult binding, Model model, Locale locale) {
+        if (binding.hasErrors()) {
+            binding.getFieldErrors().forEach(e -> binding.rejectValue(e.getField(), "validation.invalid"));
+            return formPage(model);
+        }
+        try {
+            Proposal p = proposals.submit(form.toInput(LocaleConfiguration.supported(locale).getLanguage()), Channel.WEB);
+            return "redirect:/proposals/" + p.getTrackingCode() + "?created";
+        } catch (InvalidProposalException e) {
+            for (FieldProblem problem : e.problems()) {
+                binding.rejectValue(problem.field(), "validation." + problem.code(), new Object[] {problem.limit()}, null);
+            }
+            return formPage(model);
+        } catch (NoOpenCallException e) {
+            return formPage(model);
+        }
+    }
+
+    private String formPage(Model model) {
+        var call = consultations.acceptingCall().orElse(null);
+        model.addAttribute("call", call);
+        model.addAttribute("submitterTypes", SubmitterType.values());
+        return "proposals/new";
+    }
+
+    @GetMapping("/proposals/lookup")
+    String lookup(@org.springframework.web.bind.annotation.RequestParam(name = "code", defaultValue = "") String code) {
+        String clean = code.trim().toUpperCase(Locale.ROOT);
+        if (!clean.matches("[A-Z0-9-]{1,20}")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/proposals/" + clean;
+    }
+
+    @GetMapping("/proposals/{trackingCode}")
+    String status(@PathVariable String trackingCode, Model model, Locale locale) {
+        model.addAttribute("proposal", publicProposals.view(trackingCode, locale)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "proposals/status";
+    }
+}

@@ -1,0 +1,84 @@
+package org.cocrea.proposal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.cocrea.consultation.CallForProposals;
+
+/**
+ * Validates a submission against the public-input rules: lengths capped, e-mail well-formed, consent given, axis
+ * one of the open call's, submitter type one of the five categories.
+ */
+final class ProposalValidator {
+
+    static final int TITLE_MAX = 200;
+    static final int DESCRIPTION_MAX = 4000;
+    static final int ORGANIZATION_MAX = 200;
+    static final int NAME_MAX = 150;
+    static final int EMAIL_MAX = 254;
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+
+    private ProposalValidator() {
+    }
+
+    /**
+     * @param input the submission, already trimmed
+     * @param call  the call it is addressed to
+     * @return the problems found, empty when valid
+     */
+    static List<FieldProblem> validate(ProposalInput input, CallForProposals call) {
+        List<FieldProblem> problems = new ArrayList<>();
+        text(problems, "title", input.title(), TITLE_MAX, true);
+        text(problems, "description", input.description(), DESCRIPTION_MAX, true);
+        if (isBlank(input.axis())) {
+            problems.add(FieldProblem.of("axis", "required"));
+        } else if (!call.getAxes().contains(input.axis())) {
+            problems.add(FieldProblem.of("axis", "axis"));
+        }
+        if (isBlank(input.submitterType())) {
+            problems.add(FieldProblem.of("submitterType", "required"));
+        } else if (SubmitterType.fromCode(input.submitterType()).isEmpty()) {
+            problems.add(FieldProblem.of("submitterType", "submitterType"));
+        }
+        boolean citizen = SubmitterType.CIUDADANIA.code().equals(input.submitterType());
+        text(problems, "organization", input.organization(), ORGANIZATION_MAX, !citizen);
+        text(problems, "name", input.name(), NAME_MAX, true);
+        if (text(problems, "email", input.email(), EMAIL_MAX, true) && !EMAIL.matcher(input.email()).matches()) {
+            problems.add(FieldProblem.of("email", "email"));
+        }
+        if (!Boolean.TRUE.equals(input.consent())) {
+            problems.add(FieldProblem.of("consent", "consent"));
+        }
+        return problems;
+    }
+
+    /** @return true when the value is present and within the limit */
+    private static boolean text(List<FieldProblem> problems, String field, String value, int max, boolean required) {
+        if (isBlank(value)) {
+            if (required) {
+                problems.add(FieldProblem.of(field, "required"));
+            }
+            return false;
+        }
+        if (value.length() > max) {
+            problems.add(new FieldProblem(field, "tooLong", max));
+            return false;
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            problems.add(FieldProblem.of(field, "controlCharacters"));
+            return false;
+        }
+        return true;
+    }
+
+    static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** @return the value trimmed, or null when blank */
+    static String clean(String s) {
+        return isBlank(s) ? null : s.strip();
+    }
+}

@@ -1,0 +1,43 @@
+package org.cocrea.web;
+
+import org.cocrea.workflow.EngineUserAuthenticationProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may see what. Public: the home page, the proposal form and status pages, {@code /api/proposals}, health, static
+ * files. Camunda's webapps ({@code /camunda/**}) and {@code /engine-rest/**} keep their own authentication (session
+ * login and HTTP Basic). Staff pages ({@code /staff/**}) need the open-government team or an administrator; everything
+ * else needs a login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String STAFF = EngineUserAuthenticationProvider.GROUP_PREFIX + "og-team";
+    static final String ADMIN = EngineUserAuthenticationProvider.GROUP_PREFIX + "camunda-admin";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, EngineUserAuthenticationProvider provider)
+            throws Exception {
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/error", "/login", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/proposals/new", "/proposals/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/proposals/new").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/proposals/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/proposals").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                        .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**"))
+                .headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/"));
+        return http.build();
+    }
+}

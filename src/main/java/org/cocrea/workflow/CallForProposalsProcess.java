@@ -1,0 +1,55 @@
+package org.cocrea.workflow;
+
+/**
+ * Definitions of {@code processes/call-for-proposals.bpmn}: the public consultation of one action plan, from
+ * opening the call to the prioritisation of feasible proposals for the co-creation round-tables.
+ */
+public final class CallForProposalsProcess {
+
+    /** Process definition key. */
+    public static final String KEY = "call-for-proposals";
+
+    /** Element ids. */
+    public static final String START = "StartEvent_CallRequested";
+    public static final String TASK_OPEN_CALL = "Task_OpenCall";
+    public static final String TIMER_CALL_CLOSES = "Timer_CallCloses";
+    public static final String TASK_CLOSE_CALL = "Task_CloseCall";
+    public static final String TASK_CHECK_REVIEWS = "Task_CheckReviews";
+    public static final String GATEWAY_REVIEWS_DONE = "Gateway_ReviewsDone";
+    public static final String GATEWAY_WAIT_REVIEWS = "Gateway_WaitForReviews";
+    public static final String EVENT_REVIEWS_COMPLETED = "Event_ReviewsCompleted";
+    public static final String TIMER_RECHECK_REVIEWS = "Timer_RecheckReviews";
+    public static final String TASK_GATHER_AREAS = "Task_GatherMeetingAreas";
+    public static final String SUBPROCESS_MEETING = "SubProcess_FeasibilityMeeting";
+    public static final String TASK_PREPARE_AGENDA = "Task_PrepareMeetingAgenda";
+    public static final String TASK_RECORD_MEETING = "Task_RecordFeasibilityMeeting";
+    public static final String TASK_PREPARE_PRIORITISATION = "Task_PreparePrioritisation";
+    public static final String TASK_PRIORITISE = "Task_PrioritiseProposals";
+    public static final String END_CONSULTATION_CLOSED = "EndEvent_ConsultationClosed";
+
+    /** Message correlated when the last proposal of a closed call has been reviewed. */
+    public static final String MESSAGE_REVIEWS_COMPLETED = "ReviewsCompleted";
+
+    /** Variables. */
+    public static final String ACTION_PLAN = "actionPlan";
+    public static final String TITLE = "title";
+    public static final String AXES = "axes";
+    public static final String OPENS_AT = "opensAt";
+    public static final String CLOSES_AT = "closesAt";
+    public static final String CALL_ID = "callId";
+    public static final String CALL_CLOSES_AT = "callClosesAt";
+    public static final String ALL_REVIEWS_DONE = "allReviewsDone";
+    public static final String MEETING_AREA_GROUPS = "meetingAreaGroups";
+    /** Element variable of the multi-instance meeting sub-process. */
+    public static final String AREA_GROUP = "areaGroup";
+    public static final String AREA_NAME = "areaName";
+    public static final String MEETING_AGENDA = "meetingAgenda";
+    public static final String MEETING_DATE = "meetingDate";
+    public static final String MEETING_ATTENDEES = "meetingAttendees";
+    public static final String MEETING_OUTCOME = "meetingOutcome";
+    public static final String PRIORITISATION_OPTIONS = "prioritisationOptions";
+    public static final String PRIORITISED_PROPOSALS = "prioritisedProposals";
+
+    private CallForProposalsProcess() {
+    }
+}

@@ -1,0 +1,49 @@
+package org.cocrea.workflow;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cocrea.CocreaApplication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts a call for proposals the same way Tasklist's start form does (used by the demo data and by tests).
+ */
+@Service
+public class ConsultationWorkflow {
+
+    private final RuntimeService runtimeService;
+
+    ConsultationWorkflow(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    /**
+     * @param actionPlan action plan id
+     * @param title      the call's public title
+     * @param axes       thematic axis ids
+     * @param opensAt    opening instant
+     * @param closesAt   closing instant
+     * @return the id of the call-for-proposals process instance
+     * @throws org.camunda.bpm.engine.BadUserRequestException when the call is invalid or another is open
+     */
+    @Transactional
+    public String startCall(String actionPlan, String title, List<String> axes, Instant opensAt, Instant closesAt) {
+        ZoneId zone = ZoneId.of(CocreaApplication.ZONE);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CallForProposalsProcess.KEY,
+                Variables.createVariables()
+                        .putValue(CallForProposalsProcess.ACTION_PLAN, actionPlan)
+                        .putValue(CallForProposalsProcess.TITLE, title)
+                        .putValue(CallForProposalsProcess.AXES, Variables.objectValue(new java.util.ArrayList<>(axes))
+                                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
+                        .putValue(CallForProposalsProcess.OPENS_AT, OffsetDateTime.ofInstant(opensAt, zone).toString())
+                        .putValue(CallForProposalsProcess.CLOSES_AT, OffsetDateTime.ofInstant(closesAt, zone).toString()));
+        return pi.getId();
+    }
+}

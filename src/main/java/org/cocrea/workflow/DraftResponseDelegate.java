@@ -1,0 +1,23 @@
+package org.cocrea.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cocrea.proposal.Proposals;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_DraftResponse}: prefills {@code responseText} from the area's verdict and reasoning. */
+@Component("draftResponse")
+class DraftResponseDelegate implements JavaDelegate {
+
+    private final Proposals proposals;
+
+    DraftResponseDelegate(Proposals proposals) {
+        this.proposals = proposals;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(ProposalReviewProcess.RESPONSE_TEXT,
+                proposals.draftResponse((Long) execution.getVariable(ProposalReviewProcess.PROPOSAL_ID)));
+    }
+}

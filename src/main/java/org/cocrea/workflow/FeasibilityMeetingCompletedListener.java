@@ -1,0 +1,40 @@
+package org.cocrea.workflow;
+
+import static org.cocrea.workflow.CallForProposalsProcess.*;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cocrea.proposal.FeasibilityMeetings;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of {@code Task_RecordFeasibilityMeeting}: validates and stores the meeting, then lets every
+ * proposal of that area continue to its reasoned response (message {@code FeasibilityMeetingHeld}).
+ */
+@Component("feasibilityMeetingCompleted")
+class FeasibilityMeetingCompletedListener implements TaskListener {
+
+    private final FeasibilityMeetings meetings;
+    private final RuntimeService runtimeService;
+
+    FeasibilityMeetingCompletedListener(FeasibilityMeetings meetings, @Lazy RuntimeService runtimeService) {
+        this.meetings = meetings;
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long callId = (Long) task.getVariable(CALL_ID);
+        String group = (String) task.getVariable(AREA_GROUP);
+        Refusals.refuseInvalid(() -> meetings.record(callId, group,
+                FormValues.instant(MEETING_DATE, task.getVariable(MEETING_DATE)),
+                FormValues.text(task.getVariable(MEETING_ATTENDEES)), FormValues.text(task.getVariable(MEETING_OUTCOME)),
+                Actors.of(task)));
+        runtimeService.createMessageCorrelation(ProposalReviewProcess.MESSAGE_MEETING_HELD)
+                .processInstanceVariableEquals(ProposalReviewProcess.CALL_ID, callId)
+                .processInstanceVariableEquals(ProposalReviewProcess.AREA_GROUP, group)
+                .correlateAllWithResult();
+    }
+}

@@ -1,0 +1,119 @@
+package org.cocrea.workflow;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.cocrea.CocreaApplication;
+
+/**
+ * Reads values as Tasklist's Camunda Forms submit them (datetime fields arrive as ISO strings, checklists as Json,
+ * booleans as Boolean or String) and as Java code sets them (Date, List, Boolean). Every reader is lenient about the
+ * representation and strict about the meaning: a value that cannot be read is refused with
+ * {@link BadUserRequestException} naming the field, which Tasklist and the REST API report as a 400.
+ */
+final class FormValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
+
+    private FormValues() {
+    }
+
+    /**
+     * @param field field name for the error message
+     * @param value Date, Instant, or ISO string with or without offset (local time in Buenos Aires)
+     * @return the instant, or null when absent or blank
+     * @throws BadUserRequestException when the string is not an ISO date-time
+     */
+    static Instant instant(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (value instanceof Date d) {
+            return d.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        String s = value.toString().trim();
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s).atZone(ZONE).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new BadUserRequestException("Campo " + field + ": fecha y hora inválida / invalid date-time: " + s);
+            }
+        }
+    }
+
+    /**
+     * @param value Boolean, or the strings true/false
+     * @return the boolean, or null when absent
+     */
+    static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(s);
+        }
+        return null;
+    }
+
+    /**
+     * @param value String or null
+     * @return the value as a string, or null
+     */
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * @param field field name for the error message
+     * @param value a Collection, a Spin/Jackson JSON array, a JSON array string, or a comma-separated string
+     * @return the elements as strings (empty when absent)
+     * @throws BadUserRequestException when the value is JSON but not an array
+     */
+    static List<String> list(String field, Object value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (value instanceof Collection<?> c) {
+            c.forEach(o -> out.add(String.valueOf(o)));
+            return out;
+        }
+        String s = value.toString().trim();
+        if (s.isEmpty()) {
+            return out;
+        }
+        if (s.startsWith("[") || s.startsWith("{") || s.startsWith("\"")) {
+            try {
+                JsonNode node = JSON.readTree(s);
+                if (!node.isArray()) {
+                    throw new BadUserRequestException("Campo " + field + ": se esperaba una lista / a list was expected");
+                }
+                node.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
+                return out;
+            } catch (JsonProcessingException e) {
+                throw new BadUserRequestException("Campo " + field + ": lista ilegible / unreadable list");
+            }
+        }
+        Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(out::add);
+        return out;
+    }
+}
