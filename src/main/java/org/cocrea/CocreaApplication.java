@@ -6,7 +6,6 @@ import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Boots Cocrea: the Spring context, the embedded Camunda 7 engine and the public web pages.
@@ -17,7 +16,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class CocreaApplication {
 
     /** The time zone of the City of Buenos Aires, used for every date in the system. */

@@ -35,6 +35,9 @@ public class LocaleConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("cocrea-lang");
         resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                return SPANISH;
+            }
             var preferred = request.getLocales();
             while (preferred.hasMoreElements()) {
                 Locale l = preferred.nextElement();
