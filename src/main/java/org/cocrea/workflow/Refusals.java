@@ -6,8 +6,9 @@ import org.cocrea.proposal.InvalidReviewException;
 
 /**
  * Turns a feature's validation refusal into {@link BadUserRequestException}, which rolls the engine command back
- * (the task stays open, the start is not made) and which Tasklist and {@code /engine-rest} report with its message
- * and HTTP 400.
+ * (the task stays open, the start is not made) and which Tasklist shows with its message. From a delegate (the
+ * call's start) {@code /engine-rest} answers 400; from a task listener the engine wraps it (ENGINE-03051, HTTP 500)
+ * but keeps the message, which Tasklist shows next to the form.
  */
 final class Refusals {
 

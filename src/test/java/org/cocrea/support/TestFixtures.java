@@ -1,0 +1,152 @@
+package org.cocrea.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.cocrea.notification.OutboxSender;
+import org.cocrea.proposal.ImportReport;
+import org.cocrea.proposal.ProposalCsvImport;
+import org.cocrea.workflow.ConsultationWorkflow;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Puts the shared PostgreSQL test database into a known state and drives engine jobs for integration tests. */
+@Component
+public class TestFixtures {
+
+    /** The seven axes of the 2021 consultation. */
+    public static final List<String> AXES = List.of("acceso-informacion", "datos-abiertos", "gasto-publico",
+            "diversidad", "lenguaje-claro", "ambiente", "ninez");
+
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final ManagementService managementService;
+    private final IdentityService identityService;
+    private final ConsultationWorkflow consultationWorkflow;
+    private final ProposalCsvImport csvImport;
+    private final OutboxSender outboxSender;
+
+    TestFixtures(JdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
+            ManagementService managementService, IdentityService identityService,
+            ConsultationWorkflow consultationWorkflow, ProposalCsvImport csvImport, OutboxSender outboxSender) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.managementService = managementService;
+        this.identityService = identityService;
+        this.consultationWorkflow = consultationWorkflow;
+        this.csvImport = csvImport;
+        this.outboxSender = outboxSender;
+    }
+
+    /** Deletes every process instance and every row of the application's tables (areas and identity stay). */
+    public void reset() {
+        identityService.clearAuthentication();
+        List<String> ids = runtimeService.createProcessInstanceQuery().list().stream().map(p -> p.getId()).toList();
+        if (!ids.isEmpty()) {
+            runtimeService.deleteProcessInstances(ids, "test reset", true, true);
+        }
+        jdbc.execute("delete from task_digest_entry");
+        jdbc.execute("delete from notification_preference");
+        jdbc.execute("delete from mail_outbox");
+        jdbc.execute("delete from feasibility_meeting");
+        jdbc.execute("delete from proposal");
+        jdbc.execute("delete from call_for_proposals");
+    }
+
+    /**
+     * Opens a call for the seven axes, from an hour ago to {@code closesIn} from now.
+     *
+     * @return the call-for-proposals process instance id
+     */
+    public String openCall(Duration closesIn) {
+        Instant now = Instant.now();
+        return consultationWorkflow.startCall("ARBA-2021-2023", "Consulta de prueba", AXES,
+                now.minus(Duration.ofHours(1)), now.plus(closesIn));
+    }
+
+    /** @return the id of the open call */
+    public long openCallId() {
+        return jdbc.queryForObject("select id from call_for_proposals where status = 'OPEN'", Long.class);
+    }
+
+    /** Imports a CSV from the test classpath through the staff import path. */
+    public ImportReport importCsv(String classpathLocation) throws IOException {
+        try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {
+            return csvImport.importCsv(in, classpathLocation);
+        }
+    }
+
+    /** Creates a user (password {@code secret}) in the groups, if missing. */
+    public void user(String id, String email, String... groups) {
+        if (identityService.createUserQuery().userId(id).singleResult() == null) {
+            User u = identityService.newUser(id);
+            u.setFirstName("Usuario");
+            u.setLastName(id);
+            u.setEmail(email);
+            u.setPassword("secret");
+            identityService.saveUser(u);
+        }
+        for (String g : groups) {
+            if (identityService.createUserQuery().userId(id).memberOfGroup(g).singleResult() == null) {
+                identityService.createMembership(id, g);
+            }
+        }
+    }
+
+    /** Executes every job that exists now (async continuations and timers, due or not), until none is left. */
+    public void executeAllJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = managementService.createJobQuery().active().withRetriesLeft().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+
+    /** Executes the async continuations only (not timers). */
+    public void executeAsyncJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = managementService.createJobQuery().messages().active().withRetriesLeft().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+
+    /** Runs the outbox sender until nothing due is left. @return mails sent */
+    public int flushOutbox() {
+        int total = 0;
+        for (int i = 0; i < 100; i++) {
+            int sent = outboxSender.sendDue();
+            total += sent;
+            if (sent == 0) {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    /** @return the JDBC template on the test database */
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /** @return history service, for assertions */
+    public HistoryService history() {
+        return historyService;
+    }
+}
