@@ -1,0 +1,50 @@
+package org.cocrea.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.cocrea.support.CocreaIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * {@code /actuator/health} is public and reports the database, mail (SMTP and outbox) and the process engine; an
+ * unreachable SMTP server shows as mail DOWN (mails wait in the outbox meanwhile).
+ */
+@CocreaIntegrationTest
+class HealthTests {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void healthReportsDatabaseMailAndEngine() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.mail").exists())
+                .andExpect(jsonPath("$.components.mail.status").value("UP"))
+                .andExpect(jsonPath("$.components.processEngine.status").value("UP"));
+    }
+
+    @Test
+    void unreachableSmtpShowsAsMailDown() throws Exception {
+        greenMail.stop();
+        try {
+            mvc.perform(get("/actuator/health")).andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.components.mail.status").value("DOWN"))
+                    .andExpect(jsonPath("$.components.db.status").value("UP"));
+        } finally {
+            greenMail.start();
+        }
+    }
+}
