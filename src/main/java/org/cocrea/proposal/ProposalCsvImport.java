@@ -104,6 +104,12 @@ public class ProposalCsvImport {
             imported.add(new ImportReport.ImportedRow(line, ref, p.getTrackingCode()));
         } catch (InvalidProposalException e) {
             rejected.add(new ImportReport.RejectedRow(line, ref, e.problems()));
+        } catch (NoOpenCallException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The row's transaction rolled back (nothing of it is stored); the other rows go on.
+            log.error("CSV import: line {} (ref {}) could not be stored", line, ref, e);
+            rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "processingFailed"))));
         }
     }
 }

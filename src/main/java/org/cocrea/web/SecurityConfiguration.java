@@ -36,8 +36,19 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**"))
                 .headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
+    }
+
+    /** After login: back to the page that asked for it, else staff pages for the team, else the user's settings. */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler landingPage() {
+        var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        return (request, response, authentication) -> {
+            boolean staff = authentication.getAuthorities().stream()
+                    .anyMatch(a -> STAFF.equals(a.getAuthority()) || ADMIN.equals(a.getAuthority()));
+            saved.setDefaultTargetUrl(staff ? "/staff" : "/me/notifications");
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 }

@@ -108,7 +108,8 @@ class IdentitySetup implements ApplicationRunner {
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+                .resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT).findFirst().orElse(null);
         Authorization auth = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         auth.setGroupId(groupId);
         auth.setResource(resource);
