@@ -225,6 +225,25 @@ class CallForProposalsProcessTests {
         assertThat(reviewChecksRun).isZero();
     }
 
+    @Test
+    void oneAreasMeetingAnswersNeverPrefillAnotherAreasForm() {
+        reviewChecks.add(true);
+        ProcessInstance pi = startCall();
+        closeTheCall(pi);
+        List<Task> meetings = meetingTasks(pi);
+        Object[] seenAtCompletion = new Object[1];
+        Mocks.register("feasibilityMeetingCompleted", (TaskListener) t -> seenAtCompletion[0] = t.getVariable(MEETING_OUTCOME));
+
+        complete(meetings.get(0), withVariables(MEETING_DATE, "2025-04-01T10:00:00-03:00",
+                MEETING_ATTENDEES, "Ana, Luis", MEETING_OUTCOME, "acuerdos A"));
+
+        assertThat(seenAtCompletion[0]).as("the listener reads the submitted values").isEqualTo("acuerdos A");
+        Task other = meetingTasks(pi).get(0);
+        assertThat(taskService().getVariables(other.getId())).containsEntry(MEETING_OUTCOME, null)
+                .containsEntry(MEETING_ATTENDEES, null).containsEntry(MEETING_DATE, null);
+        assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKey(MEETING_OUTCOME);
+    }
+
     /** Starts the call the way Tasklist's start form (and {@link ConsultationWorkflow}) does. */
     private ProcessInstance startCall() {
         return runtimeService().startProcessInstanceByKey(KEY, withVariables(
