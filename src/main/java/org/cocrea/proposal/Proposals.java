@@ -135,6 +135,15 @@ public class Proposals {
     }
 
     /**
+     * @param code   submitter type code, e.g. {@code osc-territorial}
+     * @param locale reader's locale
+     * @return its label from {@code messages*.properties}, or the code itself if unknown
+     */
+    public String submitterTypeName(String code, Locale locale) {
+        return messages.getMessage("submitterType." + code, null, code, locale);
+    }
+
+    /**
      * Records which area's candidate group reviews the proposal (from the routing decision or staff triage).
      *
      * @param proposalId proposal id

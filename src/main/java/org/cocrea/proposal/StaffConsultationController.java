@@ -24,9 +24,11 @@ class StaffConsultationController {
     private final Proposals proposals;
     private final FeasibilityMeetings meetings;
     private final ProposalCsvImport csvImport;
+    private final org.cocrea.area.Areas areas;
 
     StaffConsultationController(Consultations consultations, Proposals proposals, FeasibilityMeetings meetings,
-            ProposalCsvImport csvImport) {
+            ProposalCsvImport csvImport, org.cocrea.area.Areas areas) {
+        this.areas = areas;
         this.consultations = consultations;
         this.proposals = proposals;
         this.meetings = meetings;
@@ -41,7 +43,7 @@ class StaffConsultationController {
     }
 
     @GetMapping("/staff/calls/{id}")
-    String call(@PathVariable long id, Model model) {
+    String call(@PathVariable long id, Model model, java.util.Locale locale) {
         CallForProposals call;
         try {
             call = consultations.get(id);
@@ -53,6 +55,8 @@ class StaffConsultationController {
         model.addAttribute("pending", proposals.pendingReviews(id));
         model.addAttribute("meetings", meetings.ofCall(id));
         model.addAttribute("prioritised", proposals.prioritisedByAxis(id));
+        model.addAttribute("areaNames", areas.all().stream().collect(java.util.stream.Collectors.toMap(
+                org.cocrea.area.Area::getCandidateGroup, a -> a.name(locale))));
         return "staff/call";
     }
 

@@ -25,7 +25,7 @@ class SecurityConfiguration {
             throws Exception {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/error", "/login", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/", "/error", "/login", "/css/**", "/favicon.ico", "/favicon.svg").permitAll()
                         .requestMatchers(HttpMethod.GET, "/proposals/new", "/proposals/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/proposals/new").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/proposals/*").permitAll()

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Create listener of the proposal's user tasks: copies the proposal's title, text, axis and submitter (never the
  * proposer's contact data) into task-local variables, so the form shows them while the process itself carries only
- * the proposal id.
+ * the proposal id. Also appends the tracking code and title to the task's name, so tasks can be told apart in
+ * Tasklist's list.
  */
 @Component("showProposal")
 class ShowProposalListener implements TaskListener {
@@ -30,7 +31,11 @@ class ShowProposalListener implements TaskListener {
         task.setVariableLocal(PROPOSAL_TITLE, p.getTrackingCode() + " — " + p.getTitle());
         task.setVariableLocal(PROPOSAL_TEXT, p.getDescription());
         task.setVariableLocal(PROPOSAL_AXIS_NAME, proposals.axisName(p.getAxis(), Locale.forLanguageTag("es")));
-        task.setVariableLocal(PROPOSAL_SUBMITTER, p.getSubmitterType()
+        Locale es = Locale.forLanguageTag("es");
+        task.setVariableLocal(PROPOSAL_SUBMITTER, proposals.submitterTypeName(p.getSubmitterType(), es)
                 + (p.getOrganization() == null ? "" : " — " + p.getOrganization()));
+        // Tasklist lists tasks by name: make each one recognisable by its tracking code and title.
+        String title = p.getTitle().length() > 60 ? p.getTitle().substring(0, 57) + "..." : p.getTitle();
+        task.setName(task.getName() + " · " + p.getTrackingCode() + " · " + title);
     }
 }
