@@ -15,14 +15,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.cocrea.CocreaApplication;
 
 /**
  * Reads values as Tasklist's Camunda Forms submit them (datetime fields arrive as ISO strings, checklists as Json,
  * booleans as Boolean or String) and as Java code sets them (Date, List, Boolean). Every reader is lenient about the
  * representation and strict about the meaning: a value that cannot be read is refused with
- * {@link BadUserRequestException} naming the field, which Tasklist and the REST API report as a 400.
+ * {@link RefusedInputException} naming the field, which Tasklist and the REST API report as a 400.
  */
 final class FormValues {
 
@@ -36,7 +35,7 @@ final class FormValues {
      * @param field field name for the error message
      * @param value Date, Instant, or ISO string with or without offset (local time in Buenos Aires)
      * @return the instant, or null when absent or blank
-     * @throws BadUserRequestException when the string is not an ISO date-time
+     * @throws RefusedInputException when the string is not an ISO date-time
      */
     static Instant instant(String field, Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
@@ -55,7 +54,7 @@ final class FormValues {
             try {
                 return LocalDateTime.parse(s).atZone(ZONE).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new BadUserRequestException("Campo " + field + ": fecha y hora inválida / invalid date-time: " + s);
+                throw new RefusedInputException("Campo " + field + ": fecha y hora inválida / invalid date-time: " + s);
             }
         }
     }
@@ -86,7 +85,7 @@ final class FormValues {
      * @param field field name for the error message
      * @param value a Collection, a Spin/Jackson JSON array, a JSON array string, or a comma-separated string
      * @return the elements as strings (empty when absent)
-     * @throws BadUserRequestException when the value is JSON but not an array
+     * @throws RefusedInputException when the value is JSON but not an array
      */
     static List<String> list(String field, Object value) {
         List<String> out = new ArrayList<>();
@@ -105,12 +104,12 @@ final class FormValues {
             try {
                 JsonNode node = JSON.readTree(s);
                 if (!node.isArray()) {
-                    throw new BadUserRequestException("Campo " + field + ": se esperaba una lista / a list was expected");
+                    throw new RefusedInputException("Campo " + field + ": se esperaba una lista / a list was expected");
                 }
                 node.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
                 return out;
             } catch (JsonProcessingException e) {
-                throw new BadUserRequestException("Campo " + field + ": lista ilegible / unreadable list");
+                throw new RefusedInputException("Campo " + field + ": lista ilegible / unreadable list");
             }
         }
         Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(out::add);

@@ -3,7 +3,6 @@ package org.cocrea.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cocrea.proposal.Proposals;
@@ -31,7 +30,7 @@ class PrioritisationCompletedListener implements TaskListener {
             try {
                 ids.add(Long.valueOf(s));
             } catch (NumberFormatException e) {
-                throw new BadUserRequestException("Propuesta desconocida / unknown proposal: " + s);
+                throw new RefusedInputException("Propuesta desconocida / unknown proposal: " + s);
             }
         }
         Refusals.refuseInvalid(() -> proposals.prioritise(callId, ids));

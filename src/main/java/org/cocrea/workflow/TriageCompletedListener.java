@@ -1,6 +1,5 @@
 package org.cocrea.workflow;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cocrea.area.Areas;
@@ -20,7 +19,7 @@ class TriageCompletedListener implements TaskListener {
     public void notify(DelegateTask task) {
         String group = FormValues.text(task.getVariable(ProposalReviewProcess.AREA_GROUP));
         if (areas.byCandidateGroup(group).isEmpty()) {
-            throw new BadUserRequestException("Elija un área existente / choose an existing area (areaGroup: " + group + ")");
+            throw new RefusedInputException("Elija un área existente / choose an existing area (areaGroup: " + group + ")");
         }
     }
 }
