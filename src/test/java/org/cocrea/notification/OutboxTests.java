@@ -1,0 +1,296 @@
+package org.cocrea.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.cocrea.proposal.Channel;
+import org.cocrea.proposal.Proposal;
+import org.cocrea.proposal.ProposalInput;
+import org.cocrea.proposal.ProposalStatus;
+import org.cocrea.proposal.Proposals;
+import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.TestFixtures;
+import org.cocrea.workflow.ProposalReviewProcess;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The transactional outbox against a real SMTP server (GreenMail on port 3025): mails are written in the caller's
+ * transaction; while SMTP is down they stay PENDING with exponential backoff and the writer is unaffected; once SMTP
+ * is back each mail arrives exactly once; after the maximum attempts a row is FAILED until staff re-queue it; a row
+ * claimed but never confirmed is marked FAILED, never resent.
+ */
+@CocreaIntegrationTest
+class OutboxTests {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    static final List<String> RECIPIENTS = List.of("uno@outbox.example.org", "dos@outbox.example.org",
+            "tres@outbox.example.org");
+
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    Proposals proposals;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyOutbox() {
+        fixtures.reset();
+        jdbc = fixtures.jdbc();
+    }
+
+    @Test
+    void mailsStayPendingWithBackoffWhileSmtpIsDownAndArriveExactlyOnceWhenItIsBack() {
+        List<Long> ids = tx.execute(s -> RECIPIENTS.stream().map(r -> outbox.enqueue(taskCreated(r)).getId()).toList());
+        assertThat(statuses()).containsOnly(OutboxStatus.PENDING);
+
+        // SMTP down: nothing is sent, each row records one failed attempt and waits a minute.
+        greenMail.stop();
+        Instant before = Instant.now();
+        assertThat(sender.sendDue()).isZero();
+        for (Long id : ids) {
+            OutboxMessage m = outbox.find(id).orElseThrow();
+            assertThat(m.getStatus()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(m.getAttempts()).isEqualTo(1);
+            assertThat(m.getLastError()).isNotBlank();
+            assertThat(m.getNextAttemptAt()).isAfter(before).isCloseTo(before.plus(Duration.ofMinutes(1)),
+                    within(10, ChronoUnit.SECONDS));
+        }
+        // Not due yet: a second run does not try again.
+        assertThat(sender.sendDue()).isZero();
+        assertThat(ids).allMatch(id -> outbox.find(id).orElseThrow().getAttempts() == 1);
+
+        // SMTP back, rows due: every mail arrives exactly once, however often the sender runs.
+        greenMail.start();
+        makeDue();
+        assertThat(sender.sendDue()).isEqualTo(3);
+        assertThat(sender.sendDue()).isZero();
+        assertThat(receivedPerRecipient()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(RECIPIENTS.get(0), 1L, RECIPIENTS.get(1), 1L, RECIPIENTS.get(2), 1L));
+        for (Long id : ids) {
+            OutboxMessage m = outbox.find(id).orElseThrow();
+            assertThat(m.getStatus()).isEqualTo(OutboxStatus.SENT);
+            assertThat(m.getSentAt()).isNotNull();
+            assertThat(m.getLastError()).isNull();
+            assertThat(m.getAttempts()).isEqualTo(1);
+        }
+        makeDue();
+        assertThat(sender.sendDue()).isZero();
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void eachFailureDoublesTheDelayBeforeTheNextAttempt() {
+        long id = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
+        greenMail.stop();
+        sender.sendDue();
+        makeDue();
+        Instant before = Instant.now();
+        sender.sendDue();
+        OutboxMessage m = outbox.find(id).orElseThrow();
+        assertThat(m.getAttempts()).isEqualTo(2);
+        assertThat(m.getStatus()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(m.getNextAttemptAt()).isCloseTo(before.plus(Duration.ofMinutes(2)), within(10, ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void deliveredMailIsTheRenderedTemplateInUtf8() throws Exception {
+        long id = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
+        assertThat(sender.sendDue()).isEqualTo(1);
+        MimeMessage mail = greenMail.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("Nueva tarea: Revisar factibilidad");
+        assertThat(mail.getHeader("X-Cocrea-Outbox-Id")[0]).isEqualTo(String.valueOf(id));
+        assertThat(mail.getContentType()).containsIgnoringCase("UTF-8");
+        String body = (String) mail.getContent();
+        assertThat(body).contains("Hola María José").contains("Huertas en plazas — ñandú")
+                .contains("http://localhost:8080/tasklist/task/1");
+    }
+
+    @Test
+    void smtpFailureDoesNotTouchTheSubmissionThatWroteTheMail() {
+        fixtures.openCall(Duration.ofDays(2));
+        greenMail.stop();
+        Proposal p = proposals.submit(new ProposalInput("Huertas en plazas", "Huertas comunitarias.", "ambiente",
+                "ciudadania", null, "Ana Pérez", "ana@outbox.example.org", true, "es", null), Channel.API);
+
+        assertThat(sender.sendDue()).isZero();
+
+        assertThat(proposals.get(p.getId()).getStatus()).isEqualTo(ProposalStatus.IN_REVIEW);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(p.getTrackingCode())
+                .taskDefinitionKey(ProposalReviewProcess.TASK_REVIEW).count()).isEqualTo(1);
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+        OutboxMessage confirmation = outbox.to("ana@outbox.example.org").get(0);
+        assertThat(confirmation.getStatus()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(confirmation.getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void rowIsFailedAfterTheMaximumAttemptsAndSentOnceAfterRequeue() {
+        long id = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
+        jdbc.update("update mail_outbox set attempts = 7 where id = ?", id);
+        greenMail.stop();
+
+        assertThat(sender.sendDue()).isZero();
+        OutboxMessage failed = outbox.find(id).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(failed.getAttempts()).isEqualTo(8);
+        assertThat(failed.getLastError()).isNotBlank();
+        assertThat(outbox.count(OutboxStatus.FAILED)).isEqualTo(1);
+
+        // A FAILED row is never retried on its own, even once SMTP is back.
+        greenMail.start();
+        makeDue();
+        assertThat(sender.sendDue()).isZero();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+        outbox.requeue(id);
+        assertThat(outbox.find(id).orElseThrow().getStatus()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(sender.sendDue()).isZero();
+        assertThat(outbox.find(id).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void onlyFailedRowsCanBeRequeued() {
+        long id = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
+        assertThatThrownBy(() -> outbox.requeue(id)).isInstanceOf(IllegalArgumentException.class);
+        sender.sendDue();
+        assertThatThrownBy(() -> outbox.requeue(id)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox.requeue(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void staleClaimIsMarkedFailedAndNotResent() {
+        long stale = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
+        long fresh = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(1))).getId());
+        jdbc.update("update mail_outbox set status = 'SENDING', claimed_at = now() - interval '1 hour' where id = ?",
+                stale);
+        jdbc.update("update mail_outbox set status = 'SENDING', claimed_at = now() - interval '1 minute' where id = ?",
+                fresh);
+
+        assertThat(sender.sendDue()).isZero();
+        OutboxMessage failed = outbox.find(stale).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(failed.getLastError()).contains("Delivery interrupted");
+        // A claim younger than cocrea.mail.stale-claim-after may still be delivering: left alone.
+        assertThat(outbox.find(fresh).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENDING);
+
+        makeDue();
+        assertThat(sender.sendDue()).isZero();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void enqueueOutsideATransactionThrows() {
+        assertThatThrownBy(() -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void mailOfARolledBackTransactionIsNeverSent() {
+        tx.executeWithoutResult(s -> {
+            outbox.enqueue(taskCreated(RECIPIENTS.get(0)));
+            s.setRollbackOnly();
+        });
+        assertThat(rows()).isZero();
+        assertThat(sender.sendDue()).isZero();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void englishMailIsRenderedInEnglish() {
+        tx.executeWithoutResult(s -> outbox.enqueue(new OutgoingMail(RECIPIENTS.get(0), Locale.ENGLISH,
+                "mail/task-created", "mail.taskCreated.subject", new Object[] {"Review feasibility"},
+                model("Review feasibility"), "task-created", "task-1")));
+        OutboxMessage m = outbox.to(RECIPIENTS.get(0)).get(0);
+        assertThat(m.getLanguage()).isEqualTo("en");
+        assertThat(m.getSubject()).isEqualTo("New task: Review feasibility");
+        assertThat(m.getBodyHtml()).contains("Hello María José,").contains("Open the task");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private static OutgoingMail taskCreated(String recipient) {
+        return new OutgoingMail(recipient, Locale.forLanguageTag("es"), "mail/task-created",
+                "mail.taskCreated.subject", new Object[] {"Revisar factibilidad"}, model("Revisar factibilidad"),
+                "task-created", "task-1");
+    }
+
+    private static Map<String, Object> model(String taskName) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("firstName", "María José");
+        model.put("taskName", taskName);
+        model.put("subject", "Huertas en plazas — ñandú");
+        model.put("dueDate", "30/04/2021 18:00");
+        model.put("link", "http://localhost:8080/tasklist/task/1");
+        model.put("preferencesLink", "http://localhost:8080/me/notifications");
+        return model;
+    }
+
+    private void makeDue() {
+        jdbc.update("update mail_outbox set next_attempt_at = now() - interval '1 minute'");
+    }
+
+    private List<OutboxStatus> statuses() {
+        return jdbc.queryForList("select status from mail_outbox", String.class).stream().map(OutboxStatus::valueOf)
+                .toList();
+    }
+
+    private long rows() {
+        return jdbc.queryForObject("select count(*) from mail_outbox", Long.class);
+    }
+
+    private static Map<String, Long> receivedPerRecipient() {
+        return Arrays.stream(greenMail.getReceivedMessages()).collect(Collectors.groupingBy(OutboxTests::recipient,
+                Collectors.counting()));
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            Address[] to = m.getAllRecipients();
+            return to[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
