@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.cocrea.web.LocaleConfiguration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +28,7 @@ class ProposalApiController {
         this.publicProposals = publicProposals;
     }
 
-    @PostMapping(path = "/api/proposals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/api/proposals")
     ResponseEntity<Map<String, String>> submit(@RequestBody ProposalRequest request, Locale locale) {
         if (request == null) {
             throw new InvalidProposalException(java.util.List.of(FieldProblem.of("body", "required")));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -53,7 +54,7 @@ public class ProposalCsvImport {
         List<ImportReport.ImportedRow> imported = new ArrayList<>();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+                .setIgnoreEmptyLines(false).get();
         try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(),
                 StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
@@ -64,6 +65,9 @@ public class ProposalCsvImport {
             for (CSVRecord row : parser) {
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
+                if (row.size() == 1 && row.get(0).isBlank()) {
+                    continue; // a blank line: counted for line numbers, otherwise ignored
+                }
                 if (imported.size() + rejected.size() >= MAX_ROWS) {
                     return new ImportReport(imported, rejected, "more than " + MAX_ROWS + " rows: split the file");
                 }
@@ -74,7 +78,7 @@ public class ProposalCsvImport {
                 }
                 importRow(row, line, ref, imported, rejected);
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("CSV import {} stopped: {}", sourceName, message);
             return new ImportReport(imported, rejected, "unreadable CSV: " + message);

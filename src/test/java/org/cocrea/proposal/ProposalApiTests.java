@@ -33,7 +33,6 @@ import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.workflow.ProposalReviewProcess;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -240,11 +239,9 @@ class ProposalApiTests {
 
     /**
      * The API's error handler ({@code ProposalApiErrors#mediaType}) and its message {@code validation.contentType}
-     * promise a 400 JSON body; what actually comes back is in the {@code @Disabled} reason.
+     * promise a 400 JSON body; (not Spring's default 415 with an empty body).
      */
     @Test
-    @Disabled("BUG: a wrong content type gets Spring's default 415 with an empty body: the consumes mismatch means no "
-            + "handler matches, so ProposalApiErrors#mediaType (advice limited to ProposalApiController) never runs")
     void wrongContentTypeIsRefusedWith400Json() throws Exception {
         mvc.perform(post("/api/proposals").contentType(MediaType.TEXT_PLAIN)
                 .content(json.writeValueAsString(valid())))

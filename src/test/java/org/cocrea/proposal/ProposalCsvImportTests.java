@@ -24,7 +24,6 @@ import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.workflow.ProposalReviewProcess;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -150,8 +149,6 @@ class ProposalCsvImportTests {
     }
 
     @Test
-    @Disabled("BUG: ProposalCsvImport#importCsv numbers a row as 'line after the previous record', so a blank line "
-            + "(skipped by setIgnoreEmptyLines) shifts every later line number: P302 on line 4 is reported as line 3")
     void blankLinesDoNotShiftReportedLineNumbers() {
         String csv = HEADER + "\n"
                 + "P301,,ambiente,Ambiente,Uno,Texto,ciudadania,,Uno,uno@example.org,true\n"
@@ -175,10 +172,6 @@ class ProposalCsvImportTests {
     }
 
     @Test
-    @Disabled("BUG: commons-csv 1.14 reports a parse error during iteration as java.io.UncheckedIOException, which "
-            + "ProposalCsvImport#importCsv does not catch (only IOException, IllegalArgumentException, "
-            + "IllegalStateException): the exception escapes, the report of rows already stored is lost and the staff "
-            + "page answers 500")
     void unterminatedQuoteGivesAFileErrorAndKeepsTheRowsBeforeIt() {
         String csv = HEADER + "\n"
                 + "P501,,ambiente,Ambiente,Uno,Texto,ciudadania,,Uno,uno@example.org,true\n"

@@ -41,7 +41,6 @@ import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -190,15 +189,8 @@ class AuthorizationTests {
                 .statusCode()).isEqualTo(401);
     }
 
-    /**
-     * {@code /engine-rest/task} (no engine name) must address the application's engine. In the test profile it does
-     * not: see the report. The other REST tests therefore address the engine by name.
-     */
+    /** {@code /engine-rest/task} (no engine name, what Tasklist and clients use) addresses the application's engine. */
     @Test
-    @Disabled("BUG (test setup): with camunda.bpm.generate-unique-process-engine-name=true the Spring engine is not "
-            + "named 'default', so the REST filter and resources look up 'default' through ProcessEngines, whose "
-            + "init() builds a second in-memory H2 engine from src/test/resources/camunda.cfg.xml; /engine-rest/** "
-            + "without /engine/{name} then authenticates and runs against that empty engine (401 for every user)")
     void unnamedEngineRestPathAddressesTheApplicationEngine() throws Exception {
         HttpResponse<String> response = rest("GET", "/engine-rest/task", basic(USER_A), null);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -274,7 +266,7 @@ class AuthorizationTests {
     @Test
     void areaUserLoggedInWithTheirEngineAccountGets403OnStaff() throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(USER_A).password("secret"))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/staff"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/me/notifications"))
                 .andReturn().getRequest().getSession(false);
         mvc.perform(get("/staff").session(session)).andExpect(status().isForbidden());
     }
@@ -282,7 +274,8 @@ class AuthorizationTests {
     @Test
     void teamMemberLoggedInWithTheirEngineAccountSeesStaff() throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(STAFF).password("secret"))
-                .andExpect(status().isFound()).andReturn().getRequest().getSession(false);
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/staff")).andReturn().getRequest()
+                .getSession(false);
         mvc.perform(get("/staff").session(session)).andExpect(status().isOk());
     }
 
@@ -313,7 +306,7 @@ class AuthorizationTests {
                 .putValue(ProposalReviewProcess.CONTACT_PERSON, "Mariana Núñez");
     }
 
-    /** @return the REST path of the application's engine, addressed by name (see the disabled test above) */
+    /** @return the REST path of the application's engine, addressed by name */
     private String engineRest(String path) {
         return "/engine-rest/engine/" + processEngine.getName() + path;
     }

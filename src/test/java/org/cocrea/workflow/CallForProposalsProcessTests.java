@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CallForProposalsProcessTests {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
 
     private static final ZoneId BUENOS_AIRES = ZoneId.of(CocreaApplication.ZONE);
     private static final ZonedDateTime NOW = ZonedDateTime.of(2025, 3, 3, 9, 0, 0, 0, BUENOS_AIRES);

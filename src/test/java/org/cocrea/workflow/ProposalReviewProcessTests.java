@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProposalReviewProcessTests {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
 
     private static final ZoneId BUENOS_AIRES = ZoneId.of(CocreaApplication.ZONE);
     /** Argentina's fixed-date national holidays, the default of {@link CalendarProperties}. */

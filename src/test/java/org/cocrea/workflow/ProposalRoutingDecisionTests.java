@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProposalRoutingDecisionTests {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml").build();
 
     private static final String AREAS_FILE = "reference/areas.csv";
 
