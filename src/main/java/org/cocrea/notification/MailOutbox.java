@@ -53,7 +53,7 @@ public class MailOutbox {
             subject = subject.substring(0, 297) + "...";
         }
         return repository.save(new OutboxMessage(mail.recipient(), subject, body, mail.kind(), mail.reference(),
-                mail.locale().getLanguage(), clock.instant()));
+                mail.locale().getLanguage(), mail.listUnsubscribe(), clock.instant()));
     }
 
     /** @return the 200 newest rows, newest first */
@@ -78,6 +78,19 @@ public class MailOutbox {
     @Transactional(readOnly = true)
     public List<OutboxMessage> to(String recipient) {
         return repository.findByRecipientOrderByIdAsc(recipient);
+    }
+
+    /**
+     * Forgets every mail written to an address (erasure of personal data, Ley 25.326).
+     *
+     * @param recipient e-mail address
+     * @return how many rows were deleted
+     */
+    @Transactional
+    public int forgetRecipient(String recipient) {
+        List<OutboxMessage> rows = repository.findByRecipientOrderByIdAsc(recipient);
+        repository.deleteAll(rows);
+        return rows.size();
     }
 
     /**

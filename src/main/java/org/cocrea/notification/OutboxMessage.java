@@ -40,6 +40,8 @@ public class OutboxMessage {
     private Instant createdAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    @Column(name = "list_unsubscribe")
+    private String listUnsubscribe;
     @Version
     private long version;
 
@@ -47,7 +49,8 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String recipient, String subject, String bodyHtml, String kind, String reference, String language,
-            Instant now) {
+            String listUnsubscribe, Instant now) {
+        this.listUnsubscribe = listUnsubscribe;
         this.recipient = recipient;
         this.subject = subject;
         this.bodyHtml = bodyHtml;
@@ -129,5 +132,10 @@ public class OutboxMessage {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    /** @return the one-click unsubscribe URL of a mass mail, or null */
+    public String getListUnsubscribe() {
+        return listUnsubscribe;
     }
 }

@@ -110,6 +110,10 @@ public class OutboxSender {
             helper.setText(message.getBodyHtml(), true);
             mime.setHeader("X-Cocrea-Outbox-Id", String.valueOf(message.getId()));
             mime.setHeader("Content-Language", message.getLanguage());
+            if (message.getListUnsubscribe() != null) {
+                mime.setHeader("List-Unsubscribe", "<" + message.getListUnsubscribe() + ">");
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             mailSender.send(mime);
             return null;
         } catch (Exception e) {

@@ -14,7 +14,15 @@ import java.util.Map;
  * @param model       template variables
  * @param kind        what the mail is, for staff (e.g. {@code reasoned-response})
  * @param reference   what it is about (tracking code, task id), for staff; may be null
+ * @param listUnsubscribe one-click unsubscribe URL for mass mail ({@code List-Unsubscribe} header, RFC 8058); null
+ *                    for transactional mail
  */
 public record OutgoingMail(String recipient, Locale locale, String template, String subjectKey, Object[] subjectArgs,
-        Map<String, Object> model, String kind, String reference) {
+        Map<String, Object> model, String kind, String reference, String listUnsubscribe) {
+
+    /** A transactional mail (no unsubscribe header). */
+    public OutgoingMail(String recipient, Locale locale, String template, String subjectKey, Object[] subjectArgs,
+            Map<String, Object> model, String kind, String reference) {
+        this(recipient, locale, template, subjectKey, subjectArgs, model, kind, reference, null);
+    }
 }

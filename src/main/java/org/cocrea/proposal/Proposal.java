@@ -109,6 +109,11 @@ public class Proposal {
         this.status = ProposalStatus.RESPONDED;
     }
 
+    void anonymiseProposer() {
+        this.contactName = "—";
+        this.email = "erased-proposal-" + id + "@invalid";
+    }
+
     void setPrioritised(boolean prioritised) {
         this.prioritised = prioritised;
     }

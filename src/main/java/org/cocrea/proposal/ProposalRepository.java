@@ -10,6 +10,8 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
 
     Optional<Proposal> findByTrackingCode(String trackingCode);
 
+    List<Proposal> findByEmailIgnoreCaseOrderByIdAsc(String email);
+
     boolean existsByTrackingCode(String trackingCode);
 
     boolean existsByCallIdAndExternalRef(Long callId, String externalRef);

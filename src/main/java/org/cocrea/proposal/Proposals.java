@@ -350,6 +350,29 @@ public class Proposals {
     }
 
     /**
+     * @param email a proposer's e-mail
+     * @return the proposals submitted with it (for the export of a person's data)
+     */
+    @Transactional(readOnly = true)
+    public List<Proposal> ofProposer(String email) {
+        return repository.findByEmailIgnoreCaseOrderByIdAsc(email);
+    }
+
+    /**
+     * Erases a proposer's personal data (name, e-mail) from their proposals; the proposals themselves stay, since
+     * they and their reasoned responses are public (Ley 25.326 erasure request).
+     *
+     * @param email the proposer's e-mail
+     * @return how many proposals were anonymised
+     */
+    @Transactional
+    public int anonymiseProposer(String email) {
+        List<Proposal> list = repository.findByEmailIgnoreCaseOrderByIdAsc(email);
+        list.forEach(Proposal::anonymiseProposer);
+        return list.size();
+    }
+
+    /**
      * @param trackingCode public tracking code
      * @return the proposal, if any
      */

@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may see what. Public: the home page, the proposal form and status pages, {@code /api/proposals}, health, static
- * files. Camunda's webapps ({@code /camunda/**}) and {@code /engine-rest/**} keep their own authentication (session
+ * files, the directory's subscribe page and each person's unsubscribe and data pages (reached through a private
+ * token; one-click unsubscribe from mail clients is a POST without CSRF token, RFC 8058). Camunda's webapps ({@code /camunda/**}) and {@code /engine-rest/**} keep their own authentication (session
  * login and HTTP Basic). Staff pages ({@code /staff/**}) need the open-government team or an administrator; everything
  * else needs a login.
  */
@@ -31,10 +32,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/proposals/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/proposals").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/subscribe", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
+                                "/my-data/*/erase").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**", "/unsubscribe/*"))
                 .headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin))
                 .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"));

@@ -57,6 +57,12 @@ public class TestFixtures {
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.execute("delete from mailing_recipient");
+        jdbc.execute("delete from mailing");
+        jdbc.execute("delete from contact_topic");
+        jdbc.execute("delete from contact_axis");
+        jdbc.execute("delete from contact");
+        jdbc.execute("delete from organization");
         jdbc.execute("delete from task_digest_entry");
         jdbc.execute("delete from notification_preference");
         jdbc.execute("delete from mail_outbox");

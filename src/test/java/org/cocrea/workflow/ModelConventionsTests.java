@@ -45,6 +45,12 @@ class ModelConventionsTests {
         beanNames = new HashSet<>();
         for (BeanDefinition d : scanner.findCandidateComponents("org.cocrea")) {
             beanNames.add(names.generateBeanName(d, registry));
+            // @Bean methods of @Configuration classes are beans named after the method.
+            for (java.lang.reflect.Method m : Class.forName(d.getBeanClassName()).getDeclaredMethods()) {
+                if (m.isAnnotationPresent(org.springframework.context.annotation.Bean.class)) {
+                    beanNames.add(m.getName());
+                }
+            }
         }
         forms = ModelConventions.readForms(FORMS);
     }

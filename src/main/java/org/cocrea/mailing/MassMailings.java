@@ -1,0 +1,209 @@
+package org.cocrea.mailing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.cocrea.notification.MailOutbox;
+import org.cocrea.notification.OutboxMessage;
+import org.cocrea.notification.OutgoingMail;
+import org.cocrea.participant.Contact;
+import org.cocrea.participant.Contacts;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mass mailings: prepares the recipient list of a call for participation (consenting, subscribed, not erased; of the
+ * call's topic if it has one), then queues it in batches. Each batch writes its mails to the outbox and marks its
+ * recipients QUEUED in one transaction, so a batch that fails or a node that stops leaves no half-done work: the
+ * batch is retried and nobody is lost or mailed twice. Every mail carries the person's one-click unsubscribe link.
+ */
+@Service
+public class MassMailings {
+
+    static final int SUBJECT_MAX = 300;
+    static final int BODY_MAX = 3900;
+    private static final Pattern LINK = Pattern.compile("^https?://[^\\s<>\"]{1,490}$");
+
+    private final MailingRepository mailings;
+    private final JdbcTemplate jdbc;
+    private final Contacts contacts;
+    private final MailOutbox outbox;
+    private final Clock clock;
+    private final String baseUrl;
+
+    MassMailings(MailingRepository mailings, JdbcTemplate jdbc, Contacts contacts, MailOutbox outbox, Clock clock,
+            @Value("${cocrea.public-base-url}") String baseUrl) {
+        this.mailings = mailings;
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * @param draft the call as written
+     * @return the problems, in Spanish then English; empty when valid
+     */
+    public List<String> validate(MailingDraft draft) {
+        List<String> problems = new ArrayList<>();
+        text(problems, "asunto (es) / subject (es)", draft.subjectEs(), SUBJECT_MAX);
+        text(problems, "texto (es) / text (es)", draft.bodyEs(), BODY_MAX);
+        text(problems, "asunto (en) / subject (en)", draft.subjectEn(), SUBJECT_MAX);
+        text(problems, "texto (en) / text (en)", draft.bodyEn(), BODY_MAX);
+        if (draft.link() == null || !LINK.matcher(draft.link().strip()).matches()) {
+            problems.add("enlace: una dirección http(s) / link: an http(s) address");
+        }
+        if (draft.topic() != null && !draft.topic().isBlank() && !contacts.topics().contains(draft.topic())) {
+            problems.add("tema desconocido / unknown topic: " + draft.topic());
+        }
+        return problems;
+    }
+
+    private static void text(List<String> problems, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + ": requerido / required");
+        } else if (value.strip().length() > max) {
+            problems.add(field + ": máximo " + max + " caracteres / at most " + max + " characters");
+        }
+    }
+
+    /**
+     * Stores the call and selects its recipients (one row each, status PENDING) in one statement.
+     *
+     * @param draft             the call, valid ({@link #validate})
+     * @param processInstanceId the call-for-participation process instance
+     * @param createdBy         staff user id, may be null
+     * @return the stored mailing
+     * @throws IllegalArgumentException when the draft is invalid
+     */
+    @Transactional
+    public Mailing prepare(MailingDraft draft, String processInstanceId, String createdBy) {
+        List<String> problems = validate(draft);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        String topic = draft.topic() == null || draft.topic().isBlank() ? null : draft.topic();
+        Mailing mailing = mailings.save(new Mailing(new MailingDraft(draft.subjectEs().strip(), draft.bodyEs().strip(),
+                draft.subjectEn().strip(), draft.bodyEn().strip(), topic, draft.link().strip()), processInstanceId,
+                createdBy, clock.instant()));
+        mailings.flush();
+        String sql = "insert into mailing_recipient (mailing_id, contact_id, status) select ?, c.id, 'PENDING' "
+                + "from contact c where c.subscribed = true and c.consent_at is not null and c.erased_at is null";
+        if (topic == null) {
+            jdbc.update(sql, mailing.getId());
+        } else {
+            jdbc.update(sql + " and exists (select 1 from contact_topic t where t.contact_id = c.id and t.topic = ?)",
+                    mailing.getId(), topic);
+        }
+        return mailing;
+    }
+
+    /**
+     * Writes the next batch of the call to the outbox, in one transaction.
+     *
+     * @param mailingId the mailing
+     * @param batchSize how many recipients at most
+     * @return how many recipients are still PENDING after this batch
+     */
+    @Transactional
+    public long queueNextBatch(long mailingId, int batchSize) {
+        Mailing mailing = get(mailingId);
+        List<Long> ids = jdbc.queryForList("select contact_id from mailing_recipient where mailing_id = ? "
+                + "and status = 'PENDING' order by contact_id limit ?", Long.class, mailingId, batchSize);
+        for (Long contactId : ids) {
+            Contact c = contacts.byId(contactId).orElse(null);
+            if (c == null || !c.isSubscribed() || c.getConsentAt() == null || c.getErasedAt() != null) {
+                jdbc.update("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? and contact_id = ?",
+                        mailingId, contactId);
+                continue;
+            }
+            boolean english = "en".equals(c.getLanguage());
+            Locale locale = english ? Locale.ENGLISH : Locale.forLanguageTag("es");
+            String unsubscribe = baseUrl + "/unsubscribe/" + c.getToken();
+            OutboxMessage row = outbox.enqueue(new OutgoingMail(c.getEmail(), locale, "mail/call-for-participation",
+                    "mail.callForParticipation.subject", new Object[] {english ? mailing.getSubjectEn()
+                            : mailing.getSubjectEs()},
+                    Map.of("name", c.getName() == null ? "" : c.getName(),
+                            "body", english ? mailing.getBodyEn() : mailing.getBodyEs(), "link", mailing.getLink(),
+                            "unsubscribeLink", unsubscribe, "myDataLink", baseUrl + "/my-data/" + c.getToken()),
+                    "call-for-participation", "mailing-" + mailingId, unsubscribe));
+            jdbc.update("update mailing_recipient set status = 'QUEUED', outbox_id = ? where mailing_id = ? "
+                    + "and contact_id = ?", row.getId(), mailingId, contactId);
+        }
+        return left(mailingId);
+    }
+
+    private long left(long mailingId) {
+        Long left = jdbc.queryForObject("select count(*) from mailing_recipient where mailing_id = ? "
+                + "and status = 'PENDING'", Long.class, mailingId);
+        return left == null ? 0 : left;
+    }
+
+    /**
+     * @param mailingId the mailing
+     * @return counts of recipients by stage
+     */
+    @Transactional(readOnly = true)
+    public MailingProgress progress(long mailingId) {
+        Map<String, Object> row = jdbc.queryForMap("select count(*) as total, "
+                + "coalesce(sum(case when r.status = 'PENDING' then 1 else 0 end), 0) as left_count, "
+                + "coalesce(sum(case when r.status = 'SKIPPED' then 1 else 0 end), 0) as skipped, "
+                + "coalesce(sum(case when o.status = 'SENT' then 1 else 0 end), 0) as sent, "
+                + "coalesce(sum(case when o.status = 'FAILED' then 1 else 0 end), 0) as failed, "
+                + "coalesce(sum(case when o.status in ('PENDING', 'SENDING') then 1 else 0 end), 0) as queued "
+                + "from mailing_recipient r left join mail_outbox o on o.id = r.outbox_id where r.mailing_id = ?",
+                mailingId);
+        return new MailingProgress(number(row, "total"), number(row, "left_count"), number(row, "queued"),
+                number(row, "sent"), number(row, "failed"), number(row, "skipped"));
+    }
+
+    private static long number(Map<String, Object> row, String key) {
+        Object v = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).findFirst()
+                .map(Map.Entry::getValue).orElse(0);
+        return ((Number) v).longValue();
+    }
+
+    /**
+     * Writes the short text staff post on social networks: the Spanish subject, the link and the hashtag, at most
+     * 280 characters (the strictest common limit).
+     *
+     * @param mailingId the mailing
+     * @return the text
+     */
+    @Transactional
+    public String socialText(long mailingId) {
+        Mailing m = get(mailingId);
+        String suffix = " " + m.getLink() + " #GobiernoAbierto";
+        String subject = m.getSubjectEs();
+        int room = 280 - suffix.length();
+        if (subject.length() > room) {
+            subject = subject.substring(0, Math.max(0, room - 1)) + "…";
+        }
+        String text = subject + suffix;
+        m.setSocialText(text);
+        return text;
+    }
+
+    /**
+     * @param mailingId id
+     * @return the mailing
+     * @throws IllegalArgumentException if unknown
+     */
+    @Transactional(readOnly = true)
+    public Mailing get(long mailingId) {
+        return mailings.findById(mailingId).orElseThrow(() -> new IllegalArgumentException("No mailing " + mailingId));
+    }
+
+    /** @return the 50 newest mailings */
+    @Transactional(readOnly = true)
+    public List<Mailing> latest() {
+        return mailings.findTop50ByOrderByIdDesc();
+    }
+}

@@ -1,0 +1,124 @@
+package org.cocrea.participant;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports people into the directory from a CSV with header
+ * {@code email,name,organization,organization_type,axes,topics,language,consent_at,consent_scope} (axes and topics
+ * separated by {@code ;}; consent_at ISO 8601 or empty for no consent). Each row is stored in its own transaction: a
+ * bad row is reported with its line number and the good rows are kept. A known e-mail updates the person.
+ */
+@Service
+public class ContactCsvImport {
+
+    /** Columns the file must have. */
+    public static final List<String> COLUMNS = List.of("email", "name", "organization", "organization_type", "axes",
+            "topics", "language", "consent_at", "consent_scope");
+    private static final int MAX_ROWS = 20000;
+    private static final Logger log = LoggerFactory.getLogger(ContactCsvImport.class);
+
+    private final Contacts contacts;
+
+    ContactCsvImport(Contacts contacts) {
+        this.contacts = contacts;
+    }
+
+    /**
+     * The outcome of an import.
+     *
+     * @param imported  rows stored
+     * @param rejected  refused rows: line number (header is line 1) and {@code field: code} problems
+     * @param fileError a problem with the whole file, null otherwise
+     */
+    public record Report(int imported, List<Rejected> rejected, String fileError) {
+    }
+
+    /**
+     * @param line     line number
+     * @param email    the row's e-mail
+     * @param problems {@code field: code} entries
+     */
+    public record Rejected(long line, String email, List<String> problems) {
+    }
+
+    /**
+     * @param csv        the file, UTF-8
+     * @param sourceName file name for the log
+     * @return what was stored and what was refused
+     */
+    public Report importCsv(InputStream csv, String sourceName) {
+        int imported = 0;
+        List<Rejected> rejected = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(false).get();
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(),
+                StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                return new Report(0, rejected, "missing columns: " + String.join(", ", missing));
+            }
+            long nextLine = 2;
+            for (CSVRecord row : parser) {
+                long line = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                if (row.size() == 1 && row.get(0).isBlank()) {
+                    continue;
+                }
+                if (imported + rejected.size() >= MAX_ROWS) {
+                    return new Report(imported, rejected, "more than " + MAX_ROWS + " rows: split the file");
+                }
+                String email = row.isSet("email") ? row.get("email") : "";
+                if (!row.isConsistent()) {
+                    rejected.add(new Rejected(line, email, List.of("row: columns")));
+                    continue;
+                }
+                try {
+                    contacts.register(toInput(row), "csv");
+                    imported++;
+                } catch (InvalidContactException e) {
+                    rejected.add(new Rejected(line, email, e.problems()));
+                } catch (DateTimeParseException e) {
+                    rejected.add(new Rejected(line, email, List.of("consent_at: dateTime")));
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            log.warn("Contact import {} stopped: {}", sourceName, e.getMessage());
+            return new Report(imported, rejected, "unreadable CSV: " + e.getMessage());
+        }
+        log.info("Contact import {}: {} stored, {} refused", sourceName, imported, rejected.size());
+        return new Report(imported, rejected, null);
+    }
+
+    private static ContactInput toInput(CSVRecord row) {
+        String consent = row.get("consent_at");
+        return new ContactInput(row.get("email"), row.get("name"), row.get("organization"),
+                row.get("organization_type"), split(row.get("axes")), split(row.get("topics")), row.get("language"),
+                consent.isBlank() ? null : OffsetDateTime.parse(consent).toInstant(), row.get("consent_scope"));
+    }
+
+    private static Set<String> split(String value) {
+        Set<String> out = new LinkedHashSet<>();
+        Arrays.stream(value.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        return out;
+    }
+}

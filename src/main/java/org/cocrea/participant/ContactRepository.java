@@ -1,0 +1,12 @@
+package org.cocrea.participant;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ContactRepository extends JpaRepository<Contact, Long> {
+
+    Optional<Contact> findByEmailIgnoreCase(String email);
+
+    Optional<Contact> findByToken(String token);
+}

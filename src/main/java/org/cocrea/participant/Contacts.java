@@ -1,0 +1,262 @@
+package org.cocrea.participant;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.cocrea.notification.MailOutbox;
+import org.cocrea.proposal.Proposal;
+import org.cocrea.proposal.ProposalSubmitted;
+import org.cocrea.proposal.Proposals;
+import org.cocrea.proposal.SubmitterType;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contact directory: adds and updates people (by e-mail), lets proposers who consented join automatically, and
+ * serves each person's rights over their data (Ley 25.326): unsubscribe, export, erasure.
+ */
+@Service
+public class Contacts {
+
+    static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    /** What proposers consent to on the proposal form. */
+    static final String PROPOSAL_CONSENT = "Gestión de la propuesta y convocatorias de co-creación (formulario de propuestas)";
+
+    private final ContactRepository contacts;
+    private final OrganizationRepository organizations;
+    private final Proposals proposals;
+    private final MailOutbox outbox;
+    private final DirectoryProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Contacts(ContactRepository contacts, OrganizationRepository organizations, Proposals proposals, MailOutbox outbox,
+            DirectoryProperties properties, Clock clock) {
+        this.contacts = contacts;
+        this.organizations = organizations;
+        this.proposals = proposals;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a person, or updates the person with the same e-mail (axes and topics are added to the existing ones;
+     * a person who unsubscribed stays unsubscribed).
+     *
+     * @param input  the person
+     * @param source {@code proposal}, {@code csv} or {@code form}
+     * @return the stored contact
+     * @throws InvalidContactException listing every invalid field
+     */
+    @Transactional
+    public Contact register(ContactInput input, String source) {
+        List<String> problems = validate(input);
+        if (!problems.isEmpty()) {
+            throw new InvalidContactException(problems);
+        }
+        String email = input.email().strip();
+        Organization organization = null;
+        if (input.organization() != null && !input.organization().isBlank()) {
+            OrganizationType type = OrganizationType.fromCode(input.organizationType()).orElseThrow();
+            organization = organizations.findByNameIgnoreCase(input.organization().strip())
+                    .orElseGet(() -> organizations.save(new Organization(input.organization().strip(), type,
+                            clock.instant())));
+        }
+        Contact contact = contacts.findByEmailIgnoreCase(email)
+                .orElseGet(() -> new Contact(email, newToken(), source, clock.instant()));
+        contact.update(blankToNull(input.name()), organization, "en".equals(input.language()) ? "en" : "es",
+                input.consentAt(), blankToNull(input.consentScope()));
+        if (input.axes() != null) {
+            contact.getAxes().addAll(input.axes());
+        }
+        if (input.topics() != null) {
+            contact.getTopics().addAll(input.topics());
+        }
+        return contacts.save(contact);
+    }
+
+    private List<String> validate(ContactInput in) {
+        List<String> problems = new ArrayList<>();
+        if (in.email() == null || in.email().isBlank()) {
+            problems.add("email: required");
+        } else if (in.email().strip().length() > 254 || !EMAIL.matcher(in.email().strip()).matches()) {
+            problems.add("email: email");
+        }
+        if (in.name() != null && in.name().strip().length() > 150) {
+            problems.add("name: tooLong");
+        }
+        if (in.organization() != null && !in.organization().isBlank()) {
+            if (in.organization().strip().length() > 200) {
+                problems.add("organization: tooLong");
+            }
+            if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
+                problems.add("organizationType: organizationType");
+            }
+        }
+        if (in.axes() != null && in.axes().stream().anyMatch(a -> !SLUG.matcher(a).matches())) {
+            problems.add("axes: axis");
+        }
+        if (in.topics() != null && in.topics().stream().anyMatch(t -> !properties.topics().contains(t))) {
+            problems.add("topics: topic");
+        }
+        if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
+            problems.add("consentScope: required");
+        }
+        if (in.consentScope() != null && in.consentScope().length() > 500) {
+            problems.add("consentScope: tooLong");
+        }
+        return problems;
+    }
+
+    /**
+     * A proposer who consented joins the directory with the proposal's axis, in the transaction that stored it.
+     *
+     * @param event the stored proposal
+     */
+    @EventListener
+    void on(ProposalSubmitted event) {
+        Proposal p = proposals.get(event.proposalId());
+        if (!p.isConsent()) {
+            return;
+        }
+        SubmitterType type = SubmitterType.fromCode(p.getSubmitterType()).orElse(SubmitterType.CIUDADANIA);
+        boolean hasOrganization = type != SubmitterType.CIUDADANIA && p.getOrganization() != null;
+        register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
+                hasOrganization ? type.code() : null, Set.of(p.getAxis()), Set.of(), p.getLanguage(),
+                p.getSubmittedAt(), PROPOSAL_CONSENT), "proposal");
+    }
+
+    /**
+     * @param token a person's private token
+     * @return the person, if the token is known
+     */
+    @Transactional(readOnly = true)
+    public Optional<Contact> byToken(String token) {
+        return token == null || token.length() != 32 ? Optional.empty() : contacts.findByToken(token);
+    }
+
+    /**
+     * @param id contact id
+     * @return the person, if any
+     */
+    @Transactional(readOnly = true)
+    public Optional<Contact> byId(long id) {
+        return contacts.findById(id);
+    }
+
+    /**
+     * @param email an e-mail address
+     * @return the person, if known
+     */
+    @Transactional(readOnly = true)
+    public Optional<Contact> byEmail(String email) {
+        return contacts.findByEmailIgnoreCase(email);
+    }
+
+    /**
+     * Unsubscribes a person from every call for participation. Idempotent.
+     *
+     * @param token the person's private token
+     * @return whether the token was known
+     */
+    @Transactional
+    public boolean unsubscribe(String token) {
+        Optional<Contact> contact = byToken(token).flatMap(c -> contacts.findById(c.getId()));
+        contact.ifPresent(c -> c.unsubscribe(clock.instant()));
+        return contact.isPresent();
+    }
+
+    /**
+     * Everything Cocrea holds about a person (right of access, Ley 25.326 art. 14).
+     *
+     * @param token the person's private token
+     * @return the data as a JSON-ready map, empty if the token is unknown or the person was erased
+     */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> export(String token) {
+        return byToken(token).filter(c -> c.getErasedAt() == null).map(c -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("email", c.getEmail());
+            data.put("name", c.getName());
+            data.put("organization", c.getOrganization() == null ? null
+                    : Map.of("name", c.getOrganization().getName(), "type", c.getOrganization().getType()));
+            data.put("language", c.getLanguage());
+            data.put("consentAt", c.getConsentAt());
+            data.put("consentScope", c.getConsentScope());
+            data.put("source", c.getSource());
+            data.put("subscribed", c.isSubscribed());
+            data.put("unsubscribedAt", c.getUnsubscribedAt());
+            data.put("axes", c.getAxes());
+            data.put("topics", c.getTopics());
+            data.put("createdAt", c.getCreatedAt());
+            data.put("proposals", proposals.ofProposer(c.getEmail()).stream()
+                    .map(p -> Map.of("trackingCode", p.getTrackingCode(), "title", p.getTitle())).toList());
+            data.put("mails", outbox.to(c.getEmail()).stream()
+                    .map(m -> Map.of("subject", m.getSubject(), "createdAt", m.getCreatedAt(), "status",
+                            m.getStatus().name()))
+                    .toList());
+            return data;
+        });
+    }
+
+    /**
+     * Erases a person's personal data (right of erasure, Ley 25.326 art. 16): the contact keeps only its
+     * organisation, axes and participation rows, so participation counts stay right; the person's proposals lose
+     * the proposer's name and e-mail; mails written to the address are deleted.
+     *
+     * @param token the person's private token
+     * @return whether the token was known
+     */
+    @Transactional
+    public boolean erase(String token) {
+        Optional<Contact> found = byToken(token).flatMap(c -> contacts.findById(c.getId()));
+        if (found.isEmpty()) {
+            return false;
+        }
+        Contact c = found.get();
+        if (c.getErasedAt() == null) {
+            String email = c.getEmail();
+            proposals.anonymiseProposer(email);
+            outbox.forgetRecipient(email);
+            c.erase(clock.instant());
+        }
+        return true;
+    }
+
+    /** @return the topics people can subscribe to */
+    public List<String> topics() {
+        return properties.topics();
+    }
+
+    /**
+     * @param axis axis id
+     * @param locale reader's locale
+     * @return the axis name
+     */
+    public String axisName(String axis, Locale locale) {
+        return proposals.axisName(axis, locale);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

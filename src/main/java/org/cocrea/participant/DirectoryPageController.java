@@ -1,0 +1,141 @@
+package org.cocrea.participant;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.cocrea.web.LocaleConfiguration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Public pages of the directory (subscribe to calls and topics; a person's unsubscribe, data export and erasure
+ * through their private token) and the staff contact import.
+ */
+@Controller
+class DirectoryPageController {
+
+    private final Contacts contacts;
+    private final ContactCsvImport csvImport;
+    private final Clock clock;
+
+    DirectoryPageController(Contacts contacts, ContactCsvImport csvImport, Clock clock) {
+        this.contacts = contacts;
+        this.csvImport = csvImport;
+        this.clock = clock;
+    }
+
+    @GetMapping("/subscribe")
+    String subscribeForm(Model model) {
+        model.addAttribute("topics", contacts.topics());
+        model.addAttribute("types", OrganizationType.values());
+        return "directory/subscribe";
+    }
+
+    @PostMapping("/subscribe")
+    String subscribe(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String organization,
+            @RequestParam(defaultValue = "") String organizationType,
+            @RequestParam(name = "topics", required = false) List<String> topics,
+            @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model, Locale locale) {
+        model.addAttribute("topics", contacts.topics());
+        model.addAttribute("types", OrganizationType.values());
+        model.addAttribute("email", email);
+        model.addAttribute("name", name);
+        model.addAttribute("organization", organization);
+        if (!consent) {
+            model.addAttribute("errors", List.of("consent: consent"));
+            return "directory/subscribe";
+        }
+        Set<String> chosen = topics == null ? Set.of() : new LinkedHashSet<>(topics);
+        try {
+            contacts.register(new ContactInput(email, name, organization, organizationType, Set.of(), chosen,
+                    LocaleConfiguration.supported(locale).getLanguage(), clock.instant(),
+                    "Convocatorias de gobierno abierto y temas elegidos (formulario de suscripción)"), "form");
+        } catch (InvalidContactException e) {
+            model.addAttribute("errors", e.problems());
+            return "directory/subscribe";
+        }
+        model.addAttribute("subscribed", true);
+        return "directory/subscribe";
+    }
+
+    @GetMapping("/unsubscribe/{token}")
+    String unsubscribePage(@PathVariable String token, Model model) {
+        model.addAttribute("contact", contacts.byToken(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("token", token);
+        return "directory/unsubscribe";
+    }
+
+    /** One-click unsubscribe (RFC 8058): mail clients POST here; the confirmation page posts here too. */
+    @PostMapping("/unsubscribe/{token}")
+    String unsubscribe(@PathVariable String token, Model model) {
+        if (!contacts.unsubscribe(token)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("done", true);
+        model.addAttribute("token", token);
+        return "directory/unsubscribe";
+    }
+
+    @GetMapping("/my-data/{token}")
+    String myData(@PathVariable String token, Model model) {
+        Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("contact", contact);
+        model.addAttribute("token", token);
+        return "directory/my-data";
+    }
+
+    @GetMapping(path = "/my-data/{token}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> export(@PathVariable String token) {
+        return contacts.export(token).map(data -> ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"mis-datos.json\"").body(data))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/my-data/{token}/erase")
+    String erase(@PathVariable String token, Model model) {
+        if (!contacts.erase(token)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("erased", true);
+        return "directory/my-data";
+    }
+
+    @GetMapping("/staff/contacts/import")
+    String importForm(Model model) {
+        model.addAttribute("columns", ContactCsvImport.COLUMNS);
+        return "staff/contacts-import";
+    }
+
+    @PostMapping("/staff/contacts/import")
+    String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
+            throws IOException {
+        model.addAttribute("columns", ContactCsvImport.COLUMNS);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("error", "import.noFile");
+            return "staff/contacts-import";
+        }
+        try (InputStream in = file.getInputStream()) {
+            model.addAttribute("report", csvImport.importCsv(in, file.getOriginalFilename()));
+        }
+        return "staff/contacts-import";
+    }
+}

@@ -1,0 +1,85 @@
+package org.cocrea.workflow;
+
+import static org.cocrea.workflow.CallForParticipationProcess.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cocrea.mailing.MailingDraft;
+import org.cocrea.mailing.MassMailings;
+import org.cocrea.participant.Contacts;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates and listeners of {@code call-for-participation.bpmn}, each a thin bean named as in the model.
+ * The batch size of the mailing loop is {@code cocrea.mailing.batch-size} (default 500).
+ */
+@Configuration(proxyBeanMethods = false)
+class CallForParticipationDelegates {
+
+    static MailingDraft draft(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return new MailingDraft(FormValues.text(scope.getVariable(SUBJECT_ES)), FormValues.text(scope.getVariable(BODY_ES)),
+                FormValues.text(scope.getVariable(SUBJECT_EN)), FormValues.text(scope.getVariable(BODY_EN)),
+                FormValues.text(scope.getVariable(TOPIC)), FormValues.text(scope.getVariable(LINK)));
+    }
+
+    /** Create listener of {@code Task_WriteCallForParticipation}: offers the directory's topics. */
+    @Bean
+    TaskListener callTopicsOffered(Contacts contacts, MessageSource messages) {
+        return task -> {
+            Locale es = Locale.forLanguageTag("es");
+            List<Map<String, String>> options = new ArrayList<>();
+            options.add(Map.of("label", messages.getMessage("topic.all", null, es), "value", ""));
+            contacts.topics().forEach(t -> options.add(Map.of("label", messages.getMessage("topic." + t, null, t, es),
+                    "value", t)));
+            task.setVariableLocal(TOPIC_OPTIONS, Variables.objectValue(options)
+                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        };
+    }
+
+    /** Complete listener of {@code Task_WriteCallForParticipation}: the call is validated on the server. */
+    @Bean
+    TaskListener callForParticipationWritten(MassMailings mailings) {
+        return (DelegateTask task) -> {
+            List<String> problems = mailings.validate(draft(task));
+            if (!problems.isEmpty()) {
+                throw new RefusedInputException("Convocatoria inválida / Invalid call: " + String.join("; ", problems));
+            }
+        };
+    }
+
+    /** {@code Task_PrepareRecipients}: stores the call and selects its recipients; sets mailingId, recipientsLeft. */
+    @Bean
+    JavaDelegate prepareRecipients(MassMailings mailings, @Value("${cocrea.public-base-url}") String baseUrl) {
+        return (DelegateExecution execution) -> {
+            var mailing = mailings.prepare(draft(execution), execution.getProcessInstanceId(), null);
+            execution.setVariable(MAILING_ID, mailing.getId());
+            execution.setVariable(RECIPIENTS_LEFT, mailings.progress(mailing.getId()).left());
+            execution.setVariable(PROGRESS_LINK, baseUrl + "/staff/mailings/" + mailing.getId());
+        };
+    }
+
+    /** {@code Task_QueueMailingBatch} (asynchronous: one job and one transaction per batch). */
+    @Bean
+    JavaDelegate queueMailingBatch(MassMailings mailings, @Value("${cocrea.mailing.batch-size:500}") int batchSize) {
+        return (DelegateExecution execution) -> execution.setVariable(RECIPIENTS_LEFT,
+                mailings.queueNextBatch((Long) execution.getVariable(MAILING_ID), batchSize));
+    }
+
+    /** {@code Task_PrepareSocialText}: the short text with the link for staff to post. */
+    @Bean
+    JavaDelegate prepareSocialText(MassMailings mailings) {
+        return (DelegateExecution execution) -> execution.setVariable(SOCIAL_TEXT,
+                mailings.socialText((Long) execution.getVariable(MAILING_ID)));
+    }
+}

@@ -1,0 +1,37 @@
+package org.cocrea.workflow;
+
+/**
+ * Definitions of {@code processes/call-for-participation.bpmn}: staff write an open call for participation, it is
+ * mailed in batches to every consenting, subscribed person of the directory, and staff post the social-network text.
+ */
+public final class CallForParticipationProcess {
+
+    /** Process definition key. */
+    public static final String KEY = "call-for-participation";
+
+    /** Element ids. */
+    public static final String START = "StartEvent_CallForParticipationRequested";
+    public static final String TASK_WRITE = "Task_WriteCallForParticipation";
+    public static final String TASK_PREPARE_RECIPIENTS = "Task_PrepareRecipients";
+    public static final String TASK_QUEUE_BATCH = "Task_QueueMailingBatch";
+    public static final String GATEWAY_RECIPIENTS_LEFT = "Gateway_RecipientsLeft";
+    public static final String TASK_SOCIAL_TEXT = "Task_PrepareSocialText";
+    public static final String TASK_PUBLISH_SOCIAL = "Task_PublishOnSocialNetworks";
+    public static final String END = "EndEvent_CallForParticipationSent";
+
+    /** Variables. */
+    public static final String SUBJECT_ES = "subjectEs";
+    public static final String BODY_ES = "bodyEs";
+    public static final String SUBJECT_EN = "subjectEn";
+    public static final String BODY_EN = "bodyEn";
+    public static final String TOPIC = "topic";
+    public static final String TOPIC_OPTIONS = "topicOptions";
+    public static final String LINK = "link";
+    public static final String MAILING_ID = "mailingId";
+    public static final String RECIPIENTS_LEFT = "recipientsLeft";
+    public static final String SOCIAL_TEXT = "socialText";
+    public static final String PROGRESS_LINK = "progressLink";
+
+    private CallForParticipationProcess() {
+    }
+}
