@@ -22,6 +22,11 @@ public class Consultations {
 
     /** Axis ids are lower-case slugs, as in {@code shared/data/areas.csv}. */
     static final Pattern AXIS_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    /** Action plan ids: letters, digits and hyphens, e.g. {@code ARBA-2021-2023}; compared case-insensitively. */
+    static final Pattern ACTION_PLAN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,99}");
+    static final int MAX_AXES = 30;
+    /** The longest consultation window accepted. */
+    static final java.time.Duration MAX_WINDOW = java.time.Duration.ofDays(366);
 
     private final CallForProposalsRepository calls;
     private final Clock clock;
@@ -34,11 +39,13 @@ public class Consultations {
     /**
      * Opens a call for proposals.
      *
-     * @param actionPlan        action plan id, e.g. {@code ARBA-2021-2023}; required, at most 100 characters
+     * @param actionPlan        action plan id, e.g. {@code ARBA-2021-2023}: letters, digits, hyphens, at most 100;
+     *                          stored upper-case
      * @param title             public title; required, at most 300 characters
-     * @param axes              thematic axis ids (slugs); at least one
+     * @param axes              thematic axis ids (slugs); at least one, at most 30
      * @param opensAt           opening instant
-     * @param closesAt          closing instant; after {@code opensAt} and in the future
+     * @param closesAt          closing instant; after {@code opensAt}, in the future, at most a year after opening;
+     *                          the window must not overlap another open call (the public form has one intake)
      * @param processInstanceId the call-for-proposals process instance that owns the call
      * @return the stored call, status OPEN
      * @throws InvalidCallException when a field is invalid or another call of the action plan is open
@@ -47,10 +54,12 @@ public class Consultations {
     public CallForProposals open(String actionPlan, String title, List<String> axes, Instant opensAt, Instant closesAt,
             String processInstanceId) {
         List<String> problems = new ArrayList<>();
-        if (actionPlan == null || actionPlan.isBlank() || actionPlan.length() > 100) {
-            problems.add("plan de acción requerido (máx. 100) / action plan required (max 100)");
+        if (actionPlan == null || !ACTION_PLAN.matcher(actionPlan.strip()).matches()) {
+            problems.add("plan de acción: letras, dígitos y guiones (máx. 100) / action plan: letters, digits and "
+                    + "hyphens (max 100)");
         }
-        if (title == null || title.isBlank() || title.length() > 300) {
+        if (title == null || title.isBlank() || title.length() > 300
+                || title.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c < 0xa0))) {
             problems.add("título requerido (máx. 300) / title required (max 300)");
         }
         List<String> cleanAxes = axes == null ? List.of()
@@ -58,8 +67,12 @@ public class Consultations {
         if (cleanAxes.isEmpty()) {
             problems.add("elija al menos un eje / choose at least one axis");
         }
-        cleanAxes.stream().filter(a -> !AXIS_ID.matcher(a).matches())
-                .forEach(a -> problems.add("eje inválido / invalid axis: " + a));
+        if (cleanAxes.size() > MAX_AXES) {
+            problems.add("como máximo " + MAX_AXES + " ejes / at most " + MAX_AXES + " axes");
+        } else {
+            cleanAxes.stream().filter(a -> !AXIS_ID.matcher(a).matches()).limit(5)
+                    .forEach(a -> problems.add("eje inválido / invalid axis: " + a));
+        }
         if (opensAt == null || closesAt == null) {
             problems.add("apertura y cierre requeridos / opening and closing date-times required");
         } else {
@@ -69,17 +82,29 @@ public class Consultations {
             if (!closesAt.isAfter(clock.instant())) {
                 problems.add("el cierre debe ser futuro / closing must be in the future");
             }
+            if (java.time.Duration.between(opensAt, closesAt).compareTo(MAX_WINDOW) > 0) {
+                problems.add("la convocatoria no puede durar más de un año / a call cannot last more than a year");
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidCallException("Convocatoria inválida / Invalid call: " + String.join("; ", problems));
         }
-        List<CallForProposals> open = calls.findByActionPlanAndStatus(actionPlan.trim(), CallStatus.OPEN);
+        String plan = actionPlan.strip().toUpperCase(java.util.Locale.ROOT);
+        List<CallForProposals> open = calls.findByActionPlanAndStatus(plan, CallStatus.OPEN);
         if (!open.isEmpty()) {
-            throw new InvalidCallException("Ya hay una convocatoria abierta para el plan " + actionPlan
-                    + " (\"" + open.get(0).getTitle() + "\"); ciérrela antes de abrir otra. / A call is already open for "
-                    + "action plan " + actionPlan + ".");
+            throw new InvalidCallException("Ya hay una convocatoria abierta para el plan " + plan
+                    + " (\"" + open.get(0).getTitle() + "\"); hay que cerrarla antes de abrir otra. / A call is already "
+                    + "open for action plan " + plan + ".");
         }
-        return calls.save(new CallForProposals(actionPlan.trim(), title.trim(), cleanAxes, opensAt, closesAt,
+        // The public form has one intake: two calls accepting proposals at the same time would be ambiguous.
+        for (CallForProposals other : calls.findByStatusOrderByOpensAtAsc(CallStatus.OPEN)) {
+            if (other.getOpensAt().isBefore(closesAt) && opensAt.isBefore(other.getClosesAt())) {
+                throw new InvalidCallException("Su período se superpone con la convocatoria abierta \"" + other.getTitle()
+                        + "\" (plan " + other.getActionPlan() + ") / Its window overlaps the open call of plan "
+                        + other.getActionPlan());
+            }
+        }
+        return calls.save(new CallForProposals(plan, title.trim(), cleanAxes, opensAt, closesAt,
                 processInstanceId, clock.instant()));
     }
 

@@ -28,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contacts {
 
-    static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     /** What proposers consent to on the proposal form. */
     static final String PROPOSAL_CONSENT = "Gestión de la propuesta y convocatorias de co-creación (formulario de propuestas)";
@@ -92,7 +90,7 @@ public class Contacts {
         List<String> problems = new ArrayList<>();
         if (in.email() == null || in.email().isBlank()) {
             problems.add("email: required");
-        } else if (in.email().strip().length() > 254 || !EMAIL.matcher(in.email().strip()).matches()) {
+        } else if (!org.cocrea.notification.EmailAddresses.isValid(in.email().strip())) {
             problems.add("email: email");
         }
         if (in.name() != null && in.name().strip().length() > 150) {

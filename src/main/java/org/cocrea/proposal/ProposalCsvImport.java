@@ -55,8 +55,11 @@ public class ProposalCsvImport {
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(false).get();
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(),
-                StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+        // Strict UTF-8: a file in another encoding is refused instead of stored with replacement characters.
+        var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(), utf8);
+                CSVParser parser = format.parse(reader)) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 return new ImportReport(imported, rejected, "missing columns: " + String.join(", ", missing));
@@ -80,6 +83,10 @@ public class ProposalCsvImport {
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException
+                    || e instanceof java.nio.charset.CharacterCodingException) {
+                message = "the file is not UTF-8 (save it as CSV UTF-8)";
+            }
             log.warn("CSV import {} stopped: {}", sourceName, message);
             return new ImportReport(imported, rejected, "unreadable CSV: " + message);
         }
@@ -96,6 +103,10 @@ public class ProposalCsvImport {
                 submittedAt = OffsetDateTime.parse(submitted);
             } catch (DateTimeParseException e) {
                 rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "dateTime"))));
+                return;
+            }
+            if (submittedAt.getYear() < 2000 || submittedAt.toInstant().isAfter(java.time.Instant.now().plusSeconds(86400))) {
+                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "dateRange"))));
                 return;
             }
         }

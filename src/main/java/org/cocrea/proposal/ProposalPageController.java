@@ -37,8 +37,7 @@ class ProposalPageController {
     @PostMapping("/proposals/new")
     String submit(@ModelAttribute("form") ProposalForm form, BindingResult binding, Model model, Locale locale) {
         if (binding.hasErrors()) {
-            binding.getFieldErrors().forEach(e -> binding.rejectValue(e.getField(), "validation.invalid"));
-            return formPage(model);
+            return formPage(model); // type mismatches show messages.properties' typeMismatch text
         }
         try {
             Proposal p = proposals.submit(form.toInput(LocaleConfiguration.supported(locale).getLanguage()), Channel.WEB);

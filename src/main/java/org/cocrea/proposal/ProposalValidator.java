@@ -2,7 +2,6 @@ package org.cocrea.proposal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.cocrea.consultation.CallForProposals;
 
@@ -17,8 +16,6 @@ final class ProposalValidator {
     static final int ORGANIZATION_MAX = 200;
     static final int NAME_MAX = 150;
     static final int EMAIL_MAX = 254;
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
     private ProposalValidator() {
     }
@@ -45,13 +42,17 @@ final class ProposalValidator {
         boolean citizen = SubmitterType.CIUDADANIA.code().equals(input.submitterType());
         text(problems, "organization", input.organization(), ORGANIZATION_MAX, !citizen);
         text(problems, "name", input.name(), NAME_MAX, true);
-        if (text(problems, "email", input.email(), EMAIL_MAX, true) && !EMAIL.matcher(input.email()).matches()) {
+        if (text(problems, "email", input.email(), EMAIL_MAX, true) && !isEmail(input.email())) {
             problems.add(FieldProblem.of("email", "email"));
         }
         if (!Boolean.TRUE.equals(input.consent())) {
             problems.add(FieldProblem.of("consent", "consent"));
         }
         return problems;
+    }
+
+    static boolean isEmail(String email) {
+        return org.cocrea.notification.EmailAddresses.isValid(email);
     }
 
     /** @return true when the value is present and within the limit */
@@ -62,19 +63,48 @@ final class ProposalValidator {
             }
             return false;
         }
-        if (value.length() > max) {
+        if (value.codePointCount(0, value.length()) > max) {
             problems.add(new FieldProblem(field, "tooLong", max));
             return false;
         }
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+        if (hasForbiddenCharacters(value)) {
             problems.add(FieldProblem.of(field, "controlCharacters"));
             return false;
         }
         return true;
     }
 
+    /**
+     * @param value text
+     * @return whether it holds a control character (C0 other than tab and line breaks, DEL, C1), an unpaired
+     *         surrogate or a bidirectional override/isolate (which can disguise text)
+     */
+    static boolean hasForbiddenCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c < 0xa0)
+                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the text is missing or shows nothing (only spaces, no-break spaces or invisible characters) */
     static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+        if (s == null) {
+            return true;
+        }
+        return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.getType(cp) == Character.FORMAT);
     }
 
     /** @return the value trimmed, or null when blank */

@@ -93,7 +93,9 @@ public class Proposals {
                 "en".equals(raw.language()) ? "en" : "es", ProposalValidator.clean(raw.externalRef()));
         List<FieldProblem> problems = new ArrayList<>(ProposalValidator.validate(input, call));
         if (input.externalRef() != null) {
-            if (input.externalRef().length() > 50) {
+            if (ProposalValidator.hasForbiddenCharacters(input.externalRef())) {
+                problems.add(FieldProblem.of("ref", "controlCharacters"));
+            } else if (input.externalRef().length() > 50) {
                 problems.add(new FieldProblem("ref", "tooLong", 50));
             } else if (repository.existsByCallIdAndExternalRef(call.getId(), input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "duplicate"));
@@ -177,6 +179,8 @@ public class Proposals {
         }
         if (ProposalValidator.isBlank(reasoning)) {
             problems.add("fundamentación requerida / reasoning is required");
+        } else if (ProposalValidator.hasForbiddenCharacters(reasoning)) {
+            problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
         } else if (reasoning.strip().length() > REASONING_MAX) {
             problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
                     + " characters");
@@ -186,6 +190,8 @@ public class Proposals {
         }
         if (ProposalValidator.isBlank(contactPerson)) {
             problems.add("persona de contacto requerida / contact person is required");
+        } else if (ProposalValidator.hasForbiddenCharacters(contactPerson)) {
+            problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
         } else if (contactPerson.strip().length() > CONTACT_MAX) {
             problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
                     + CONTACT_MAX + " characters");
@@ -257,6 +263,10 @@ public class Proposals {
     public void recordResponse(long proposalId, String responseText) {
         if (ProposalValidator.isBlank(responseText)) {
             throw new InvalidReviewException(List.of("respuesta fundamentada requerida / reasoned response is required"));
+        }
+        if (ProposalValidator.hasForbiddenCharacters(responseText)) {
+            throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
+                    + "allowed"));
         }
         if (responseText.strip().length() > RESPONSE_MAX) {
             throw new InvalidReviewException(List.of("respuesta: máximo " + RESPONSE_MAX + " caracteres / response: at most "

@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 class AssignAreaDelegate implements JavaDelegate {
 
     private final Proposals proposals;
+    private final ProposalOfInstance proposalOf;
 
-    AssignAreaDelegate(Proposals proposals) {
+    AssignAreaDelegate(Proposals proposals, ProposalOfInstance proposalOf) {
         this.proposals = proposals;
+        this.proposalOf = proposalOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        proposals.assignArea((Long) execution.getVariable(ProposalReviewProcess.PROPOSAL_ID),
+        proposals.assignArea(proposalOf.of(execution).getId(),
                 (String) execution.getVariable(ProposalReviewProcess.AREA_GROUP));
     }
 }

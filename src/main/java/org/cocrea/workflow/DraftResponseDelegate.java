@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 class DraftResponseDelegate implements JavaDelegate {
 
     private final Proposals proposals;
+    private final ProposalOfInstance proposalOf;
 
-    DraftResponseDelegate(Proposals proposals) {
+    DraftResponseDelegate(Proposals proposals, ProposalOfInstance proposalOf) {
         this.proposals = proposals;
+        this.proposalOf = proposalOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(ProposalReviewProcess.RESPONSE_TEXT,
-                proposals.draftResponse((Long) execution.getVariable(ProposalReviewProcess.PROPOSAL_ID)));
+                proposals.draftResponse(proposalOf.of(execution).getId()));
     }
 }

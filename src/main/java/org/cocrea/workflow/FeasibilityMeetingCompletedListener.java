@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cocrea.proposal.FeasibilityMeetings;
+import org.cocrea.proposal.Proposal;
+import org.cocrea.proposal.Proposals;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,12 @@ class FeasibilityMeetingCompletedListener implements TaskListener {
 
     private final FeasibilityMeetings meetings;
     private final RuntimeService runtimeService;
+    private final Proposals proposals;
 
-    FeasibilityMeetingCompletedListener(FeasibilityMeetings meetings, @Lazy RuntimeService runtimeService) {
+    FeasibilityMeetingCompletedListener(FeasibilityMeetings meetings, @Lazy RuntimeService runtimeService,
+            Proposals proposals) {
         this.meetings = meetings;
+        this.proposals = proposals;
         this.runtimeService = runtimeService;
     }
 
@@ -32,9 +37,10 @@ class FeasibilityMeetingCompletedListener implements TaskListener {
                 FormValues.instant(MEETING_DATE, task.getVariable(MEETING_DATE)),
                 FormValues.text(task.getVariable(MEETING_ATTENDEES)), FormValues.text(task.getVariable(MEETING_OUTCOME)),
                 Actors.of(task)));
-        runtimeService.createMessageCorrelation(ProposalReviewProcess.MESSAGE_MEETING_HELD)
-                .processInstanceVariableEquals(ProposalReviewProcess.CALL_ID, callId)
-                .processInstanceVariableEquals(ProposalReviewProcess.AREA_GROUP, group)
-                .correlateAllWithResult();
+        // Correlate by business key (tracking code) from the database, not by variables a task could overwrite.
+        for (Proposal p : proposals.ofArea(callId, group)) {
+            runtimeService.createMessageCorrelation(ProposalReviewProcess.MESSAGE_MEETING_HELD)
+                    .processInstanceBusinessKey(p.getTrackingCode()).correlateAllWithResult();
+        }
     }
 }

@@ -4,27 +4,40 @@ import static org.cocrea.workflow.ProposalReviewProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.Proposals;
 import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of {@code Task_ReviewFeasibility}: validates the area's review on the server (Tasklist validates
- * only in the browser) and stores it; an invalid completion is refused and the task stays open.
+ * only in the browser) and stores it on the task's own proposal (found by business key, and only if the task belongs
+ * to that proposal's area); an invalid completion is refused and the task stays open.
  */
 @Component("feasibilityReviewCompleted")
 class FeasibilityReviewCompletedListener implements TaskListener {
 
     private final Proposals proposals;
+    private final ProposalOfInstance proposalOf;
 
-    FeasibilityReviewCompletedListener(Proposals proposals) {
+    FeasibilityReviewCompletedListener(Proposals proposals, ProposalOfInstance proposalOf) {
         this.proposals = proposals;
+        this.proposalOf = proposalOf;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Refusals.refuseInvalid(() -> proposals.recordReview((Long) task.getVariable(PROPOSAL_ID),
-                FormValues.text(task.getVariable(VERDICT)), FormValues.text(task.getVariable(REASONING)),
-                FormValues.bool(task.getVariable(WILLING_TO_CO_CREATE)), FormValues.text(task.getVariable(CONTACT_PERSON)),
-                Actors.of(task)));
+        Proposal p = proposalOf.of(task);
+        boolean ownArea = task.getCandidates().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).anyMatch(g -> g.equals(p.getAreaGroup()));
+        if (!ownArea) {
+            throw new RefusedInputException("Esta tarea no corresponde al área de la propuesta " + p.getTrackingCode()
+                    + " / This task does not belong to the proposal's area");
+        }
+        Refusals.refuseInvalid(() -> proposals.recordReview(p.getId(), FormValues.text(task.getVariable(VERDICT)),
+                FormValues.text(task.getVariable(REASONING)), FormValues.bool(task.getVariable(WILLING_TO_CO_CREATE)),
+                FormValues.text(task.getVariable(CONTACT_PERSON)), Actors.of(task)));
     }
 }

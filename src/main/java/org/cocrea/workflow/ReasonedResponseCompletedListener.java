@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 class ReasonedResponseCompletedListener implements TaskListener {
 
     private final Proposals proposals;
+    private final ProposalOfInstance proposalOf;
 
-    ReasonedResponseCompletedListener(Proposals proposals) {
+    ReasonedResponseCompletedListener(Proposals proposals, ProposalOfInstance proposalOf) {
         this.proposals = proposals;
+        this.proposalOf = proposalOf;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Refusals.refuseInvalid(() -> proposals.recordResponse((Long) task.getVariable(ProposalReviewProcess.PROPOSAL_ID),
+        Refusals.refuseInvalid(() -> proposals.recordResponse(proposalOf.of(task).getId(),
                 FormValues.text(task.getVariable(ProposalReviewProcess.RESPONSE_TEXT))));
     }
 }

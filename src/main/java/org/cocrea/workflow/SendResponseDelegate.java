@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 class SendResponseDelegate implements JavaDelegate {
 
     private final Proposals proposals;
+    private final ProposalOfInstance proposalOf;
 
-    SendResponseDelegate(Proposals proposals) {
+    SendResponseDelegate(Proposals proposals, ProposalOfInstance proposalOf) {
         this.proposals = proposals;
+        this.proposalOf = proposalOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        proposals.sendResponse((Long) execution.getVariable(ProposalReviewProcess.PROPOSAL_ID));
+        proposals.sendResponse(proposalOf.of(execution).getId());
     }
 }

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.cocrea.notification.TaskNotifications;
 import org.cocrea.proposal.Proposal;
-import org.cocrea.proposal.Proposals;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +23,14 @@ class SendReviewReminderDelegate implements JavaDelegate {
     private final TaskService taskService;
     private final GroupMembers members;
     private final TaskNotifications notifications;
-    private final Proposals proposals;
+    private final ProposalOfInstance proposalOf;
 
     SendReviewReminderDelegate(@Lazy TaskService taskService, GroupMembers members, TaskNotifications notifications,
-            Proposals proposals) {
+            ProposalOfInstance proposalOf) {
         this.taskService = taskService;
         this.members = members;
         this.notifications = notifications;
-        this.proposals = proposals;
+        this.proposalOf = proposalOf;
     }
 
     @Override
@@ -44,7 +43,7 @@ class SendReviewReminderDelegate implements JavaDelegate {
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-        Proposal p = proposals.get((Long) execution.getVariable(ProposalReviewProcess.PROPOSAL_ID));
+        Proposal p = proposalOf.of(execution);
         notifications.taskDueSoon(task.getId(), task.getName(), p.getTrackingCode() + " — " + p.getTitle(),
                 GroupMembers.format(task.getDueDate()), members.of(groups));
     }

@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
 class ShowProposalListener implements TaskListener {
 
     private final Proposals proposals;
+    private final ProposalOfInstance proposalOf;
 
-    ShowProposalListener(Proposals proposals) {
+    ShowProposalListener(Proposals proposals, ProposalOfInstance proposalOf) {
         this.proposals = proposals;
+        this.proposalOf = proposalOf;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Proposal p = proposals.get((Long) task.getVariable(PROPOSAL_ID));
+        Proposal p = proposalOf.of(task);
         task.setVariableLocal(PROPOSAL_TITLE, p.getTrackingCode() + " — " + p.getTitle());
         task.setVariableLocal(PROPOSAL_TEXT, p.getDescription());
         task.setVariableLocal(PROPOSAL_AXIS_NAME, proposals.axisName(p.getAxis(), Locale.forLanguageTag("es")));

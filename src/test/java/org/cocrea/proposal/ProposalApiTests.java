@@ -149,7 +149,16 @@ class ProposalApiTests {
                 bad("unknown submitter type", "submitterType", "submitterType", b -> b.put("submitterType", "marciano")),
                 bad("organization missing for a non-citizen", "organization", "required",
                         b -> b.remove("organization")),
-                bad("control character in name", "name", "controlCharacters", b -> b.put("name", "Ana\u0000Pérez")));
+                bad("control character in name", "name", "controlCharacters", b -> b.put("name", "Ana\u0000Pérez")),
+                bad("email starting with a dot", "email", "email", b -> b.put("email", ".ana@example.org")),
+                bad("email with a doubled dot", "email", "email", b -> b.put("email", "ana..perez@example.org")),
+                bad("email local part over 64", "email", "email", b -> b.put("email", "a".repeat(65) + "@example.org")),
+                bad("invisible title", "title", "required", b -> b.put("title", "\u200b\u200b\u00a0")),
+                bad("C1 control in title", "title", "controlCharacters", b -> b.put("title", "Plaza\u0085verde")),
+                bad("bidi override in name", "name", "controlCharacters", b -> b.put("name", "Ana\u202eZepér")),
+                bad("consent as a string", "consent", "malformed", b -> b.put("consent", "true")),
+                bad("consent as a number", "consent", "malformed", b -> b.put("consent", 1)),
+                bad("title as a number", "title", "malformed", b -> b.put("title", 123)));
     }
 
     private static Arguments bad(String label, String field, String code, Consumer<Map<String, Object>> change) {
@@ -284,14 +293,28 @@ class ProposalApiTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("body");
 
-        // A body of unknown length (chunked) is refused the same way.
-        byte[] small = json.writeValueAsBytes(valid());
+        // A body of unknown length (chunked) is counted while read: over the cap it is refused the same way...
+        byte[] large = json.writeValueAsBytes(body);
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/proposals")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(400);
+        // ...and so is a large body sent to an encoded path that Spring decodes to /api/proposals.
+        HttpResponse<String> encoded = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/%61pi/proposals")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(encoded.statusCode()).isBetween(400, 499);
+        assertNothingStored();
+
+        // A small chunked body is fine.
+        byte[] small = json.writeValueAsBytes(valid());
+        HttpResponse<String> smallChunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/proposals")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(chunked.statusCode()).isEqualTo(400);
-        assertNothingStored();
+        assertThat(smallChunked.statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -408,7 +431,35 @@ class ProposalApiTests {
                 .param("axis", "ambiente").param("submitterType", "ciudadania").param("name", "Ana")
                 .param("email", EMAIL).param("consent", "banana"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Valor inválido.")));
+                .andExpect(content().string(containsString("Valor inválido.")))
+                .andExpect(content().string(not(containsString("Failed to convert"))));
+        assertNothingStored();
+    }
+
+    @Test
+    void textsAreMeasuredInCharactersNotUtf16Units() throws Exception {
+        Map<String, Object> body = valid();
+        body.put("title", "🌳".repeat(200));
+        mvc.perform(post("/api/proposals").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedNotStoredAsAQuestionMark() throws Exception {
+        String body = json.writeValueAsString(valid()).replace("\"description\":\"", "\"description\":\"roto \\ud800 ");
+        assertThat(body).contains("\\ud800");
+        mvc.perform(post("/api/proposals").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("description"))
+                .andExpect(jsonPath("$.errors[0].code").value("controlCharacters"));
+        assertNothingStored();
+    }
+
+    @Test
+    void trailingContentAfterTheJsonIsRefused() throws Exception {
+        mvc.perform(post("/api/proposals").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(valid()) + " {\"title\": \"otra\"}"))
+                .andExpect(status().isBadRequest());
         assertNothingStored();
     }
 

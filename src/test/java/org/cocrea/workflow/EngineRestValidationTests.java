@@ -70,6 +70,28 @@ class EngineRestValidationTests {
     }
 
     @Test
+    void overwritingTheProposalIdCannotReviewAnotherAreasProposal() throws Exception {
+        var other = proposals.submit(new ProposalInput("Baños inclusivos", "Baños sin género en edificios públicos.",
+                "diversidad", "ciudadania", null, "Sol Díaz", "sol@example.org", true, "es", null), Channel.API);
+        var own = proposals.ofCall(fixtures.openCallId()).stream().filter(p -> p.getAxis().equals("ambiente"))
+                .findFirst().orElseThrow();
+        Task task = taskService.createTaskQuery().taskCandidateGroup("area-ambiente").singleResult();
+
+        HttpResponse<String> response = complete(task.getId(), """
+                {"variables": {"proposalId": {"value": %d, "type": "Long"}, "verdict": {"value": "not-feasible"},
+                 "reasoning": {"value": "Intento de secuestro"}, "willingToCoCreate": {"value": false},
+                 "contactPerson": {"value": "Mallory"}}}
+                """.formatted(other.getId()));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(proposals.get(other.getId()).getStatus()).as("the other area's proposal is untouched")
+                .isEqualTo(org.cocrea.proposal.ProposalStatus.IN_REVIEW);
+        assertThat(proposals.get(other.getId()).getReasoning()).isNull();
+        assertThat(proposals.get(own.getId()).getStatus()).as("the review lands on the task's own proposal")
+                .isEqualTo(org.cocrea.proposal.ProposalStatus.REVIEWED);
+    }
+
+    @Test
     void anonymousEngineRestIsRefused() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/engine-rest/task")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
