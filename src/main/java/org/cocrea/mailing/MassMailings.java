@@ -117,8 +117,9 @@ public class MassMailings {
         Mailing mailing = get(mailingId);
         List<Long> ids = jdbc.queryForList("select contact_id from mailing_recipient where mailing_id = ? "
                 + "and status = 'PENDING' order by contact_id limit ?", Long.class, mailingId, batchSize);
+        Map<Long, Contact> batch = contacts.byIds(ids);
         for (Long contactId : ids) {
-            Contact c = contacts.byId(contactId).orElse(null);
+            Contact c = batch.get(contactId);
             if (c == null || !c.isSubscribed() || c.getConsentAt() == null || c.getErasedAt() != null) {
                 jdbc.update("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? and contact_id = ?",
                         mailingId, contactId);

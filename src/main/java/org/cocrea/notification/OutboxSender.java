@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -12,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -72,14 +77,46 @@ public class OutboxSender {
             log.warn("{} outbox rows were claimed but never confirmed; marked FAILED for staff to check", stale);
         }
         List<Long> due = tx.execute(s -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
-        int sent = 0;
+        // Claim each row in its own committed update (two nodes never take the same row), then hand the whole batch
+        // to SMTP over one connection.
+        Map<MimeMessage, Long> batch = new LinkedHashMap<>();
+        Map<Long, String> errors = new HashMap<>();
         for (Long id : due) {
             Integer won = tx.execute(s -> repository.claim(id, clock.instant()));
             if (won == null || won == 0) {
                 continue;
             }
             OutboxMessage message = repository.findById(id).orElseThrow();
-            String error = deliver(message);
+            try {
+                batch.put(toMime(message), id);
+            } catch (Exception e) {
+                errors.put(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        if (!batch.isEmpty()) {
+            try {
+                mailSender.send(batch.keySet().toArray(new MimeMessage[0]));
+            } catch (MailSendException e) {
+                Map<Object, Exception> failed = e.getFailedMessages();
+                if (failed.isEmpty()) {
+                    batch.values().forEach(id -> errors.put(id, describe(e)));
+                } else {
+                    failed.forEach((mime, ex) -> {
+                        Long id = batch.get(mime);
+                        if (id != null) {
+                            errors.put(id, describe(ex));
+                        }
+                    });
+                }
+            } catch (Exception e) {
+                batch.values().forEach(id -> errors.put(id, describe(e)));
+            }
+        }
+        int sent = 0;
+        List<Long> handled = new ArrayList<>(batch.values());
+        handled.addAll(errors.keySet().stream().filter(id -> !batch.containsValue(id)).toList());
+        for (Long id : handled) {
+            String error = errors.get(id);
             tx.executeWithoutResult(s -> {
                 OutboxMessage m = repository.findById(id).orElseThrow();
                 if (error == null) {
@@ -100,24 +137,23 @@ public class OutboxSender {
         return sent;
     }
 
-    private String deliver(OutboxMessage message) {
-        try {
-            MimeMessage mime = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.from());
-            helper.setTo(message.getRecipient());
-            helper.setSubject(message.getSubject());
-            helper.setText(message.getBodyHtml(), true);
-            mime.setHeader("X-Cocrea-Outbox-Id", String.valueOf(message.getId()));
-            mime.setHeader("Content-Language", message.getLanguage());
-            if (message.getListUnsubscribe() != null) {
-                mime.setHeader("List-Unsubscribe", "<" + message.getListUnsubscribe() + ">");
-                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            }
-            mailSender.send(mime);
-            return null;
-        } catch (Exception e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private MimeMessage toMime(OutboxMessage message) throws jakarta.mail.MessagingException {
+        MimeMessage mime = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(message.getRecipient());
+        helper.setSubject(message.getSubject());
+        helper.setText(message.getBodyHtml(), true);
+        mime.setHeader("X-Cocrea-Outbox-Id", String.valueOf(message.getId()));
+        mime.setHeader("Content-Language", message.getLanguage());
+        if (message.getListUnsubscribe() != null) {
+            mime.setHeader("List-Unsubscribe", "<" + message.getListUnsubscribe() + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        return mime;
     }
 }

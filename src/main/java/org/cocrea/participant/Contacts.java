@@ -156,6 +156,17 @@ public class Contacts {
     }
 
     /**
+     * @param ids contact ids
+     * @return the contacts found, by id
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Contact> byIds(java.util.Collection<Long> ids) {
+        Map<Long, Contact> found = new java.util.HashMap<>();
+        contacts.findAllById(ids).forEach(c -> found.put(c.getId(), c));
+        return found;
+    }
+
+    /**
      * @param email an e-mail address
      * @return the person, if known
      */
