@@ -52,8 +52,10 @@ public class MailOutbox {
         if (subject.length() > 300) {
             subject = subject.substring(0, 297) + "...";
         }
-        return repository.save(new OutboxMessage(mail.recipient(), subject, body, mail.kind(), mail.reference(),
-                mail.locale().getLanguage(), mail.listUnsubscribe(), clock.instant()));
+        OutboxMessage message = new OutboxMessage(mail.recipient(), subject, body, mail.kind(), mail.reference(),
+                mail.locale().getLanguage(), mail.listUnsubscribe(), clock.instant());
+        message.attach(mail.attachment());
+        return repository.save(message);
     }
 
     /** @return the 200 newest rows, newest first */

@@ -42,6 +42,12 @@ public class OutboxMessage {
     private Instant sentAt;
     @Column(name = "list_unsubscribe")
     private String listUnsubscribe;
+    @Column(name = "attachment_name")
+    private String attachmentName;
+    @Column(name = "attachment_type")
+    private String attachmentType;
+    @Column(name = "attachment_content")
+    private String attachmentContent;
     @Version
     private long version;
 
@@ -132,6 +138,29 @@ public class OutboxMessage {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    void attach(OutgoingMail.Attachment attachment) {
+        if (attachment != null) {
+            this.attachmentName = attachment.name();
+            this.attachmentType = attachment.contentType();
+            this.attachmentContent = attachment.content();
+        }
+    }
+
+    /** @return the attachment's file name, or null */
+    public String getAttachmentName() {
+        return attachmentName;
+    }
+
+    /** @return the attachment's MIME type, or null */
+    public String getAttachmentType() {
+        return attachmentType;
+    }
+
+    /** @return the attachment's text, or null */
+    public String getAttachmentContent() {
+        return attachmentContent;
     }
 
     /** @return the one-click unsubscribe URL of a mass mail, or null */

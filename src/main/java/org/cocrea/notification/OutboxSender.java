@@ -143,11 +143,16 @@ public class OutboxSender {
 
     private MimeMessage toMime(OutboxMessage message) throws jakarta.mail.MessagingException {
         MimeMessage mime = mailSender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+        boolean attachment = message.getAttachmentName() != null;
+        MimeMessageHelper helper = new MimeMessageHelper(mime, attachment, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());
         helper.setTo(message.getRecipient());
         helper.setSubject(message.getSubject());
         helper.setText(message.getBodyHtml(), true);
+        if (attachment) {
+            helper.addAttachment(message.getAttachmentName(), new org.springframework.core.io.ByteArrayResource(
+                    message.getAttachmentContent().getBytes(StandardCharsets.UTF_8)), message.getAttachmentType());
+        }
         mime.setHeader("X-Cocrea-Outbox-Id", String.valueOf(message.getId()));
         mime.setHeader("Content-Language", message.getLanguage());
         if (message.getListUnsubscribe() != null) {

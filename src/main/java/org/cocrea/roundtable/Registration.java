@@ -1,0 +1,100 @@
+package org.cocrea.roundtable;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A person's registration to a round-table. */
+@Entity
+@Table(name = "round_table_registration")
+public class Registration {
+
+    /** Registration states. */
+    public enum Status {
+        /** Has a seat. */
+        REGISTERED,
+        /** Waits for a seat, in registration order. */
+        WAITLISTED,
+        /** Withdrew. */
+        CANCELLED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "round_table_id")
+    private Long roundTableId;
+    private String name;
+    private String email;
+    private String organization;
+    @Column(name = "organization_type")
+    private String organizationType;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+    private boolean attended;
+    @Column(name = "consent_at")
+    private Instant consentAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected Registration() {
+    }
+
+    Registration(long roundTableId, String name, String email, String organization, String organizationType,
+            Status status, Instant now) {
+        this.roundTableId = roundTableId;
+        this.name = name;
+        this.email = email;
+        this.organization = organization;
+        this.organizationType = organizationType;
+        this.status = status;
+        this.consentAt = now;
+        this.createdAt = now;
+    }
+
+    void setAttended(boolean attended) {
+        this.attended = attended;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getRoundTableId() {
+        return roundTableId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getOrganization() {
+        return organization;
+    }
+
+    /** @return organisation type code, or {@code ciudadania} for individuals */
+    public String getOrganizationType() {
+        return organizationType;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public boolean isAttended() {
+        return attended;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,109 @@
+package org.cocrea.roundtable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cocrea.CocreaApplication;
+import org.cocrea.calendar.WorkingDays;
+import org.springframework.stereotype.Service;
+
+/**
+ * Proposes and checks round-table dates: at least the configured advance notice ahead, on a working day in Buenos
+ * Aires (weekends and holidays excluded, {@link WorkingDays}), inside the configured hours, not overlapping another
+ * round-table of the same call.
+ */
+@Service
+public class RoundTableScheduler {
+
+    private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
+    private static final Duration STEP = Duration.ofMinutes(30);
+
+    private final WorkingDays workingDays;
+    private final SchedulingProperties properties;
+    private final Clock clock;
+
+    RoundTableScheduler(WorkingDays workingDays, SchedulingProperties properties, Clock clock) {
+        this.workingDays = workingDays;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A meeting already taking time in the call: [start, end). */
+    public record Slot(Instant start, Instant end) {
+
+        boolean overlaps(Instant otherStart, Instant otherEnd) {
+            return start.isBefore(otherEnd) && otherStart.isBefore(end);
+        }
+    }
+
+    /**
+     * @param duration length of the meeting
+     * @param taken    the call's other round-tables
+     * @return the first acceptable start: the earliest start time of the first working day after the advance
+     *         notice, moved later in 30-minute steps (and to following working days) past any overlap
+     */
+    public Instant propose(Duration duration, List<Slot> taken) {
+        ZonedDateTime earliest = clock.instant().plus(properties.advanceNotice()).atZone(ZONE);
+        LocalDate day = earliest.toLocalDate();
+        for (int i = 0; i < 366; i++, day = day.plusDays(1)) {
+            if (!workingDays.isWorkingDay(day)) {
+                continue;
+            }
+            ZonedDateTime start = day.atTime(properties.earliestStart()).atZone(ZONE);
+            while (!start.toLocalTime().plus(duration).isAfter(properties.latestEnd())
+                    && !start.toLocalTime().plus(duration).isBefore(start.toLocalTime())) {
+                if (!start.isBefore(earliest) && problems(start.toInstant(), duration, taken).isEmpty()) {
+                    return start.toInstant();
+                }
+                start = start.plus(STEP);
+            }
+        }
+        throw new IllegalStateException("No free slot in the next year");
+    }
+
+    /**
+     * @param start    proposed start
+     * @param duration length
+     * @param taken    the call's other round-tables
+     * @return why the date is not acceptable (Spanish then English), empty when it is
+     */
+    public List<String> problems(Instant start, Duration duration, List<Slot> taken) {
+        List<String> problems = new ArrayList<>();
+        if (start == null) {
+            problems.add("fecha y hora requeridas / date and time required");
+            return problems;
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofHours(8)) > 0) {
+            problems.add("duración entre 1 minuto y 8 horas / duration between 1 minute and 8 hours");
+            return problems;
+        }
+        ZonedDateTime local = start.atZone(ZONE);
+        if (start.isBefore(clock.instant().plus(properties.advanceNotice()))) {
+            problems.add("demasiado pronto: se anuncia con " + properties.advanceNotice().toDays()
+                    + " días de anticipación / too soon: the notice is " + properties.advanceNotice().toDays()
+                    + " days");
+        }
+        if (!workingDays.isWorkingDay(local.toLocalDate())) {
+            problems.add("no es un día hábil en Buenos Aires / not a working day in Buenos Aires");
+        }
+        ZonedDateTime end = local.plus(duration);
+        if (local.toLocalTime().isBefore(properties.earliestStart()) || end.toLocalTime().isAfter(properties.latestEnd())
+                || !end.toLocalDate().equals(local.toLocalDate())) {
+            problems.add("fuera del horario " + properties.earliestStart() + "–" + properties.latestEnd()
+                    + " / outside hours " + properties.earliestStart() + "–" + properties.latestEnd());
+        }
+        for (Slot other : taken) {
+            if (other.overlaps(start, start.plus(duration))) {
+                problems.add("se superpone con otra mesa de la convocatoria / overlaps another round-table of the call");
+                break;
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,558 @@
+package org.cocrea.roundtable;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cocrea.notification.EmailAddresses;
+import org.cocrea.notification.MailOutbox;
+import org.cocrea.notification.OutgoingMail;
+import org.cocrea.proposal.Proposal;
+import org.cocrea.proposal.Proposals;
+import org.cocrea.web.Dates;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Round-tables of a call: creation with a proposed date, confirmation, rescheduling and cancellation (with
+ * invitations carrying iCalendar), public registration with capacity and waiting list, reminders, the two boards,
+ * the chosen topics and attendance.
+ */
+@Service
+public class RoundTables {
+
+    private static final Pattern LINK = Pattern.compile("^https?://[^\\s<>\"]{1,490}$");
+    private static final Set<String> PARTICIPANT_TYPES = Set.of("osc-tematica", "osc-territorial", "academia",
+            "sector-privado", "sector-publico", "ciudadania");
+    static final int TEXT_MAX = 4000;
+
+    private final RoundTableRepository tables;
+    private final RegistrationRepository registrations;
+    private final BoardEntryRepository boards;
+    private final RoundTableScheduler scheduler;
+    private final RoundTableCalendar calendar;
+    private final SchedulingProperties properties;
+    private final Proposals proposals;
+    private final MailOutbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Dates dates;
+    private final Clock clock;
+
+    RoundTables(RoundTableRepository tables, RegistrationRepository registrations, BoardEntryRepository boards,
+            RoundTableScheduler scheduler, RoundTableCalendar calendar, SchedulingProperties properties,
+            Proposals proposals, MailOutbox outbox, ApplicationEventPublisher events, Dates dates, Clock clock) {
+        this.tables = tables;
+        this.registrations = registrations;
+        this.boards = boards;
+        this.scheduler = scheduler;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.proposals = proposals;
+        this.outbox = outbox;
+        this.events = events;
+        this.dates = dates;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks for one round-table per prioritised axis of the call that has none yet (the workflow starts them).
+     *
+     * @param callId call id
+     * @return the axes requested
+     */
+    @Transactional
+    public List<String> requestForCall(long callId) {
+        List<String> axes = new ArrayList<>();
+        proposals.prioritisedByAxis(callId).forEach((axis, list) -> {
+            if (!list.isEmpty() && tables.findByCallIdAndAxis(callId, axis).isEmpty()) {
+                axes.add(axis);
+            }
+        });
+        if (!axes.isEmpty()) {
+            events.publishEvent(new RoundTableEvents.RoundTablesRequested(callId, axes));
+        }
+        return axes;
+    }
+
+    /**
+     * The scheduling service: creates the axis's round-table with the first acceptable date.
+     *
+     * @param callId            call id
+     * @param axis              axis id
+     * @param processInstanceId the round-table process instance
+     * @return the round-table, status PROPOSED
+     */
+    @Transactional
+    public RoundTable create(long callId, String axis, String processInstanceId) {
+        RoundTable existing = tables.findByCallIdAndAxis(callId, axis).orElse(null);
+        if (existing != null) {
+            existing.attachProcess(processInstanceId);
+            return existing;
+        }
+        Duration duration = properties.defaultDuration();
+        Instant start = scheduler.propose(duration, taken(callId, null));
+        RoundTable table = new RoundTable(callId, axis, "Mesa de co-creación: "
+                + proposals.axisName(axis, Locale.forLanguageTag("es")), start, (int) duration.toMinutes(),
+                properties.defaultCapacity(), UUID.randomUUID() + "@cocrea", clock.instant());
+        table.attachProcess(processInstanceId);
+        return tables.save(table);
+    }
+
+    private List<RoundTableScheduler.Slot> taken(long callId, Long except) {
+        return tables.findByCallIdOrderByStartsAtAsc(callId).stream()
+                .filter(t -> !t.getId().equals(except) && t.getStatus() != RoundTableStatus.CANCELLED
+                        && t.getStartsAt() != null)
+                .map(t -> new RoundTableScheduler.Slot(t.getStartsAt(), t.getEndsAt())).toList();
+    }
+
+    /**
+     * Staff confirm (or change) the date, link and capacity; refused with every reason when the date is too soon,
+     * on a non-working day, outside hours or overlapping another round-table of the call.
+     *
+     * @param id              round-table id
+     * @param startsAt        start
+     * @param durationMinutes length in minutes
+     * @param meetingLink     the virtual meeting's http(s) link
+     * @param capacity        seats, 1 to 1000
+     * @return the round-table, SCHEDULED
+     * @throws InvalidRoundTableException with the reasons
+     */
+    @Transactional
+    public RoundTable confirm(long id, Instant startsAt, Integer durationMinutes, String meetingLink, Integer capacity) {
+        RoundTable table = get(id);
+        List<String> problems = new ArrayList<>();
+        if (table.getStatus() == RoundTableStatus.CANCELLED || table.getStatus() == RoundTableStatus.HELD) {
+            problems.add("la mesa ya no se puede cambiar / the round-table can no longer change");
+        }
+        int minutes = durationMinutes == null ? table.getDurationMinutes() : durationMinutes;
+        problems.addAll(scheduler.problems(startsAt, Duration.ofMinutes(minutes), taken(table.getCallId(), id)));
+        if (meetingLink == null || !LINK.matcher(meetingLink.strip()).matches()) {
+            problems.add("enlace de la reunión virtual: una dirección http(s) / meeting link: an http(s) address");
+        }
+        if (capacity == null || capacity < 1 || capacity > 1000) {
+            problems.add("cupo entre 1 y 1000 / capacity between 1 and 1000");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRoundTableException(problems);
+        }
+        table.confirm(startsAt, minutes, meetingLink.strip(), capacity);
+        return table;
+    }
+
+    /**
+     * Moves a scheduled round-table to another date; the workflow then sends the updated invitation (same UID, higher
+     * SEQUENCE) to the invitees and the registered people.
+     *
+     * @param id       round-table id
+     * @param startsAt new start
+     * @throws InvalidRoundTableException with the reasons
+     */
+    @Transactional
+    public void reschedule(long id, Instant startsAt) {
+        RoundTable table = get(id);
+        if (table.getStatus() != RoundTableStatus.SCHEDULED) {
+            throw new InvalidRoundTableException(List.of("solo se reprograma una mesa programada / only a scheduled "
+                    + "round-table can be rescheduled"));
+        }
+        confirm(id, startsAt, table.getDurationMinutes(), table.getMeetingLink(), table.getCapacity());
+        events.publishEvent(new RoundTableEvents.RoundTableRescheduled(id));
+    }
+
+    /**
+     * Cancels a round-table that has not been held; the workflow then sends {@code METHOD:CANCEL}.
+     *
+     * @param id round-table id
+     * @throws InvalidRoundTableException when it was already held or cancelled
+     */
+    @Transactional
+    public void cancel(long id) {
+        RoundTable table = get(id);
+        if (table.getStatus() == RoundTableStatus.HELD || table.getStatus() == RoundTableStatus.CANCELLED) {
+            throw new InvalidRoundTableException(List.of("la mesa ya fue realizada o cancelada / the round-table was "
+                    + "already held or cancelled"));
+        }
+        table.cancel();
+        events.publishEvent(new RoundTableEvents.RoundTableCancelled(id));
+    }
+
+    /**
+     * Who is invited besides the area representatives: the proposers of the axis's prioritised proposals.
+     *
+     * @param id round-table id
+     * @return the proposers, one per e-mail
+     */
+    @Transactional(readOnly = true)
+    public List<Invitee> proposerInvitees(long id) {
+        RoundTable table = get(id);
+        Map<String, Invitee> out = new LinkedHashMap<>();
+        for (Proposal p : proposals.prioritisedByAxis(table.getCallId()).getOrDefault(table.getAxis(), List.of())) {
+            out.putIfAbsent(p.getEmail().toLowerCase(Locale.ROOT), new Invitee(p.getEmail(), p.getContactName(),
+                    p.getLanguage()));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * @param id round-table id
+     * @return the area groups whose proposals on this axis were found feasible by an area willing to co-create
+     */
+    @Transactional(readOnly = true)
+    public List<String> coCreatingAreaGroups(long id) {
+        RoundTable table = get(id);
+        return proposals.ofCall(table.getCallId()).stream()
+                .filter(p -> p.getAxis().equals(table.getAxis()) && Boolean.TRUE.equals(p.getWillingToCoCreate()))
+                .map(Proposal::getAreaGroup).filter(g -> g != null).distinct().sorted().toList();
+    }
+
+    /**
+     * Mails the invitation (or its update, or the cancellation) with the iCalendar attachment to the invitees and to
+     * everyone registered, once per address.
+     *
+     * @param id       round-table id
+     * @param invitees invitees (proposers, area representatives, invited organisations)
+     * @return how many mails were written
+     */
+    @Transactional
+    public int sendInvitations(long id, Collection<Invitee> invitees) {
+        RoundTable table = get(id);
+        boolean cancelled = table.getStatus() == RoundTableStatus.CANCELLED;
+        String ics = calendar.invitation(table, cancelled);
+        String method = cancelled ? "CANCEL" : "REQUEST";
+        Map<String, Invitee> all = new LinkedHashMap<>();
+        invitees.forEach(i -> all.putIfAbsent(i.email().toLowerCase(Locale.ROOT), i));
+        registrations.findByRoundTableIdOrderByIdAsc(id).stream()
+                .filter(r -> r.getStatus() != Registration.Status.CANCELLED)
+                .forEach(r -> all.putIfAbsent(r.getEmail().toLowerCase(Locale.ROOT), new Invitee(r.getEmail(), r.getName(),
+                        "es")));
+        String template = cancelled ? "mail/round-table-cancelled" : "mail/round-table-invitation";
+        String subject = cancelled ? "mail.roundTableCancelled.subject"
+                : table.getIcalSequence() > 0 ? "mail.roundTableUpdated.subject" : "mail.roundTableInvitation.subject";
+        for (Invitee i : all.values()) {
+            if (!EmailAddresses.isValid(i.email())) {
+                continue;
+            }
+            Locale locale = "en".equals(i.language()) ? Locale.ENGLISH : Locale.forLanguageTag("es");
+            outbox.enqueue(new OutgoingMail(i.email(), locale, template, subject,
+                    new Object[] {table.getTitle(), dates.format(table.getStartsAt())},
+                    model(table, i.name()), "round-table-" + method.toLowerCase(Locale.ROOT), "round-table-" + id, null,
+                    new OutgoingMail.Attachment("mesa-" + id + ".ics", "text/calendar; method=" + method
+                            + "; charset=UTF-8", ics)));
+        }
+        return all.size();
+    }
+
+    private Map<String, Object> model(RoundTable table, String name) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", name == null ? "" : name);
+        model.put("title", table.getTitle());
+        model.put("startsAt", dates.format(table.getStartsAt()));
+        model.put("meetingLink", table.getMeetingLink() == null ? "" : table.getMeetingLink());
+        model.put("tableId", table.getId());
+        return model;
+    }
+
+    /**
+     * Reminds the registered people (not the waiting list) of the meeting.
+     *
+     * @param id round-table id
+     * @return how many reminders were written
+     */
+    @Transactional
+    public int remind(long id) {
+        RoundTable table = get(id);
+        if (table.getStatus() != RoundTableStatus.SCHEDULED) {
+            return 0;
+        }
+        int n = 0;
+        for (Registration r : registrations.findByRoundTableIdOrderByIdAsc(id)) {
+            if (r.getStatus() == Registration.Status.REGISTERED) {
+                outbox.enqueue(new OutgoingMail(r.getEmail(), Locale.forLanguageTag("es"), "mail/round-table-reminder",
+                        "mail.roundTableReminder.subject", new Object[] {table.getTitle(),
+                                dates.format(table.getStartsAt())}, model(table, r.getName()), "round-table-reminder",
+                        "round-table-" + id));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Registers a person on the public page: a seat while there are seats, else the waiting list.
+     *
+     * @param id               round-table id
+     * @param name             required, at most 150 characters
+     * @param email            required, valid
+     * @param organization     at most 200 characters; may be empty for individuals
+     * @param organizationType one of the organisation types or {@code ciudadania}
+     * @param consent          must be true
+     * @return the registration
+     * @throws InvalidRoundTableException with every reason (closed for registration, duplicate, invalid fields)
+     */
+    @Transactional
+    public Registration register(long id, String name, String email, String organization, String organizationType,
+            boolean consent) {
+        RoundTable table = get(id);
+        List<String> problems = new ArrayList<>();
+        if (table.getStatus() != RoundTableStatus.SCHEDULED || !table.getStartsAt().isAfter(clock.instant())) {
+            problems.add("registration: closed");
+        }
+        if (name == null || name.isBlank() || name.strip().length() > 150) {
+            problems.add("name: required");
+        }
+        if (email == null || !EmailAddresses.isValid(email.strip())) {
+            problems.add("email: email");
+        }
+        if (organization != null && organization.strip().length() > 200) {
+            problems.add("organization: tooLong");
+        }
+        if (organizationType == null || !PARTICIPANT_TYPES.contains(organizationType)) {
+            problems.add("organizationType: organizationType");
+        }
+        if (!consent) {
+            problems.add("consent: consent");
+        }
+        if (problems.isEmpty() && registrations.findByRoundTableIdAndEmailIgnoreCase(id, email.strip()).isPresent()) {
+            problems.add("email: duplicate");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRoundTableException(problems);
+        }
+        long seated = registrations.countByRoundTableIdAndStatus(id, Registration.Status.REGISTERED);
+        Registration.Status status = seated < table.getCapacity() ? Registration.Status.REGISTERED
+                : Registration.Status.WAITLISTED;
+        Registration r = registrations.save(new Registration(id, name.strip(), email.strip(),
+                organization == null || organization.isBlank() ? null : organization.strip(), organizationType, status,
+                clock.instant()));
+        mailRegistration(table, r);
+        return r;
+    }
+
+    private void mailRegistration(RoundTable table, Registration r) {
+        boolean seated = r.getStatus() == Registration.Status.REGISTERED;
+        outbox.enqueue(new OutgoingMail(r.getEmail(), Locale.forLanguageTag("es"),
+                seated ? "mail/round-table-registered" : "mail/round-table-waitlisted",
+                seated ? "mail.roundTableRegistered.subject" : "mail.roundTableWaitlisted.subject",
+                new Object[] {table.getTitle()}, model(table, r.getName()), "round-table-registration",
+                "round-table-" + table.getId(), null, seated ? new OutgoingMail.Attachment("mesa-" + table.getId()
+                        + ".ics", "text/calendar; method=REQUEST; charset=UTF-8", calendar.invitation(table, false))
+                        : null));
+    }
+
+    /**
+     * Withdraws a registration (staff, at the person's request); the first person on the waiting list gets the seat
+     * and is told.
+     *
+     * @param registrationId registration id
+     */
+    @Transactional
+    public void withdraw(long registrationId) {
+        Registration r = registrations.findById(registrationId)
+                .orElseThrow(() -> new IllegalArgumentException("No registration " + registrationId));
+        boolean hadSeat = r.getStatus() == Registration.Status.REGISTERED;
+        setStatus(r, Registration.Status.CANCELLED);
+        if (hadSeat) {
+            registrations.findByRoundTableIdOrderByIdAsc(r.getRoundTableId()).stream()
+                    .filter(w -> w.getStatus() == Registration.Status.WAITLISTED).findFirst().ifPresent(w -> {
+                        setStatus(w, Registration.Status.REGISTERED);
+                        mailRegistration(get(r.getRoundTableId()), w);
+                    });
+        }
+    }
+
+    private static void setStatus(Registration r, Registration.Status status) {
+        try {
+            var field = Registration.class.getDeclaredField("status");
+            field.setAccessible(true);
+            field.set(r, status);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Adds an entry to a board.
+     *
+     * @param id                 round-table id
+     * @param board              which board
+     * @param question           for the commitment board, one of {@link BoardEntry#COMMITMENT_QUESTIONS}
+     * @param text               required, at most 4000 characters
+     * @param authorOrganization the author's organisation, or empty for "anonymous"
+     * @return the entry
+     * @throws InvalidRoundTableException with the reasons
+     */
+    @Transactional
+    public BoardEntry addEntry(long id, BoardEntry.Board board, String question, String text, String authorOrganization) {
+        get(id);
+        List<String> problems = new ArrayList<>();
+        if (text == null || text.isBlank() || text.strip().length() > TEXT_MAX) {
+            problems.add("texto requerido (máx. " + TEXT_MAX + ") / text required (max " + TEXT_MAX + ")");
+        }
+        if (board == BoardEntry.Board.COMMITMENT && !BoardEntry.COMMITMENT_QUESTIONS.contains(question)) {
+            problems.add("elegí la pregunta de la ficha / choose the commitment-sheet question");
+        }
+        if (authorOrganization != null && authorOrganization.strip().length() > 200) {
+            problems.add("organización: máximo 200 / organisation: at most 200");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRoundTableException(problems);
+        }
+        return boards.save(new BoardEntry(id, board, board == BoardEntry.Board.COMMITMENT ? question : null,
+                text.strip(), authorOrganization == null || authorOrganization.isBlank() ? null
+                        : authorOrganization.strip(), clock.instant()));
+    }
+
+    /**
+     * @param id    round-table id
+     * @param board which board
+     * @return its entries in order
+     */
+    @Transactional(readOnly = true)
+    public List<BoardEntry> entries(long id, BoardEntry.Board board) {
+        return boards.findByRoundTableIdAndBoardOrderByIdAsc(id, board);
+    }
+
+    /**
+     * @param id    round-table id
+     * @param board which board
+     * @return the board as CSV: {@code time,question,author_organization,text} (time in Buenos Aires)
+     */
+    @Transactional(readOnly = true)
+    public String boardCsv(long id, BoardEntry.Board board) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("time", "question", "author_organization", "text").get())) {
+            for (BoardEntry e : entries(id, board)) {
+                csv.printRecord(dates.format(e.getCreatedAt()), e.getQuestion() == null ? "" : e.getQuestion(),
+                        e.getAuthorOrganization() == null ? "anonymous" : e.getAuthorOrganization(),
+                        neutralise(e.getText()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** Keeps spreadsheet programs from running a cell as a formula (CSV injection). */
+    private static String neutralise(String text) {
+        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /**
+     * Phase 1: the areas' presentation of the proposals and their prioritisation.
+     *
+     * @param id           round-table id
+     * @param presentation summary, required, at most 4000 characters
+     * @throws InvalidRoundTableException when missing or too long
+     */
+    @Transactional
+    public void recordPresentation(long id, String presentation) {
+        if (presentation == null || presentation.isBlank() || presentation.strip().length() > TEXT_MAX) {
+            throw new InvalidRoundTableException(List.of("presentación requerida (máx. 4000) / presentation "
+                    + "required (max 4000)"));
+        }
+        get(id).recordPresentation(presentation.strip());
+    }
+
+    /**
+     * Phase 2: the commitment topic(s) chosen.
+     *
+     * @param id     round-table id
+     * @param topics one or more, each at most 300 characters
+     * @throws InvalidRoundTableException when none or too long
+     */
+    @Transactional
+    public void recordTopics(long id, List<String> topics) {
+        List<String> clean = topics == null ? List.of()
+                : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        if (clean.isEmpty() || clean.size() > 10 || clean.stream().anyMatch(t -> t.length() > 300)) {
+            throw new InvalidRoundTableException(List.of("entre 1 y 10 temas de hasta 300 caracteres / between 1 and "
+                    + "10 topics of up to 300 characters"));
+        }
+        get(id).recordTopics(clean);
+    }
+
+    /**
+     * Records who attended.
+     *
+     * @param id              round-table id
+     * @param registrationIds the registrations that attended (others are marked absent)
+     */
+    @Transactional
+    public void recordAttendance(long id, Collection<Long> registrationIds) {
+        registrations.findByRoundTableIdOrderByIdAsc(id).forEach(r -> r.setAttended(registrationIds.contains(r.getId())));
+    }
+
+    /**
+     * Marks the round-table as held (boards, topics and attendance complete).
+     *
+     * @param id round-table id
+     */
+    @Transactional
+    public void markHeld(long id) {
+        get(id).held();
+    }
+
+    /**
+     * @param id round-table id
+     * @return its registrations, in order
+     */
+    @Transactional(readOnly = true)
+    public List<Registration> registrations(long id) {
+        return registrations.findByRoundTableIdOrderByIdAsc(id);
+    }
+
+    /** @return scheduled round-tables that have not started, soonest first */
+    @Transactional(readOnly = true)
+    public List<RoundTable> upcoming() {
+        Instant now = clock.instant();
+        return tables.findByStatusOrderByStartsAtAsc(RoundTableStatus.SCHEDULED).stream()
+                .filter(t -> t.getStartsAt().isAfter(now)).toList();
+    }
+
+    /**
+     * @param callId call id
+     * @return the call's round-tables
+     */
+    @Transactional(readOnly = true)
+    public List<RoundTable> ofCall(long callId) {
+        return tables.findByCallIdOrderByStartsAtAsc(callId);
+    }
+
+    /**
+     * The output Stage 3 reads.
+     *
+     * @param callId call id
+     * @return chosen topics per axis, of the round-tables held
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> chosenTopics(long callId) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        ofCall(callId).stream().filter(t -> t.getStatus() == RoundTableStatus.HELD)
+                .forEach(t -> out.put(t.getAxis(), List.copyOf(t.getTopics())));
+        return out;
+    }
+
+    /**
+     * @param id round-table id
+     * @return the round-table
+     * @throws IllegalArgumentException if unknown
+     */
+    @Transactional(readOnly = true)
+    public RoundTable get(long id) {
+        return tables.findById(id).orElseThrow(() -> new IllegalArgumentException("No round-table " + id));
+    }
+}
