@@ -74,23 +74,23 @@ public class MailOutbox {
     }
 
     /**
-     * @param recipient e-mail address
+     * @param recipient e-mail address, compared ignoring case
      * @return every mail written to that address, oldest first
      */
     @Transactional(readOnly = true)
     public List<OutboxMessage> to(String recipient) {
-        return repository.findByRecipientOrderByIdAsc(recipient);
+        return repository.findByRecipientIgnoreCaseOrderByIdAsc(recipient);
     }
 
     /**
      * Forgets every mail written to an address (erasure of personal data, Ley 25.326).
      *
-     * @param recipient e-mail address
+     * @param recipient e-mail address, compared ignoring case
      * @return how many rows were deleted
      */
     @Transactional
     public int forgetRecipient(String recipient) {
-        List<OutboxMessage> rows = repository.findByRecipientOrderByIdAsc(recipient);
+        List<OutboxMessage> rows = repository.findByRecipientIgnoreCaseOrderByIdAsc(recipient);
         repository.deleteAll(rows);
         return rows.size();
     }

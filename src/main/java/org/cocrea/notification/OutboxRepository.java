@@ -31,7 +31,7 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     List<OutboxMessage> findTop200ByOrderByIdDesc();
 
-    List<OutboxMessage> findByRecipientOrderByIdAsc(String recipient);
+    List<OutboxMessage> findByRecipientIgnoreCaseOrderByIdAsc(String recipient);
 
     long countByStatus(OutboxStatus status);
 }

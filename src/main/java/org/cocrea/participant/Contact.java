@@ -87,6 +87,11 @@ public class Contact {
         }
     }
 
+    void resubscribe() {
+        subscribed = true;
+        unsubscribedAt = null;
+    }
+
     void erase(Instant at) {
         email = "erased-" + id + "@invalid";
         name = null;

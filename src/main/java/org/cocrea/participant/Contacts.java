@@ -52,7 +52,7 @@ public class Contacts {
 
     /**
      * Adds a person, or updates the person with the same e-mail (axes and topics are added to the existing ones;
-     * a person who unsubscribed stays unsubscribed).
+     * a person who unsubscribed stays unsubscribed, unless they subscribe again themselves on the subscribe form).
      *
      * @param input  the person
      * @param source {@code proposal}, {@code csv} or {@code form}
@@ -82,6 +82,9 @@ public class Contacts {
         }
         if (input.topics() != null) {
             contact.getTopics().addAll(input.topics());
+        }
+        if ("form".equals(source) && input.consentAt() != null && contact.getErasedAt() == null) {
+            contact.resubscribe(); // the person asked again on the subscribe form
         }
         return contacts.save(contact);
     }
@@ -153,6 +156,15 @@ public class Contacts {
     @Transactional(readOnly = true)
     public Optional<Contact> byId(long id) {
         return contacts.findById(id);
+    }
+
+    /**
+     * @param contact a contact (possibly detached)
+     * @return its organisation's name, or an empty string
+     */
+    @Transactional(readOnly = true)
+    public String organizationName(Contact contact) {
+        return contacts.findById(contact.getId()).map(Contact::getOrganization).map(Organization::getName).orElse("");
     }
 
     /**

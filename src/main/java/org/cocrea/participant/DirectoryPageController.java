@@ -98,7 +98,9 @@ class DirectoryPageController {
     String myData(@PathVariable String token, Model model) {
         Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("contact", contact);
+        model.addAttribute("organizationName", contacts.organizationName(contact));
         model.addAttribute("token", token);
+        model.addAttribute("erased", contact.getErasedAt() != null);
         return "directory/my-data";
     }
 
