@@ -173,17 +173,17 @@ public class RoundTables {
     }
 
     /**
-     * Cancels a round-table that has not been held; the workflow then sends {@code METHOD:CANCEL}.
+     * Cancels a scheduled round-table that has not started; the workflow then sends {@code METHOD:CANCEL}.
      *
      * @param id round-table id
-     * @throws InvalidRoundTableException when it was already held or cancelled
+     * @throws InvalidRoundTableException when it is not scheduled or has started
      */
     @Transactional
     public void cancel(long id) {
         RoundTable table = get(id);
-        if (table.getStatus() == RoundTableStatus.HELD || table.getStatus() == RoundTableStatus.CANCELLED) {
-            throw new InvalidRoundTableException(List.of("la mesa ya fue realizada o cancelada / the round-table was "
-                    + "already held or cancelled"));
+        if (table.getStatus() != RoundTableStatus.SCHEDULED || !table.getStartsAt().isAfter(clock.instant())) {
+            throw new InvalidRoundTableException(List.of("solo se cancela una mesa programada que no empezó / only a "
+                    + "scheduled round-table that has not started can be cancelled"));
         }
         table.cancel();
         events.publishEvent(new RoundTableEvents.RoundTableCancelled(id));

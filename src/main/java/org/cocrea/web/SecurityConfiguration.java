@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/subscribe", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/round-tables/*/register").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
                         .anyRequest().authenticated())

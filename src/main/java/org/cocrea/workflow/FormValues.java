@@ -74,6 +74,27 @@ final class FormValues {
     }
 
     /**
+     * @param field field name for the error message
+     * @param value a Number (form-js numbers arrive as Integer, Long or Double) or a numeric string
+     * @return the whole number, or null when absent
+     * @throws RefusedInputException when it is not a whole number
+     */
+    static Integer integer(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        try {
+            double d = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
+            if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return (int) d;
+        } catch (NumberFormatException e) {
+            throw new RefusedInputException("Campo " + field + ": número entero / whole number expected");
+        }
+    }
+
+    /**
      * @param value String or null
      * @return the value as a string, or null
      */

@@ -57,6 +57,10 @@ public class TestFixtures {
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.execute("delete from board_entry");
+        jdbc.execute("delete from round_table_registration");
+        jdbc.execute("delete from round_table_topic");
+        jdbc.execute("delete from round_table");
         jdbc.execute("delete from mailing_recipient");
         jdbc.execute("delete from mailing");
         jdbc.execute("delete from contact_topic");

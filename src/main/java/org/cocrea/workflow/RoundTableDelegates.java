@@ -1,0 +1,163 @@
+package org.cocrea.workflow;
+
+import static org.cocrea.workflow.RoundTableProcess.*;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cocrea.CocreaApplication;
+import org.cocrea.notification.TaskRecipient;
+import org.cocrea.roundtable.InvalidRoundTableException;
+import org.cocrea.roundtable.Invitee;
+import org.cocrea.roundtable.RoundTable;
+import org.cocrea.roundtable.RoundTables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates and listeners of {@code round-table.bpmn}, each a thin bean named as in the model. */
+@Configuration(proxyBeanMethods = false)
+class RoundTableDelegates {
+
+    private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
+
+    static long roundTableId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return (Long) scope.getVariable(ROUND_TABLE_ID);
+    }
+
+    static void refuse(Runnable step) {
+        try {
+            step.run();
+        } catch (InvalidRoundTableException e) {
+            throw new RefusedInputException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code Task_ProposeDate}: the scheduling service creates the round-table with the first acceptable date. */
+    @Bean
+    JavaDelegate proposeRoundTableDate(RoundTables roundTables, @Value("${cocrea.public-base-url}") String baseUrl) {
+        return (DelegateExecution execution) -> {
+            RoundTable table = roundTables.create((Long) execution.getVariable(CALL_ID),
+                    (String) execution.getVariable(AXIS), execution.getProcessInstanceId());
+            execution.setVariable(ROUND_TABLE_ID, table.getId());
+            execution.setVariable(TITLE, table.getTitle());
+            execution.setVariable(PAGE, baseUrl + "/staff/round-tables/" + table.getId());
+            execution.setVariable(STARTS_AT, LocalDateTime.ofInstant(table.getStartsAt(), ZONE).toString());
+            execution.setVariable(DURATION_MINUTES, table.getDurationMinutes());
+            execution.setVariable(CAPACITY, table.getCapacity());
+        };
+    }
+
+    /** Complete listener of {@code Task_ConfirmDate}: the date, link and capacity are validated and stored. */
+    @Bean
+    TaskListener roundTableDateConfirmed(RoundTables roundTables) {
+        return (DelegateTask task) -> {
+            long id = roundTableId(task);
+            refuse(() -> roundTables.confirm(id, FormValues.instant(STARTS_AT, task.getVariable(STARTS_AT)),
+                    FormValues.integer(DURATION_MINUTES, task.getVariable(DURATION_MINUTES)),
+                    FormValues.text(task.getVariable(MEETING_LINK)),
+                    FormValues.integer(CAPACITY, task.getVariable(CAPACITY))));
+            task.getExecution().setVariable(STARTS_AT_DATE, Date.from(roundTables.get(id).getStartsAt()));
+        };
+    }
+
+    /**
+     * {@code Task_SendInvitations}, {@code Task_SendUpdatedInvitations}, {@code Task_SendCancellation}: the
+     * invitation (or its update, or cancellation) to the proposers, the area representatives and the registered.
+     */
+    @Bean
+    JavaDelegate sendRoundTableInvitations(RoundTables roundTables, GroupMembers members) {
+        return (DelegateExecution execution) -> {
+            long id = roundTableId(execution);
+            List<Invitee> invitees = new ArrayList<>(roundTables.proposerInvitees(id));
+            for (TaskRecipient r : members.of(roundTables.coCreatingAreaGroups(id))) {
+                if (r.email() != null) {
+                    invitees.add(new Invitee(r.email(), r.firstName(), "es"));
+                }
+            }
+            roundTables.sendInvitations(id, invitees);
+        };
+    }
+
+    /** {@code Task_RefreshStart}: the new start after a rescheduling, for the timers. */
+    @Bean
+    JavaDelegate refreshRoundTableStart(RoundTables roundTables) {
+        return (DelegateExecution execution) -> execution.setVariable(STARTS_AT_DATE,
+                Date.from(roundTables.get(roundTableId(execution)).getStartsAt()));
+    }
+
+    /** {@code Task_Remind48h}, {@code Task_Remind2h}: reminders to the registered people. */
+    @Bean
+    JavaDelegate remindRoundTable(RoundTables roundTables) {
+        return (DelegateExecution execution) -> roundTables.remind(roundTableId(execution));
+    }
+
+    /** Complete listener of {@code Task_Phase1}: the areas' presentation. */
+    @Bean
+    TaskListener roundTablePhase1Recorded(RoundTables roundTables) {
+        return (DelegateTask task) -> refuse(() -> roundTables.recordPresentation(roundTableId(task),
+                FormValues.text(task.getVariable(PRESENTATION))));
+    }
+
+    /** Complete listener of {@code Task_Phase2}: the chosen topics, one per line. */
+    @Bean
+    TaskListener roundTablePhase2Recorded(RoundTables roundTables) {
+        return (DelegateTask task) -> {
+            String text = FormValues.text(task.getVariable(CHOSEN_TOPICS));
+            List<String> topics = text == null ? List.of() : Arrays.asList(text.split("\\R"));
+            refuse(() -> roundTables.recordTopics(roundTableId(task), topics));
+        };
+    }
+
+    /** Create listener of {@code Task_RecordAttendance}: the registrations as options. */
+    @Bean
+    TaskListener attendanceOptionsOffered(RoundTables roundTables) {
+        return (DelegateTask task) -> {
+            List<Map<String, String>> options = new ArrayList<>();
+            roundTables.registrations(roundTableId(task)).stream()
+                    .filter(r -> r.getStatus() != org.cocrea.roundtable.Registration.Status.CANCELLED)
+                    .forEach(r -> {
+                        Map<String, String> option = new LinkedHashMap<>();
+                        option.put("label", r.getName() + (r.getOrganization() == null ? "" : " — " + r.getOrganization())
+                                + " (" + r.getOrganizationType() + ")");
+                        option.put("value", String.valueOf(r.getId()));
+                        options.add(option);
+                    });
+            task.setVariableLocal(ATTENDANCE_OPTIONS, Variables.objectValue(options)
+                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        };
+    }
+
+    /** Complete listener of {@code Task_RecordAttendance}. */
+    @Bean
+    TaskListener roundTableAttendanceRecorded(RoundTables roundTables) {
+        return (DelegateTask task) -> {
+            List<Long> ids = new ArrayList<>();
+            for (String s : FormValues.list(ATTENDEES, task.getVariable(ATTENDEES))) {
+                try {
+                    ids.add(Long.valueOf(s));
+                } catch (NumberFormatException e) {
+                    throw new RefusedInputException("Inscripción desconocida / unknown registration: " + s);
+                }
+            }
+            roundTables.recordAttendance(roundTableId(task), ids);
+        };
+    }
+
+    /** {@code Task_CloseRoundTable}: the round-table was held. */
+    @Bean
+    JavaDelegate closeRoundTable(RoundTables roundTables) {
+        return (DelegateExecution execution) -> roundTables.markHeld(roundTableId(execution));
+    }
+}

@@ -1,0 +1,53 @@
+package org.cocrea.workflow;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.cocrea.roundtable.RoundTable;
+import org.cocrea.roundtable.RoundTableEvents;
+import org.cocrea.roundtable.RoundTables;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns round-table events into engine calls in the publishing transaction: a request starts one
+ * {@code round-table} instance per axis; a rescheduling or cancellation is correlated to the axis's instance by
+ * business key.
+ */
+@Component
+class RoundTableEventsBridge {
+
+    private final RuntimeService runtimeService;
+    private final RoundTables roundTables;
+
+    RoundTableEventsBridge(@Lazy RuntimeService runtimeService, RoundTables roundTables) {
+        this.runtimeService = runtimeService;
+        this.roundTables = roundTables;
+    }
+
+    @EventListener
+    void on(RoundTableEvents.RoundTablesRequested event) {
+        for (String axis : event.axes()) {
+            runtimeService.startProcessInstanceByKey(RoundTableProcess.KEY,
+                    RoundTableProcess.businessKey(event.callId(), axis), Variables.createVariables()
+                            .putValue(RoundTableProcess.CALL_ID, event.callId())
+                            .putValue(RoundTableProcess.AXIS, axis));
+        }
+    }
+
+    @EventListener
+    void on(RoundTableEvents.RoundTableRescheduled event) {
+        correlate(RoundTableProcess.MESSAGE_RESCHEDULED, roundTables.get(event.roundTableId()));
+    }
+
+    @EventListener
+    void on(RoundTableEvents.RoundTableCancelled event) {
+        correlate(RoundTableProcess.MESSAGE_CANCELLED, roundTables.get(event.roundTableId()));
+    }
+
+    private void correlate(String message, RoundTable table) {
+        runtimeService.createMessageCorrelation(message)
+                .processInstanceBusinessKey(RoundTableProcess.businessKey(table.getCallId(), table.getAxis()))
+                .correlateAllWithResult();
+    }
+}

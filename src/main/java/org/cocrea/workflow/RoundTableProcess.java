@@ -1,0 +1,63 @@
+package org.cocrea.workflow;
+
+/**
+ * Definitions of {@code processes/round-table.bpmn}: one co-creation round-table of one axis, from the proposed date
+ * to the chosen topics. Business key: {@code <callId>:<axis>}.
+ */
+public final class RoundTableProcess {
+
+    /** Process definition key. */
+    public static final String KEY = "round-table";
+
+    /** Element ids. */
+    public static final String TASK_PROPOSE_DATE = "Task_ProposeDate";
+    public static final String TASK_CONFIRM_DATE = "Task_ConfirmDate";
+    public static final String TASK_SEND_INVITATIONS = "Task_SendInvitations";
+    public static final String SUBPROCESS_UNTIL_MEETING = "SubProcess_UntilTheMeeting";
+    public static final String TIMER_REMINDER_48H = "Timer_Reminder48h";
+    public static final String TIMER_REMINDER_2H = "Timer_Reminder2h";
+    public static final String TIMER_MEETING_STARTS = "Timer_MeetingStarts";
+    public static final String EVENT_RESCHEDULED = "Event_RoundTableRescheduled";
+    public static final String EVENT_CANCELLED = "Event_RoundTableCancelled";
+    public static final String TASK_SEND_UPDATED = "Task_SendUpdatedInvitations";
+    public static final String TASK_REFRESH_START = "Task_RefreshStart";
+    public static final String TASK_SEND_CANCELLATION = "Task_SendCancellation";
+    public static final String END_CANCELLED = "EndEvent_RoundTableCancelled";
+    public static final String TASK_PHASE_1 = "Task_Phase1";
+    public static final String TASK_PHASE_2 = "Task_Phase2";
+    public static final String TASK_ATTENDANCE = "Task_RecordAttendance";
+    public static final String TASK_CLOSE = "Task_CloseRoundTable";
+    public static final String END_HELD = "EndEvent_RoundTableHeld";
+
+    /** Messages. */
+    public static final String MESSAGE_RESCHEDULED = "RoundTableRescheduled";
+    public static final String MESSAGE_CANCELLED = "RoundTableCancelled";
+
+    /** Variables. */
+    public static final String CALL_ID = "callId";
+    public static final String AXIS = "axis";
+    public static final String ROUND_TABLE_ID = "roundTableId";
+    public static final String TITLE = "roundTableTitle";
+    public static final String PAGE = "roundTablePage";
+    public static final String STARTS_AT_DATE = "roundTableStartsAt";
+    public static final String STARTS_AT = "startsAt";
+    public static final String DURATION_MINUTES = "durationMinutes";
+    public static final String MEETING_LINK = "meetingLink";
+    public static final String CAPACITY = "capacity";
+    public static final String PRESENTATION = "presentation";
+    public static final String CHOSEN_TOPICS = "chosenTopics";
+    public static final String ATTENDANCE_OPTIONS = "attendanceOptions";
+    public static final String ATTENDEES = "attendees";
+
+    private RoundTableProcess() {
+    }
+
+    /**
+     * @param callId call id
+     * @param axis   axis id
+     * @return the business key of that axis's round-table instance
+     */
+    public static String businessKey(long callId, String axis) {
+        return callId + ":" + axis;
+    }
+}
