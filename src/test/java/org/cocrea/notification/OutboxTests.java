@@ -18,7 +18,6 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(org.cocrea.support.TestSmtp.SMTP);
 
     static final List<String> RECIPIENTS = List.of("uno@outbox.example.org", "dos@outbox.example.org",
             "tres@outbox.example.org");
