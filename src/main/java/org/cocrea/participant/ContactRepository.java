@@ -9,4 +9,6 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     Optional<Contact> findByEmailIgnoreCase(String email);
 
     Optional<Contact> findByToken(String token);
+
+    java.util.List<Contact> findByOrganization_IdIn(java.util.Collection<Long> organizationIds);
 }

@@ -38,10 +38,12 @@ public class Contacts {
     private final MailOutbox outbox;
     private final DirectoryProperties properties;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final SecureRandom random = new SecureRandom();
 
     Contacts(ContactRepository contacts, OrganizationRepository organizations, Proposals proposals, MailOutbox outbox,
-            DirectoryProperties properties, Clock clock) {
+            DirectoryProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.contacts = contacts;
         this.organizations = organizations;
         this.proposals = proposals;
@@ -255,6 +257,53 @@ public class Contacts {
             c.erase(clock.instant());
         }
         return true;
+    }
+
+    /**
+     * An organisation suggested for a personalised invitation.
+     *
+     * @param organizationId id
+     * @param name           name
+     * @param type           type code
+     * @param interested     how many of its people chose the axis as an interest
+     * @param proposed       whether it submitted a proposal on the axis (past participation)
+     */
+    public record Suggestion(long organizationId, String name, String type, long interested, boolean proposed) {
+    }
+
+    /**
+     * Suggests organisations to invite personally to an axis's round-table: those whose people are interested in the
+     * axis (or proposed on it) and can be mailed, the ones that proposed first, then by interest.
+     *
+     * @param axis axis id
+     * @return suggestions, best first
+     */
+    @Transactional(readOnly = true)
+    public List<Suggestion> suggestOrganizations(String axis) {
+        return jdbc.query("""
+                select o.id, o.name, o.type, count(distinct c.id) as interested,
+                       max(case when c.source = 'proposal' then 1 else 0 end) as proposed
+                from organization o
+                join contact c on c.organization_id = o.id
+                join contact_axis a on a.contact_id = c.id and a.axis = ?
+                where c.erased_at is null and c.consent_at is not null
+                group by o.id, o.name, o.type
+                order by proposed desc, interested desc, o.name
+                """, (rs, i) -> new Suggestion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                rs.getInt(5) == 1), axis);
+    }
+
+    /**
+     * @param organizationIds organisations
+     * @return their people who can be mailed (consented, not erased), one per e-mail
+     */
+    @Transactional(readOnly = true)
+    public List<Contact> mailableMembers(java.util.Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return List.of();
+        }
+        return contacts.findByOrganization_IdIn(organizationIds).stream()
+                .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null).toList();
     }
 
     /** @return the topics people can subscribe to */

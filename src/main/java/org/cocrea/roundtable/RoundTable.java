@@ -49,6 +49,14 @@ public class RoundTable {
     private String processInstanceId;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "info_meeting_at")
+    private Instant infoMeetingAt;
+    @Column(name = "info_meeting_link")
+    private String infoMeetingLink;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "round_table_invited_organization", joinColumns = @JoinColumn(name = "round_table_id"))
+    @Column(name = "organization_id")
+    private java.util.Set<Long> invitedOrganizations = new java.util.TreeSet<>();
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "round_table_topic", joinColumns = @JoinColumn(name = "round_table_id"))
     @OrderColumn(name = "position")
@@ -87,6 +95,13 @@ public class RoundTable {
     void cancel() {
         status = RoundTableStatus.CANCELLED;
         icalSequence++;
+    }
+
+    void invite(java.util.Collection<Long> organizationIds, Instant infoMeetingAt, String infoMeetingLink) {
+        this.invitedOrganizations.clear();
+        this.invitedOrganizations.addAll(organizationIds);
+        this.infoMeetingAt = infoMeetingAt;
+        this.infoMeetingLink = infoMeetingLink;
     }
 
     void recordPresentation(String presentation) {
@@ -164,6 +179,21 @@ public class RoundTable {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    /** @return the organisations invited personally (personalised call) */
+    public java.util.Set<Long> getInvitedOrganizations() {
+        return invitedOrganizations;
+    }
+
+    /** @return when the information meeting of the personalised call takes place, or null */
+    public Instant getInfoMeetingAt() {
+        return infoMeetingAt;
+    }
+
+    /** @return the information meeting's link, or null */
+    public String getInfoMeetingLink() {
+        return infoMeetingLink;
     }
 
     /** @return the commitment topics chosen in phase 2 (the output Stage 3 reads) */

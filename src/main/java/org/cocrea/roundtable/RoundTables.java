@@ -51,10 +51,13 @@ public class RoundTables {
     private final ApplicationEventPublisher events;
     private final Dates dates;
     private final Clock clock;
+    private final org.cocrea.participant.Contacts contacts;
 
     RoundTables(RoundTableRepository tables, RegistrationRepository registrations, BoardEntryRepository boards,
             RoundTableScheduler scheduler, RoundTableCalendar calendar, SchedulingProperties properties,
-            Proposals proposals, MailOutbox outbox, ApplicationEventPublisher events, Dates dates, Clock clock) {
+            Proposals proposals, MailOutbox outbox, ApplicationEventPublisher events, Dates dates, Clock clock,
+            org.cocrea.participant.Contacts contacts) {
+        this.contacts = contacts;
         this.tables = tables;
         this.registrations = registrations;
         this.boards = boards;
@@ -187,6 +190,73 @@ public class RoundTables {
         }
         table.cancel();
         events.publishEvent(new RoundTableEvents.RoundTableCancelled(id));
+    }
+
+    /**
+     * Personalised call: records which organisations staff chose to invite and the information meeting.
+     *
+     * @param id              round-table id
+     * @param organizationIds organisations suggested by the directory for the axis; may be empty
+     * @param infoMeetingAt   the information meeting, in the future (required when inviting anyone)
+     * @param infoMeetingLink its http(s) link (required when inviting anyone)
+     * @throws InvalidRoundTableException with the reasons
+     */
+    @Transactional
+    public void invitePersonally(long id, Collection<Long> organizationIds, Instant infoMeetingAt,
+            String infoMeetingLink) {
+        RoundTable table = get(id);
+        List<String> problems = new ArrayList<>();
+        java.util.Set<Long> allowed = new java.util.HashSet<>();
+        contacts.suggestOrganizations(table.getAxis()).forEach(s -> allowed.add(s.organizationId()));
+        organizationIds.stream().filter(o -> !allowed.contains(o)).findFirst().ifPresent(o -> problems.add(
+                "organización no sugerida para el eje / organisation not suggested for the axis: " + o));
+        if (!organizationIds.isEmpty()) {
+            if (infoMeetingAt == null || !infoMeetingAt.isAfter(clock.instant())) {
+                problems.add("la reunión informativa debe ser futura / the information meeting must be in the future");
+            }
+            if (infoMeetingLink == null || !LINK.matcher(infoMeetingLink.strip()).matches()) {
+                problems.add("enlace de la reunión informativa: una dirección http(s) / information meeting link: an "
+                        + "http(s) address");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRoundTableException(problems);
+        }
+        table.invite(organizationIds, infoMeetingAt, infoMeetingLink == null ? null : infoMeetingLink.strip());
+    }
+
+    /**
+     * Mails each person of the invited organisations a personal invitation to the information meeting.
+     *
+     * @param id round-table id
+     * @return how many invitations were written
+     */
+    @Transactional
+    public int sendPersonalInvitations(long id) {
+        RoundTable table = get(id);
+        int n = 0;
+        for (Invitee i : invitedOrganizationInvitees(id)) {
+            Locale locale = "en".equals(i.language()) ? Locale.ENGLISH : Locale.forLanguageTag("es");
+            Map<String, Object> model = model(table, i.name());
+            model.put("infoMeetingAt", dates.format(table.getInfoMeetingAt()));
+            model.put("infoMeetingLink", table.getInfoMeetingLink());
+            model.put("axisName", proposals.axisName(table.getAxis(), locale));
+            outbox.enqueue(new OutgoingMail(i.email(), locale, "mail/round-table-personal-invitation",
+                    "mail.roundTablePersonal.subject", new Object[] {proposals.axisName(table.getAxis(), locale)},
+                    model, "round-table-personal", "round-table-" + id));
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * @param id round-table id
+     * @return the mailable people of the organisations invited personally
+     */
+    @Transactional(readOnly = true)
+    public List<Invitee> invitedOrganizationInvitees(long id) {
+        return contacts.mailableMembers(get(id).getInvitedOrganizations()).stream()
+                .map(c -> new Invitee(c.getEmail(), c.getName(), c.getLanguage())).toList();
     }
 
     /**

@@ -59,6 +59,47 @@ class RoundTableDelegates {
         };
     }
 
+    /** Create listener of {@code Task_ChooseOrganizations}: the directory's suggestions for the axis as options. */
+    @Bean
+    TaskListener organizationOptionsOffered(org.cocrea.participant.Contacts contacts) {
+        return (DelegateTask task) -> {
+            List<Map<String, String>> options = new ArrayList<>();
+            for (var s : contacts.suggestOrganizations((String) task.getVariable(AXIS))) {
+                Map<String, String> option = new LinkedHashMap<>();
+                option.put("label", s.name() + " (" + s.type() + ") — " + s.interested() + " interesadas/os"
+                        + (s.proposed() ? ", presentó propuestas" : ""));
+                option.put("value", String.valueOf(s.organizationId()));
+                options.add(option);
+            }
+            task.setVariableLocal(ORGANIZATION_OPTIONS, Variables.objectValue(options)
+                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        };
+    }
+
+    /** Complete listener of {@code Task_ChooseOrganizations}: records the personalised call. */
+    @Bean
+    TaskListener organizationsChosen(RoundTables roundTables) {
+        return (DelegateTask task) -> {
+            List<Long> ids = new ArrayList<>();
+            for (String s : FormValues.list(INVITED_ORGANIZATIONS, task.getVariable(INVITED_ORGANIZATIONS))) {
+                try {
+                    ids.add(Long.valueOf(s));
+                } catch (NumberFormatException e) {
+                    throw new RefusedInputException("Organización desconocida / unknown organisation: " + s);
+                }
+            }
+            refuse(() -> roundTables.invitePersonally(roundTableId(task), ids,
+                    FormValues.instant(INFO_MEETING_AT, task.getVariable(INFO_MEETING_AT)),
+                    FormValues.text(task.getVariable(INFO_MEETING_LINK))));
+        };
+    }
+
+    /** {@code Task_SendPersonalInvitations}. */
+    @Bean
+    JavaDelegate sendPersonalInvitations(RoundTables roundTables) {
+        return (DelegateExecution execution) -> roundTables.sendPersonalInvitations(roundTableId(execution));
+    }
+
     /** Complete listener of {@code Task_ConfirmDate}: the date, link and capacity are validated and stored. */
     @Bean
     TaskListener roundTableDateConfirmed(RoundTables roundTables) {
@@ -74,13 +115,15 @@ class RoundTableDelegates {
 
     /**
      * {@code Task_SendInvitations}, {@code Task_SendUpdatedInvitations}, {@code Task_SendCancellation}: the
-     * invitation (or its update, or cancellation) to the proposers, the area representatives and the registered.
+     * invitation (or its update, or cancellation) to the proposers, the invited organisations, the area
+     * representatives and the registered.
      */
     @Bean
     JavaDelegate sendRoundTableInvitations(RoundTables roundTables, GroupMembers members) {
         return (DelegateExecution execution) -> {
             long id = roundTableId(execution);
             List<Invitee> invitees = new ArrayList<>(roundTables.proposerInvitees(id));
+            invitees.addAll(roundTables.invitedOrganizationInvitees(id));
             for (TaskRecipient r : members.of(roundTables.coCreatingAreaGroups(id))) {
                 if (r.email() != null) {
                     invitees.add(new Invitee(r.email(), r.firstName(), "es"));

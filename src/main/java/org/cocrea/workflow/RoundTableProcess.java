@@ -11,6 +11,8 @@ public final class RoundTableProcess {
 
     /** Element ids. */
     public static final String TASK_PROPOSE_DATE = "Task_ProposeDate";
+    public static final String TASK_CHOOSE_ORGANIZATIONS = "Task_ChooseOrganizations";
+    public static final String TASK_SEND_PERSONAL_INVITATIONS = "Task_SendPersonalInvitations";
     public static final String TASK_CONFIRM_DATE = "Task_ConfirmDate";
     public static final String TASK_SEND_INVITATIONS = "Task_SendInvitations";
     public static final String SUBPROCESS_UNTIL_MEETING = "SubProcess_UntilTheMeeting";
@@ -46,6 +48,10 @@ public final class RoundTableProcess {
     public static final String CAPACITY = "capacity";
     public static final String PRESENTATION = "presentation";
     public static final String CHOSEN_TOPICS = "chosenTopics";
+    public static final String ORGANIZATION_OPTIONS = "organizationOptions";
+    public static final String INVITED_ORGANIZATIONS = "invitedOrganizations";
+    public static final String INFO_MEETING_AT = "infoMeetingAt";
+    public static final String INFO_MEETING_LINK = "infoMeetingLink";
     public static final String ATTENDANCE_OPTIONS = "attendanceOptions";
     public static final String ATTENDEES = "attendees";
 

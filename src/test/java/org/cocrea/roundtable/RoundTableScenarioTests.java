@@ -83,6 +83,23 @@ class RoundTableScenarioTests {
     @Test
     void roundTableFromRequestToHeld() throws Exception {
         assertThat(roundTables.requestForCall(callId)).containsExactly("ambiente");
+
+        // Personalised call: the directory suggests the proposing organisations; staff invite both.
+        Task choose = task(RoundTableProcess.TASK_CHOOSE_ORGANIZATIONS);
+        String options = ((org.camunda.bpm.engine.variable.value.ObjectValue) taskService.getVariableTyped(
+                choose.getId(), RoundTableProcess.ORGANIZATION_OPTIONS, false)).getValueSerialized();
+        assertThat(options).contains("Red Verde").contains("Vecinos del Parque");
+        List<String> orgIds = fixtures.jdbc().queryForList("select cast(id as varchar) from organization", String.class);
+        String infoMeeting = LocalDateTime.now().plusDays(5).withHour(18).withMinute(0).withSecond(0).withNano(0).toString();
+        taskService.complete(choose.getId(), Variables.createVariables()
+                .putValue(RoundTableProcess.INVITED_ORGANIZATIONS, Variables.objectValue(orgIds)
+                        .serializationDataFormat("application/json").create())
+                .putValue(RoundTableProcess.INFO_MEETING_AT, infoMeeting)
+                .putValue(RoundTableProcess.INFO_MEETING_LINK, "https://meet.example.org/info-ambiente"));
+        fixtures.executeAsyncJobs();
+        assertThat(fixtures.jdbc().queryForList("select recipient from mail_outbox where kind = 'round-table-personal'",
+                String.class)).containsExactlyInAnyOrder("red.verde@example.org", "vecinos.del.parque@example.org");
+
         Task confirm = taskService.createTaskQuery().taskDefinitionKey(RoundTableProcess.TASK_CONFIRM_DATE).singleResult();
         long id = (Long) taskService.getVariable(confirm.getId(), RoundTableProcess.ROUND_TABLE_ID);
         RoundTable proposed = roundTables.get(id);
