@@ -10,5 +10,9 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     Optional<Contact> findByToken(String token);
 
+    java.util.List<Contact> findTop200ByOrderByIdDesc();
+
+    long countBySubscribedTrueAndConsentAtNotNullAndErasedAtIsNull();
+
     java.util.List<Contact> findByOrganization_IdIn(java.util.Collection<Long> organizationIds);
 }

@@ -306,6 +306,24 @@ public class Contacts {
                 .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null).toList();
     }
 
+    /** @return the 200 most recently added people */
+    @Transactional(readOnly = true)
+    public List<Contact> latest() {
+        List<Contact> list = contacts.findTop200ByOrderByIdDesc();
+        list.forEach(c -> {
+            if (c.getOrganization() != null) {
+                c.getOrganization().getName(); // load the organisation for the page
+            }
+        });
+        return list;
+    }
+
+    /** @return how many people are in the directory, and how many can receive calls */
+    @Transactional(readOnly = true)
+    public long[] counts() {
+        return new long[] {contacts.count(), contacts.countBySubscribedTrueAndConsentAtNotNullAndErasedAtIsNull()};
+    }
+
     /** @return the topics people can subscribe to */
     public List<String> topics() {
         return properties.topics();

@@ -121,6 +121,15 @@ class DirectoryPageController {
         return "directory/my-data";
     }
 
+    @GetMapping("/staff/contacts")
+    String list(Model model) {
+        long[] counts = contacts.counts();
+        model.addAttribute("total", counts[0]);
+        model.addAttribute("mailable", counts[1]);
+        model.addAttribute("contacts", contacts.latest());
+        return "staff/contacts";
+    }
+
     @GetMapping("/staff/contacts/import")
     String importForm(Model model) {
         model.addAttribute("columns", ContactCsvImport.COLUMNS);

@@ -60,6 +60,7 @@ public class TestFixtures {
         jdbc.execute("delete from board_entry");
         jdbc.execute("delete from round_table_registration");
         jdbc.execute("delete from round_table_topic");
+        jdbc.execute("delete from round_table_invited_organization");
         jdbc.execute("delete from round_table");
         jdbc.execute("delete from mailing_recipient");
         jdbc.execute("delete from mailing");
