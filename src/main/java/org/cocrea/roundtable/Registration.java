@@ -57,6 +57,10 @@ public class Registration {
         this.createdAt = now;
     }
 
+    void setStatus(Status status) {
+        this.status = status;
+    }
+
     void setAttended(boolean attended) {
         this.attended = attended;
     }

@@ -433,23 +433,13 @@ public class RoundTables {
         Registration r = registrations.findById(registrationId)
                 .orElseThrow(() -> new IllegalArgumentException("No registration " + registrationId));
         boolean hadSeat = r.getStatus() == Registration.Status.REGISTERED;
-        setStatus(r, Registration.Status.CANCELLED);
+        r.setStatus(Registration.Status.CANCELLED);
         if (hadSeat) {
             registrations.findByRoundTableIdOrderByIdAsc(r.getRoundTableId()).stream()
                     .filter(w -> w.getStatus() == Registration.Status.WAITLISTED).findFirst().ifPresent(w -> {
-                        setStatus(w, Registration.Status.REGISTERED);
+                        w.setStatus(Registration.Status.REGISTERED);
                         mailRegistration(get(r.getRoundTableId()), w);
                     });
-        }
-    }
-
-    private static void setStatus(Registration r, Registration.Status status) {
-        try {
-            var field = Registration.class.getDeclaredField("status");
-            field.setAccessible(true);
-            field.set(r, status);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
     }
 
