@@ -57,6 +57,14 @@ public class Registration {
         this.createdAt = now;
     }
 
+    void reactivate(String name, String organization, String organizationType, Status status, Instant now) {
+        this.name = name;
+        this.organization = organization;
+        this.organizationType = organizationType;
+        this.status = status;
+        this.consentAt = now;
+    }
+
     void setStatus(Status status) {
         this.status = status;
     }

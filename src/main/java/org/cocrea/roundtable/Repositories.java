@@ -12,6 +12,11 @@ interface RoundTableRepository extends JpaRepository<RoundTable, Long> {
     Optional<RoundTable> findByCallIdAndAxis(Long callId, String axis);
 
     List<RoundTable> findByStatusOrderByStartsAtAsc(RoundTableStatus status);
+
+    /** Takes the round-table's row lock for the rest of the transaction (registrations count seats under it). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select t from RoundTable t where t.id = :id")
+    Optional<RoundTable> lockById(@org.springframework.data.repository.query.Param("id") Long id);
 }
 
 interface RegistrationRepository extends JpaRepository<Registration, Long> {

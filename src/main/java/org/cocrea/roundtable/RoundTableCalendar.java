@@ -47,10 +47,22 @@ public class RoundTableCalendar {
     /**
      * @param table     the round-table, with a start
      * @param cancelled whether to write a cancellation
-     * @return the calendar text (CRLF line endings)
+     * @return the calendar text (CRLF line endings), without attendee
      * @throws IllegalStateException if the calendar cannot be written
      */
     public String invitation(RoundTable table, boolean cancelled) {
+        return invitation(table, cancelled, null);
+    }
+
+    /**
+     * @param table     the round-table, with a start
+     * @param cancelled whether to write a cancellation
+     * @param attendee  the recipient's e-mail, written as ATTENDEE (RFC 5546 asks for it in REQUEST and CANCEL);
+     *                  null for none
+     * @return the calendar text (CRLF line endings)
+     * @throws IllegalStateException if the calendar cannot be written
+     */
+    public String invitation(RoundTable table, boolean cancelled, String attendee) {
         TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
         var tz = registry.getTimeZone(CocreaApplication.ZONE);
         ZonedDateTime start = table.getStartsAt().atZone(ZONE);
@@ -59,6 +71,9 @@ public class RoundTableCalendar {
         event.add(new Uid(table.getIcalUid()));
         event.add(new Sequence(table.getIcalSequence()));
         event.add(new Organizer(URI.create(organizer)));
+        if (attendee != null) {
+            event.add(new net.fortuna.ical4j.model.property.Attendee(URI.create("mailto:" + attendee)));
+        }
         if (table.getMeetingLink() != null) {
             event.add(new Location(table.getMeetingLink()));
         }

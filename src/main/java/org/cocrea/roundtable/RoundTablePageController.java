@@ -87,7 +87,9 @@ class RoundTablePageController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String organization,
             @RequestParam(defaultValue = "") String organizationType,
             @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model) {
-        RoundTable table = table(id);
+        if (table(id).getStatus() == RoundTableStatus.PROPOSED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         try {
             Registration r = roundTables.register(id, name, email, organization, organizationType, consent);
             model.addAttribute("registration", r);

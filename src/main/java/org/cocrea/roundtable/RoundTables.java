@@ -300,7 +300,6 @@ public class RoundTables {
     public int sendInvitations(long id, Collection<Invitee> invitees) {
         RoundTable table = get(id);
         boolean cancelled = table.getStatus() == RoundTableStatus.CANCELLED;
-        String ics = calendar.invitation(table, cancelled);
         String method = cancelled ? "CANCEL" : "REQUEST";
         Map<String, Invitee> all = new LinkedHashMap<>();
         invitees.forEach(i -> all.putIfAbsent(i.email().toLowerCase(Locale.ROOT), i));
@@ -320,7 +319,7 @@ public class RoundTables {
                     new Object[] {table.getTitle(), dates.format(table.getStartsAt())},
                     model(table, i.name()), "round-table-" + method.toLowerCase(Locale.ROOT), "round-table-" + id, null,
                     new OutgoingMail.Attachment("mesa-" + id + ".ics", "text/calendar; method=" + method
-                            + "; charset=UTF-8", ics)));
+                            + "; charset=UTF-8", calendar.invitation(table, cancelled, i.email()))));
         }
         return all.size();
     }
@@ -395,18 +394,27 @@ public class RoundTables {
         if (!consent) {
             problems.add("consent: consent");
         }
-        if (problems.isEmpty() && registrations.findByRoundTableIdAndEmailIgnoreCase(id, email.strip()).isPresent()) {
+        Registration previous = problems.isEmpty()
+                ? registrations.findByRoundTableIdAndEmailIgnoreCase(id, email.strip()).orElse(null) : null;
+        if (previous != null && previous.getStatus() != Registration.Status.CANCELLED) {
             problems.add("email: duplicate");
         }
         if (!problems.isEmpty()) {
             throw new InvalidRoundTableException(problems);
         }
+        tables.lockById(id); // seats are counted under the round-table's row lock: no overselling
         long seated = registrations.countByRoundTableIdAndStatus(id, Registration.Status.REGISTERED);
         Registration.Status status = seated < table.getCapacity() ? Registration.Status.REGISTERED
                 : Registration.Status.WAITLISTED;
-        Registration r = registrations.save(new Registration(id, name.strip(), email.strip(),
-                organization == null || organization.isBlank() ? null : organization.strip(), organizationType, status,
-                clock.instant()));
+        String org = organization == null || organization.isBlank() ? null : organization.strip();
+        Registration r;
+        if (previous != null) {
+            previous.reactivate(name.strip(), org, organizationType, status, clock.instant());
+            r = previous;
+        } else {
+            r = registrations.save(new Registration(id, name.strip(), email.strip(), org, organizationType, status,
+                    clock.instant()));
+        }
         mailRegistration(table, r);
         return r;
     }
@@ -418,13 +426,15 @@ public class RoundTables {
                 seated ? "mail.roundTableRegistered.subject" : "mail.roundTableWaitlisted.subject",
                 new Object[] {table.getTitle()}, model(table, r.getName()), "round-table-registration",
                 "round-table-" + table.getId(), null, seated ? new OutgoingMail.Attachment("mesa-" + table.getId()
-                        + ".ics", "text/calendar; method=REQUEST; charset=UTF-8", calendar.invitation(table, false))
+                        + ".ics", "text/calendar; method=REQUEST; charset=UTF-8",
+                        calendar.invitation(table, false, r.getEmail()))
                         : null));
     }
 
     /**
-     * Withdraws a registration (staff, at the person's request); the first person on the waiting list gets the seat
-     * and is told.
+     * Withdraws a registration (staff, at the person's request). While the round-table is scheduled and has not
+     * started, the person gets a calendar cancellation and the first person on the waiting list gets the seat and
+     * is told. Idempotent.
      *
      * @param registrationId registration id
      */
@@ -433,8 +443,21 @@ public class RoundTables {
         Registration r = registrations.findById(registrationId)
                 .orElseThrow(() -> new IllegalArgumentException("No registration " + registrationId));
         boolean hadSeat = r.getStatus() == Registration.Status.REGISTERED;
+        if (r.getStatus() == Registration.Status.CANCELLED) {
+            return;
+        }
         r.setStatus(Registration.Status.CANCELLED);
-        if (hadSeat) {
+        RoundTable table = get(r.getRoundTableId());
+        boolean open = table.getStatus() == RoundTableStatus.SCHEDULED && table.getStartsAt().isAfter(clock.instant());
+        if (open && hadSeat) {
+            // The withdrawn person's calendar drops the event.
+            outbox.enqueue(new OutgoingMail(r.getEmail(), Locale.forLanguageTag("es"), "mail/round-table-cancelled",
+                    "mail.roundTableCancelled.subject", new Object[] {table.getTitle()}, model(table, r.getName()),
+                    "round-table-withdrawal", "round-table-" + table.getId(), null, new OutgoingMail.Attachment("mesa-"
+                            + table.getId() + ".ics", "text/calendar; method=CANCEL; charset=UTF-8",
+                            calendar.invitation(table, true, r.getEmail()))));
+        }
+        if (open && hadSeat) {
             registrations.findByRoundTableIdOrderByIdAsc(r.getRoundTableId()).stream()
                     .filter(w -> w.getStatus() == Registration.Status.WAITLISTED).findFirst().ifPresent(w -> {
                         w.setStatus(Registration.Status.REGISTERED);
@@ -461,7 +484,7 @@ public class RoundTables {
         if (text == null || text.isBlank() || text.strip().length() > TEXT_MAX) {
             problems.add("texto requerido (máx. " + TEXT_MAX + ") / text required (max " + TEXT_MAX + ")");
         }
-        if (board == BoardEntry.Board.COMMITMENT && !BoardEntry.COMMITMENT_QUESTIONS.contains(question)) {
+        if (board == BoardEntry.Board.COMMITMENT && (question == null || !BoardEntry.COMMITMENT_QUESTIONS.contains(question))) {
             problems.add("elegí la pregunta de la ficha / choose the commitment-sheet question");
         }
         if (authorOrganization != null && authorOrganization.strip().length() > 200) {
@@ -497,7 +520,7 @@ public class RoundTables {
                 .setHeader("time", "question", "author_organization", "text").get())) {
             for (BoardEntry e : entries(id, board)) {
                 csv.printRecord(dates.format(e.getCreatedAt()), e.getQuestion() == null ? "" : e.getQuestion(),
-                        e.getAuthorOrganization() == null ? "anonymous" : e.getAuthorOrganization(),
+                        e.getAuthorOrganization() == null ? "anonymous" : neutralise(e.getAuthorOrganization()),
                         neutralise(e.getText()));
             }
         } catch (IOException e) {
@@ -563,7 +586,11 @@ public class RoundTables {
      */
     @Transactional
     public void markHeld(long id) {
-        get(id).held();
+        RoundTable table = get(id);
+        if (table.getStatus() != RoundTableStatus.SCHEDULED) {
+            throw new IllegalStateException("Round-table " + id + " is " + table.getStatus() + ", not SCHEDULED");
+        }
+        table.held();
     }
 
     /**

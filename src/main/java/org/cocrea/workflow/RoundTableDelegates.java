@@ -133,11 +133,17 @@ class RoundTableDelegates {
         };
     }
 
-    /** {@code Task_RefreshStart}: the new start after a rescheduling, for the timers. */
+    /**
+     * {@code Task_RefreshStart}: the current start (for the timers) and status (a cancellation made while invitations
+     * were being sent sends the process to the cancellation).
+     */
     @Bean
     JavaDelegate refreshRoundTableStart(RoundTables roundTables) {
-        return (DelegateExecution execution) -> execution.setVariable(STARTS_AT_DATE,
-                Date.from(roundTables.get(roundTableId(execution)).getStartsAt()));
+        return (DelegateExecution execution) -> {
+            RoundTable table = roundTables.get(roundTableId(execution));
+            execution.setVariable(STARTS_AT_DATE, Date.from(table.getStartsAt()));
+            execution.setVariable(STATUS, table.getStatus().name());
+        };
     }
 
     /** {@code Task_Remind48h}, {@code Task_Remind2h}: reminders to the registered people. */

@@ -23,6 +23,7 @@ public final class RoundTableProcess {
     public static final String EVENT_CANCELLED = "Event_RoundTableCancelled";
     public static final String TASK_SEND_UPDATED = "Task_SendUpdatedInvitations";
     public static final String TASK_REFRESH_START = "Task_RefreshStart";
+    public static final String GATEWAY_STILL_SCHEDULED = "Gateway_StillScheduled";
     public static final String TASK_SEND_CANCELLATION = "Task_SendCancellation";
     public static final String END_CANCELLED = "EndEvent_RoundTableCancelled";
     public static final String TASK_PHASE_1 = "Task_Phase1";
@@ -42,6 +43,7 @@ public final class RoundTableProcess {
     public static final String TITLE = "roundTableTitle";
     public static final String PAGE = "roundTablePage";
     public static final String STARTS_AT_DATE = "roundTableStartsAt";
+    public static final String STATUS = "roundTableStatus";
     public static final String STARTS_AT = "startsAt";
     public static final String DURATION_MINUTES = "durationMinutes";
     public static final String MEETING_LINK = "meetingLink";

@@ -39,7 +39,6 @@ import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -219,10 +218,6 @@ class RoundTableRegistrationTests {
         assertThat(statuses(roundTables.registrations(id))).containsExactly("REGISTERED");
     }
 
-    @Disabled("BUG: RoundTables.withdraw does not look at the round-table's status: withdrawing a seated person from a "
-            + "CANCELLED (or HELD) round-table promotes the first on the waiting list and mails them 'Inscripción "
-            + "confirmada' with a METHOD:REQUEST/STATUS:CONFIRMED .ics, putting the cancelled meeting back in their "
-            + "calendar")
     @Test
     void withdrawingFromACancelledTableInvitesNobody() throws Exception {
         long id = scheduledTable(1);
@@ -258,9 +253,6 @@ class RoundTableRegistrationTests {
         assertThat(mails()).isEqualTo(before);
     }
 
-    @Disabled("BUG: RoundTables.register refuses, as 'email: duplicate' ('Ese correo ya está inscripto'), a person "
-            + "whose registration was withdrawn (status CANCELLED): the duplicate check finds the CANCELLED row, so "
-            + "someone who withdrew can never register again")
     @Test
     void withdrawnPersonCanRegisterAgain() {
         long id = scheduledTable(10);
@@ -398,8 +390,6 @@ class RoundTableRegistrationTests {
                 .andExpect(content().string(not(containsString("/round-tables/" + proposed + "\""))));
     }
 
-    @Disabled("BUG: RoundTablePageController.register renders the public page of a PROPOSED round-table (200, with "
-            + "its title, unconfirmed date and status) while GET /round-tables/{id} answers 404 for it")
     @Test
     void registeringOnAProposedTableIsNotFound() throws Exception {
         long id = proposedTable("ambiente").getId();
@@ -484,9 +474,6 @@ class RoundTableRegistrationTests {
         assertThat(roundTables.entries(id, BoardEntry.Board.QUESTIONS)).isEmpty();
     }
 
-    @Disabled("BUG: RoundTables.addEntry calls BoardEntry.COMMITMENT_QUESTIONS.contains(question) on a List.of(...), "
-            + "which throws NullPointerException for a null question: POST /staff/round-tables/{id}/boards/commitment "
-            + "without a 'question' parameter (it is optional in the controller) answers 500 instead of the reason")
     @Test
     void commitmentEntryWithoutAQuestionIsRefusedWithTheReason() throws Exception {
         long id = scheduledTable(10);
@@ -543,8 +530,6 @@ class RoundTableRegistrationTests {
         assertThat(rows).extracting(r -> r.get("author_organization")).containsOnly("Red Verde");
     }
 
-    @Disabled("BUG: RoundTables.boardCsv neutralises only the text column; author_organization (free text typed on "
-            + "the staff page) is written as is, so '=HYPERLINK(...)' there runs as a formula in a spreadsheet")
     @Test
     void boardCsvNeutralisesFormulasInTheAuthorOrganisation() throws Exception {
         long id = scheduledTable(10);

@@ -127,6 +127,8 @@ class RoundTableScenarioTests {
         VEvent first = event((String) invitations.get(0).get("attachment_content"), "REQUEST");
         assertThat((String) invitations.get(0).get("attachment_type")).contains("method=REQUEST");
         String uid = first.getUid().orElseThrow().getValue();
+        assertThat(first.getProperty(Property.ATTENDEE).orElseThrow().getValue())
+                .isEqualTo("mailto:" + invitations.get(0).get("recipient"));
         assertThat(first.getSequence().getSequenceNo()).isZero();
         assertThat(first.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow().getValue())
                 .isEqualTo("America/Argentina/Buenos_Aires");
