@@ -8,7 +8,8 @@ package org.cocrea.mailing;
  * @param queued     written to the outbox, waiting for SMTP
  * @param sent       accepted by the SMTP server
  * @param failed     given up after retries (or interrupted mid-delivery), for staff to check
- * @param skipped    unsubscribed or erased after the call was prepared: never mailed
+ * @param skipped    unsubscribed or erased after the call was prepared (never mailed), or erased after their mail
+ *                   was written (the mail was deleted with their data)
  */
 public record MailingProgress(long recipients, long left, long queued, long sent, long failed, long skipped) {
 

@@ -155,7 +155,8 @@ public class MassMailings {
     public MailingProgress progress(long mailingId) {
         Map<String, Object> row = jdbc.queryForMap("select count(*) as total, "
                 + "coalesce(sum(case when r.status = 'PENDING' then 1 else 0 end), 0) as left_count, "
-                + "coalesce(sum(case when r.status = 'SKIPPED' then 1 else 0 end), 0) as skipped, "
+                + "coalesce(sum(case when r.status = 'SKIPPED' or (r.status = 'QUEUED' and o.id is null) then 1 else 0 "
+                + "end), 0) as skipped, "
                 + "coalesce(sum(case when o.status = 'SENT' then 1 else 0 end), 0) as sent, "
                 + "coalesce(sum(case when o.status = 'FAILED' then 1 else 0 end), 0) as failed, "
                 + "coalesce(sum(case when o.status in ('PENDING', 'SENDING') then 1 else 0 end), 0) as queued "

@@ -39,11 +39,14 @@ public class Contacts {
     private final DirectoryProperties properties;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     Contacts(ContactRepository contacts, OrganizationRepository organizations, Proposals proposals, MailOutbox outbox,
-            DirectoryProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            DirectoryProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl) {
         this.jdbc = jdbc;
+        this.baseUrl = baseUrl;
         this.contacts = contacts;
         this.organizations = organizations;
         this.proposals = proposals;
@@ -85,9 +88,6 @@ public class Contacts {
         if (input.topics() != null) {
             contact.getTopics().addAll(input.topics());
         }
-        if ("form".equals(source) && input.consentAt() != null && contact.getErasedAt() == null) {
-            contact.resubscribe(); // the person asked again on the subscribe form
-        }
         return contacts.save(contact);
     }
 
@@ -122,6 +122,54 @@ public class Contacts {
             problems.add("consentScope: tooLong");
         }
         return problems;
+    }
+
+    /**
+     * The public subscribe form, with double opt-in: nothing about an existing person is changed and nobody is
+     * (re)subscribed until the owner of the address follows the confirmation link mailed to it.
+     *
+     * @param input  what the form sent (consent given)
+     * @param locale the page's language, for the confirmation mail
+     * @throws InvalidContactException listing every invalid field
+     */
+    @Transactional
+    public void requestSubscription(ContactInput input, Locale locale) {
+        List<String> problems = validate(input);
+        if (!problems.isEmpty()) {
+            throw new InvalidContactException(problems);
+        }
+        Contact contact = contacts.findByEmailIgnoreCase(input.email().strip()).orElse(null);
+        if (contact == null) {
+            contact = register(input, "form");
+            contact.unsubscribe(clock.instant()); // until confirmed
+        } else if (contact.getErasedAt() != null) {
+            return;
+        }
+        String topics = input.topics() == null ? "" : String.join(",", input.topics());
+        outbox.enqueue(new org.cocrea.notification.OutgoingMail(contact.getEmail(), locale, "mail/subscription-confirm",
+                "mail.subscriptionConfirm.subject", new Object[] {}, java.util.Map.of("link", baseUrl + "/subscribe/confirm/"
+                        + contact.getToken() + (topics.isEmpty() ? "" : "?topics=" + topics)), "subscription-confirm",
+                null));
+    }
+
+    /**
+     * The owner of the address confirmed: the person is subscribed again, with the topics chosen.
+     *
+     * @param token  the person's private token (from the confirmation mail)
+     * @param topics topics to add (unknown ones are ignored)
+     * @return whether the token was known
+     */
+    @Transactional
+    public boolean confirmSubscription(String token, java.util.Collection<String> topics) {
+        Optional<Contact> found = byToken(token).flatMap(c -> contacts.findById(c.getId()));
+        found.filter(c -> c.getErasedAt() == null).ifPresent(c -> {
+            c.resubscribe();
+            topics.stream().filter(properties.topics()::contains).forEach(c.getTopics()::add);
+            if (c.getConsentAt() == null) {
+                c.update(null, null, null, clock.instant(), "Convocatorias de gobierno abierto (suscripción confirmada)");
+            }
+        });
+        return found.isPresent();
     }
 
     /**

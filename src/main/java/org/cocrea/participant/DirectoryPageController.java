@@ -64,9 +64,10 @@ class DirectoryPageController {
         }
         Set<String> chosen = topics == null ? Set.of() : new LinkedHashSet<>(topics);
         try {
-            contacts.register(new ContactInput(email, name, organization, organizationType, Set.of(), chosen,
+            contacts.requestSubscription(new ContactInput(email, name, organization, organizationType, Set.of(), chosen,
                     LocaleConfiguration.supported(locale).getLanguage(), clock.instant(),
-                    "Convocatorias de gobierno abierto y temas elegidos (formulario de suscripción)"), "form");
+                    "Convocatorias de gobierno abierto y temas elegidos (formulario de suscripción)"),
+                    LocaleConfiguration.supported(locale));
         } catch (InvalidContactException e) {
             model.addAttribute("errors", e.problems());
             return "directory/subscribe";
@@ -75,10 +76,31 @@ class DirectoryPageController {
         return "directory/subscribe";
     }
 
+    @GetMapping("/subscribe/confirm/{token}")
+    String confirmPage(@PathVariable String token, @RequestParam(defaultValue = "") String topics, Model model) {
+        contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("token", token);
+        model.addAttribute("chosenTopics", topics);
+        return "directory/confirm";
+    }
+
+    @PostMapping("/subscribe/confirm/{token}")
+    String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String topics, Model model) {
+        if (!contacts.confirmSubscription(token, java.util.Arrays.asList(topics.split(",")))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("confirmed", true);
+        return "directory/confirm";
+    }
+
     @GetMapping("/unsubscribe/{token}")
     String unsubscribePage(@PathVariable String token, Model model) {
-        model.addAttribute("contact", contacts.byToken(token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (contact.getErasedAt() != null) {
+            model.addAttribute("erased", true);
+            return "directory/my-data";
+        }
+        model.addAttribute("contact", contact);
         model.addAttribute("token", token);
         return "directory/unsubscribe";
     }

@@ -41,6 +41,7 @@ public class Registration {
     private Instant consentAt;
     @Column(name = "created_at")
     private Instant createdAt;
+    private String language = "es";
 
     protected Registration() {
     }
@@ -104,6 +105,15 @@ public class Registration {
 
     public boolean isAttended() {
         return attended;
+    }
+
+    /** @return {@code es} or {@code en}: the language of the person's mails */
+    public String getLanguage() {
+        return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = "en".equals(language) ? "en" : "es";
     }
 
     public Instant getCreatedAt() {

@@ -86,12 +86,14 @@ class RoundTablePageController {
     String register(@PathVariable long id, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String organization,
             @RequestParam(defaultValue = "") String organizationType,
-            @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model) {
+            @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model,
+            java.util.Locale locale) {
         if (table(id).getStatus() == RoundTableStatus.PROPOSED) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         try {
-            Registration r = roundTables.register(id, name, email, organization, organizationType, consent);
+            Registration r = roundTables.register(id, name, email, organization, organizationType, consent,
+                    org.cocrea.web.LocaleConfiguration.supported(locale).getLanguage());
             model.addAttribute("registration", r);
         } catch (InvalidRoundTableException e) {
             model.addAttribute("errors", e.problems());

@@ -213,6 +213,9 @@ public class RoundTables {
         if (!organizationIds.isEmpty()) {
             if (infoMeetingAt == null || !infoMeetingAt.isAfter(clock.instant())) {
                 problems.add("la reunión informativa debe ser futura / the information meeting must be in the future");
+            } else if (table.getStartsAt() != null && !infoMeetingAt.isBefore(table.getStartsAt())) {
+                problems.add("la reunión informativa debe ser antes de la mesa (" + dates.format(table.getStartsAt())
+                        + ") / the information meeting must come before the round-table");
             }
             if (infoMeetingLink == null || !LINK.matcher(infoMeetingLink.strip()).matches()) {
                 problems.add("enlace de la reunión informativa: una dirección http(s) / information meeting link: an "
@@ -304,10 +307,12 @@ public class RoundTables {
         Map<String, Invitee> all = new LinkedHashMap<>();
         invitees.forEach(i -> all.putIfAbsent(i.email().toLowerCase(Locale.ROOT), i));
         registrations.findByRoundTableIdOrderByIdAsc(id).stream()
-                .filter(r -> r.getStatus() != Registration.Status.CANCELLED)
+                .filter(r -> r.getStatus() == Registration.Status.REGISTERED || (cancelled
+                        && r.getStatus() == Registration.Status.WAITLISTED))
                 .forEach(r -> all.putIfAbsent(r.getEmail().toLowerCase(Locale.ROOT), new Invitee(r.getEmail(), r.getName(),
-                        "es")));
-        String template = cancelled ? "mail/round-table-cancelled" : "mail/round-table-invitation";
+                        r.getLanguage())));
+        String template = cancelled ? "mail/round-table-cancelled"
+                : table.getIcalSequence() > 0 ? "mail/round-table-updated" : "mail/round-table-invitation";
         String subject = cancelled ? "mail.roundTableCancelled.subject"
                 : table.getIcalSequence() > 0 ? "mail.roundTableUpdated.subject" : "mail.roundTableInvitation.subject";
         for (Invitee i : all.values()) {
@@ -322,6 +327,10 @@ public class RoundTables {
                             + "; charset=UTF-8", calendar.invitation(table, cancelled, i.email()))));
         }
         return all.size();
+    }
+
+    private static Locale locale(String language) {
+        return "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("es");
     }
 
     private Map<String, Object> model(RoundTable table, String name) {
@@ -374,6 +383,17 @@ public class RoundTables {
     @Transactional
     public Registration register(long id, String name, String email, String organization, String organizationType,
             boolean consent) {
+        return register(id, name, email, organization, organizationType, consent, "es");
+    }
+
+    /**
+     * As {@link #register(long, String, String, String, String, boolean)}, with the language of the person's mails.
+     *
+     * @param language {@code es} or {@code en}
+     */
+    @Transactional
+    public Registration register(long id, String name, String email, String organization, String organizationType,
+            boolean consent, String language) {
         RoundTable table = get(id);
         List<String> problems = new ArrayList<>();
         if (table.getStatus() != RoundTableStatus.SCHEDULED || !table.getStartsAt().isAfter(clock.instant())) {
@@ -415,16 +435,21 @@ public class RoundTables {
             r = registrations.save(new Registration(id, name.strip(), email.strip(), org, organizationType, status,
                     clock.instant()));
         }
+        r.setLanguage(language);
         mailRegistration(table, r);
         return r;
     }
 
     private void mailRegistration(RoundTable table, Registration r) {
         boolean seated = r.getStatus() == Registration.Status.REGISTERED;
-        outbox.enqueue(new OutgoingMail(r.getEmail(), Locale.forLanguageTag("es"),
+        Map<String, Object> model = model(table, r.getName());
+        if (!seated) {
+            model.put("meetingLink", ""); // the link is for people with a seat
+        }
+        outbox.enqueue(new OutgoingMail(r.getEmail(), locale(r.getLanguage()),
                 seated ? "mail/round-table-registered" : "mail/round-table-waitlisted",
                 seated ? "mail.roundTableRegistered.subject" : "mail.roundTableWaitlisted.subject",
-                new Object[] {table.getTitle()}, model(table, r.getName()), "round-table-registration",
+                new Object[] {table.getTitle()}, model, "round-table-registration",
                 "round-table-" + table.getId(), null, seated ? new OutgoingMail.Attachment("mesa-" + table.getId()
                         + ".ics", "text/calendar; method=REQUEST; charset=UTF-8",
                         calendar.invitation(table, false, r.getEmail()))

@@ -32,7 +32,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/proposals/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/proposals").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/subscribe", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
+                        .requestMatchers("/subscribe", "/subscribe/confirm/*", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/round-tables/*/register").permitAll()

@@ -42,8 +42,7 @@ class CallForParticipationDelegates {
             options.add(Map.of("label", messages.getMessage("topic.all", null, es), "value", ""));
             contacts.topics().forEach(t -> options.add(Map.of("label", messages.getMessage("topic." + t, null, t, es),
                     "value", t)));
-            task.setVariableLocal(TOPIC_OPTIONS, Variables.objectValue(options)
-                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+            task.setVariableLocal(TOPIC_OPTIONS, FormValues.jsonOptions(options));
         };
     }
 

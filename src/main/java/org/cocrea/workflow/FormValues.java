@@ -74,6 +74,21 @@ final class FormValues {
     }
 
     /**
+     * Options for a Camunda Form select or checklist ("Input values key"), as a {@code Json} variable: Tasklist then
+     * submits the chosen values as Json too, and no Java type is involved (deserialization validation stays strict).
+     *
+     * @param options {@code {label, value}} entries
+     * @return the variable value
+     */
+    static org.camunda.spin.json.SpinJsonNode jsonOptions(List<java.util.Map<String, String>> options) {
+        try {
+            return org.camunda.spin.Spin.JSON(JSON.writeValueAsString(options));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * @param field field name for the error message
      * @param value a Number (form-js numbers arrive as Integer, Long or Double) or a numeric string
      * @return the whole number, or null when absent

@@ -36,7 +36,6 @@ class PreparePrioritisationDelegate implements JavaDelegate {
                         + p.getTitle() + " (" + p.getVerdict() + ")", "value", String.valueOf(p.getId())));
             }
         });
-        execution.setVariable(CallForProposalsProcess.PRIORITISATION_OPTIONS, Variables.objectValue(options)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(CallForProposalsProcess.PRIORITISATION_OPTIONS, FormValues.jsonOptions(options));
     }
 }

@@ -71,8 +71,7 @@ class RoundTableDelegates {
                 option.put("value", String.valueOf(s.organizationId()));
                 options.add(option);
             }
-            task.setVariableLocal(ORGANIZATION_OPTIONS, Variables.objectValue(options)
-                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+            task.setVariableLocal(ORGANIZATION_OPTIONS, FormValues.jsonOptions(options));
         };
     }
 
@@ -183,8 +182,7 @@ class RoundTableDelegates {
                         option.put("value", String.valueOf(r.getId()));
                         options.add(option);
                     });
-            task.setVariableLocal(ATTENDANCE_OPTIONS, Variables.objectValue(options)
-                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+            task.setVariableLocal(ATTENDANCE_OPTIONS, FormValues.jsonOptions(options));
         };
     }
 

@@ -24,7 +24,6 @@ class TriagePreparationListener implements TaskListener {
     public void notify(DelegateTask task) {
         List<Map<String, String>> options = areas.all().stream()
                 .map(a -> Map.of("label", a.name(Locale.forLanguageTag("es")), "value", a.getCandidateGroup())).toList();
-        task.setVariableLocal(ProposalReviewProcess.AREA_OPTIONS, Variables.objectValue(options)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        task.setVariableLocal(ProposalReviewProcess.AREA_OPTIONS, FormValues.jsonOptions(options));
     }
 }

@@ -116,12 +116,20 @@ class DirectoryTests {
     // ---- subscribe page --------------------------------------------------------------------------------------
 
     @Test
-    void subscribingWithConsentStoresASubscribedContactWithTheTopic() throws Exception {
+    void subscribingWithConsentNeedsTheConfirmationLinkMailedToTheAddress() throws Exception {
         mvc.perform(post("/subscribe").with(csrf()).param("email", "luis@example.org").param("name", "Luis")
                 .param("consent", "true").param("topics", "reutilizacion-datos"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"subscribed\"")))
                 .andExpect(content().string(not(containsString("id=\"errors\""))));
+
+        Contact pending = contacts.byEmail("luis@example.org").orElseThrow();
+        assertThat(pending.isSubscribed()).as("double opt-in: not before confirming").isFalse();
+        String mail = fixtures.jdbc().queryForObject("select body_html from mail_outbox where kind = "
+                + "'subscription-confirm' and recipient = 'luis@example.org'", String.class);
+        assertThat(mail).contains("/subscribe/confirm/" + pending.getToken());
+        mvc.perform(post("/subscribe/confirm/" + pending.getToken()).with(csrf()).param("topics", "reutilizacion-datos"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"confirmed\"")));
 
         Contact c = contacts.byEmail("luis@example.org").orElseThrow();
         assertThat(c.isSubscribed()).isTrue();
@@ -174,14 +182,19 @@ class DirectoryTests {
     }
 
     @Test
-    void subscribingAgainAfterUnsubscribingSubscribesAgain() throws Exception {
+    void subscribingAgainAfterUnsubscribingSubscribesAgainOnlyOnceConfirmed() throws Exception {
         Contact c = register("luis@example.org", Set.of());
         contacts.unsubscribe(c.getToken());
 
-        mvc.perform(post("/subscribe").with(csrf()).param("email", "luis@example.org").param("consent", "true"))
+        mvc.perform(post("/subscribe").with(csrf()).param("email", "luis@example.org").param("name", "Otro nombre")
+                .param("consent", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"subscribed\"")));
+        Contact unchanged = contacts.byEmail("luis@example.org").orElseThrow();
+        assertThat(unchanged.isSubscribed()).as("a stranger cannot resubscribe someone").isFalse();
+        assertThat(unchanged.getName()).as("nor change their data").isNotEqualTo("Otro nombre");
 
+        mvc.perform(post("/subscribe/confirm/" + c.getToken()).with(csrf())).andExpect(status().isOk());
         assertThat(contacts.byEmail("luis@example.org").orElseThrow().isSubscribed()).isTrue();
     }
 

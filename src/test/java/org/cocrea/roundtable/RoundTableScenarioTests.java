@@ -86,8 +86,7 @@ class RoundTableScenarioTests {
 
         // Personalised call: the directory suggests the proposing organisations; staff invite both.
         Task choose = task(RoundTableProcess.TASK_CHOOSE_ORGANIZATIONS);
-        String options = ((org.camunda.bpm.engine.variable.value.ObjectValue) taskService.getVariableTyped(
-                choose.getId(), RoundTableProcess.ORGANIZATION_OPTIONS, false)).getValueSerialized();
+        String options = taskService.getVariable(choose.getId(), RoundTableProcess.ORGANIZATION_OPTIONS).toString();
         assertThat(options).contains("Red Verde").contains("Vecinos del Parque");
         List<String> orgIds = fixtures.jdbc().queryForList("select cast(id as varchar) from organization", String.class);
         String infoMeeting = LocalDateTime.now().plusDays(5).withHour(18).withMinute(0).withSecond(0).withNano(0).toString();
