@@ -59,6 +59,13 @@ class RoundTableDelegates {
         };
     }
 
+    /** Create listener of the round-table's user tasks: the axis in the name, so Tasklist's list tells them apart. */
+    @Bean
+    TaskListener nameTaskAfterRoundTable(org.cocrea.proposal.Proposals proposals) {
+        return (DelegateTask task) -> task.setName(task.getName() + " · "
+                + proposals.axisName((String) task.getVariable(AXIS), java.util.Locale.forLanguageTag("es")));
+    }
+
     /** Create listener of {@code Task_ChooseOrganizations}: the directory's suggestions for the axis as options. */
     @Bean
     TaskListener organizationOptionsOffered(org.cocrea.participant.Contacts contacts) {

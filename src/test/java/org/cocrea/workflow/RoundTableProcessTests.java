@@ -107,6 +107,7 @@ class RoundTableProcessTests {
             execution.setVariable(STATUS, cancelled ? "CANCELLED" : "SCHEDULED");
         });
         Mocks.register("organizationOptionsOffered", organizationOptionsOffered);
+        Mocks.register("nameTaskAfterRoundTable", (TaskListener) task -> task.setName(task.getName() + " · Ambiente"));
         Mocks.register("organizationsChosen", organizationsChosen);
         Mocks.register("sendPersonalInvitations", sendPersonalInvitations);
         Mocks.register("remindRoundTable", remindRoundTable);
