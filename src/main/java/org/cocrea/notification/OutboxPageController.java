@@ -40,6 +40,18 @@ class OutboxPageController {
         return "staff/outbox-message";
     }
 
+    /** The mail's attachment (e.g. a round-table's .ics), so staff can open it in a calendar client without SMTP. */
+    @GetMapping("/staff/outbox/{id}/attachment")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        OutboxMessage m = outbox.find(id).filter(x -> x.getAttachmentName() != null)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Type", m.getAttachmentType())
+                .header("Content-Disposition", "attachment; filename=\"" + m.getAttachmentName().replaceAll("[^A-Za-z0-9._-]", "_")
+                        + "\"")
+                .body(m.getAttachmentContent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @PostMapping("/staff/outbox/{id}/requeue")
     String requeue(@PathVariable long id, RedirectAttributes redirect) {
         try {

@@ -132,6 +132,13 @@ class RoundTableScenarioTests {
         assertThat(first.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow().getValue())
                 .isEqualTo("America/Argentina/Buenos_Aires");
 
+        // Staff can download the invitation from the outbox when there is no SMTP server.
+        var staffUser = SecurityMockMvcRequestPostProcessors.user("equipo").authorities(new SimpleGrantedAuthority("GROUP_og-team"));
+        Long invitationRow = fixtures.jdbc().queryForObject("select min(id) from mail_outbox where kind = "
+                + "'round-table-request'", Long.class);
+        mvc.perform(get("/staff/outbox/" + invitationRow + "/attachment").with(staffUser)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("BEGIN:VCALENDAR")));
+
         // Public registration: two seats, then the waiting list.
         mvc.perform(get("/round-tables")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Mesa de co-creación")));
