@@ -25,12 +25,10 @@ class StaffConsultationController {
     private final FeasibilityMeetings meetings;
     private final ProposalCsvImport csvImport;
     private final org.cocrea.area.Areas areas;
-    private final org.cocrea.roundtable.RoundTables roundTables;
 
     StaffConsultationController(Consultations consultations, Proposals proposals, FeasibilityMeetings meetings,
-            ProposalCsvImport csvImport, org.cocrea.area.Areas areas, org.cocrea.roundtable.RoundTables roundTables) {
+            ProposalCsvImport csvImport, org.cocrea.area.Areas areas) {
         this.areas = areas;
-        this.roundTables = roundTables;
         this.consultations = consultations;
         this.proposals = proposals;
         this.meetings = meetings;
@@ -57,7 +55,6 @@ class StaffConsultationController {
         model.addAttribute("pending", proposals.pendingReviews(id));
         model.addAttribute("meetings", meetings.ofCall(id));
         model.addAttribute("prioritised", proposals.prioritisedByAxis(id));
-        model.addAttribute("roundTables", roundTables.ofCall(id));
         model.addAttribute("areaNames", areas.all().stream().collect(java.util.stream.Collectors.toMap(
                 org.cocrea.area.Area::getCandidateGroup, a -> a.name(locale))));
         return "staff/call";

@@ -183,6 +183,17 @@ class RoundTablePageController {
         return "redirect:/staff/round-tables/" + id;
     }
 
+    @GetMapping("/staff/calls/{callId}/round-tables")
+    String ofCall(@PathVariable long callId, Model model) {
+        try {
+            model.addAttribute("call", consultations.get(callId));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("roundTables", roundTables.ofCall(callId));
+        return "staff/round-tables";
+    }
+
     @PostMapping("/staff/calls/{callId}/round-tables")
     String request(@PathVariable long callId, RedirectAttributes redirect) {
         try {
@@ -192,7 +203,7 @@ class RoundTablePageController {
         }
         List<String> axes = roundTables.requestForCall(callId);
         redirect.addFlashAttribute("notice", axes.isEmpty() ? "roundTable.noneRequested" : "roundTable.requested");
-        return "redirect:/staff/calls/" + callId;
+        return "redirect:/staff/calls/" + callId + "/round-tables";
     }
 
     @GetMapping("/staff/calls/{callId}/participation")
