@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers("/subscribe", "/subscribe/confirm/*", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
+                                "/api/action-plan.csv").permitAll()
                         .requestMatchers(HttpMethod.POST, "/round-tables/*/register").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)

@@ -57,6 +57,8 @@ public class TestFixtures {
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.execute("delete from milestone");
+        jdbc.execute("delete from commitment");
         jdbc.execute("delete from board_entry");
         jdbc.execute("delete from round_table_registration");
         jdbc.execute("delete from round_table_topic");

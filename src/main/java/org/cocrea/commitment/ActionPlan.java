@@ -1,0 +1,202 @@
+package org.cocrea.commitment;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/**
+ * The published action plan: its commitments with their milestones, as data for the HTML page, a PDF rendered from
+ * the same template data (openhtmltopdf), and open data (JSON and CSV following the OGP commitment-sheet fields).
+ * Also imports already-published commitments from a JSON file in the format of
+ * {@code shared/data/ba-2021-2023-commitments.json}.
+ */
+@Service
+public class ActionPlan {
+
+    /** CSV columns of the open-data export, one row per commitment. */
+    public static final List<String> CSV_COLUMNS = List.of("code", "action_plan", "co_creation_instance", "title_es",
+            "title_en", "lead_area", "supporting_institutions", "start_date", "end_date", "description", "ogp_values",
+            "milestones", "source");
+    private static final Logger log = LoggerFactory.getLogger(ActionPlan.class);
+
+    private final CommitmentRepository commitments;
+    private final SpringTemplateEngine templates;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ActionPlan(CommitmentRepository commitments, SpringTemplateEngine templates, Clock clock) {
+        this.commitments = commitments;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** @return the published commitments with their milestones, by code */
+    @Transactional(readOnly = true)
+    public List<Commitment> published() {
+        return commitments.findByStatusOrderByCodeAsc(Commitment.Status.PUBLISHED);
+    }
+
+    /**
+     * Imports already-published commitments (idempotent by code). Where the file lists no milestones, one milestone
+     * per action line is derived, spreading the commitment's period evenly, and marked as derived.
+     *
+     * @param in         the JSON array
+     * @param actionPlan the action plan id
+     * @return how many commitments were added
+     * @throws IllegalArgumentException naming the record when the file is not in the expected format
+     */
+    @Transactional
+    public int importPublished(InputStream in, String actionPlan) throws IOException {
+        JsonNode root = json.readTree(in);
+        if (root == null || !root.isArray()) {
+            throw new IllegalArgumentException("Commitments file: a JSON array was expected");
+        }
+        int added = 0;
+        for (JsonNode c : root) {
+            String code = c.path("id").asText();
+            if (code.isBlank()) {
+                throw new IllegalArgumentException("Commitments file: a record without \"id\"");
+            }
+            if (commitments.findByCode(code).isPresent()) {
+                continue;
+            }
+            LocalDate start = YearMonth.parse(c.path("commitment_start").asText()).atDay(1);
+            LocalDate end = YearMonth.parse(c.path("commitment_end").asText()).atEndOfMonth();
+            List<String> values = new ArrayList<>();
+            c.path("ogp_values").forEach(v -> values.add(v.asText()));
+            Commitment commitment = new Commitment(code, actionPlan, c.path("co_creation_instance").asInt(1),
+                    c.path("title_es").asText(c.path("title").asText()), c.path("title").asText(), start, end,
+                    c.path("description").asText(), values);
+            List<String> institutions = new ArrayList<>();
+            c.path("institutions_involved").forEach(v -> institutions.add(v.asText()));
+            String lead = c.path("lead_area").isNull() || c.path("lead_area").isMissingNode() ? null
+                    : c.path("lead_area").asText();
+            commitment.describe(lead, String.join("; ", institutions), c.path("source").isTextual()
+                    ? c.path("source").asText() : c.path("source").toString());
+            JsonNode milestones = c.path("milestones");
+            if (milestones.isArray() && !milestones.isEmpty()) {
+                for (JsonNode m : milestones) {
+                    commitment.addMilestone(m.path("title").asText(m.asText()), start, end, lead, false);
+                }
+            } else {
+                List<String> lines = new ArrayList<>();
+                c.path("action_lines").forEach(l -> lines.add(l.asText()));
+                long days = ChronoUnit.DAYS.between(start, end) + 1;
+                for (int i = 0; i < lines.size(); i++) {
+                    LocalDate from = start.plusDays(days * i / lines.size());
+                    LocalDate to = start.plusDays(days * (i + 1) / lines.size() - 1);
+                    commitment.addMilestone(lines.get(i), from, to, lead, true);
+                }
+            }
+            commitment.publish(clock.instant());
+            commitments.save(commitment);
+            added++;
+        }
+        log.info("Imported {} published commitments", added);
+        return added;
+    }
+
+    /**
+     * @param language {@code es} or {@code en}
+     * @return the published plan as open data: one map per commitment with the commitment-sheet fields
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> openData(String language) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Commitment c : published()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", c.getCode());
+            m.put("actionPlan", c.getActionPlan());
+            m.put("coCreationInstance", c.getCoCreationInstance());
+            m.put("title", c.title(language));
+            m.put("titleEs", c.getTitleEs());
+            m.put("titleEn", c.getTitleEn());
+            m.put("leadArea", c.getLeadArea());
+            m.put("supportingInstitutions", c.getSupportingInstitutions());
+            m.put("startDate", c.getStartDate().toString());
+            m.put("endDate", c.getEndDate().toString());
+            m.put("description", c.getDescription());
+            m.put("ogpValues", c.getOgpValues());
+            m.put("milestones", c.getMilestones().stream().map(ms -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("position", ms.getPosition());
+                x.put("title", ms.getTitle());
+                x.put("startDate", ms.getStartDate().toString());
+                x.put("endDate", ms.getEndDate().toString());
+                x.put("responsibleArea", ms.getResponsibleArea());
+                x.put("derived", ms.isDerived());
+                return x;
+            }).toList());
+            m.put("source", c.getSource());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** @return the published plan as CSV ({@link #CSV_COLUMNS}); milestones as {@code title (start/end)} joined by {@code |} */
+    @Transactional(readOnly = true)
+    public String csv() {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(CSV_COLUMNS.toArray(new String[0])).get())) {
+            for (Commitment c : published()) {
+                csv.printRecord(c.getCode(), c.getActionPlan(), c.getCoCreationInstance(), c.getTitleEs(), c.getTitleEn(),
+                        c.getLeadArea(), c.getSupportingInstitutions(), c.getStartDate(), c.getEndDate(),
+                        c.getDescription(), String.join("|", c.getOgpValues()),
+                        String.join("|", c.getMilestones().stream().map(m -> m.getTitle() + " (" + m.getStartDate()
+                                + "/" + m.getEndDate() + ")").toList()), c.getSource());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Renders the published plan as PDF from the {@code action-plan-pdf} template (same data as the HTML page).
+     *
+     * @param locale language of the document
+     * @return the PDF bytes
+     * @throws IllegalStateException if rendering fails
+     */
+    @Transactional(readOnly = true)
+    public byte[] pdf(Locale locale) {
+        Context context = new Context(locale);
+        context.setVariable("commitments", published());
+        context.setVariable("language", locale.getLanguage());
+        String xhtml = templates.process("action-plan-pdf", context);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot render the action plan as PDF", e);
+        }
+    }
+}

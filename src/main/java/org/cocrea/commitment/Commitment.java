@@ -1,0 +1,206 @@
+package org.cocrea.commitment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/** An OGP commitment of the action plan, with the fields of the OGP commitment sheet. */
+@Entity
+@Table(name = "commitment")
+public class Commitment {
+
+    /** Life cycle of a commitment. */
+    public enum Status {
+        /** Being drafted and circulated. */
+        DRAFT,
+        /** Part of the published action plan. */
+        PUBLISHED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    @Column(name = "action_plan")
+    private String actionPlan;
+    @Column(name = "co_creation_instance")
+    private int coCreationInstance;
+    @Column(name = "title_es")
+    private String titleEs;
+    @Column(name = "title_en")
+    private String titleEn;
+    @Column(name = "lead_area")
+    private String leadArea;
+    @Column(name = "supporting_institutions")
+    private String supportingInstitutions;
+    @Column(name = "start_date")
+    private LocalDate startDate;
+    @Column(name = "end_date")
+    private LocalDate endDate;
+    @Column(name = "public_problem")
+    private String publicProblem;
+    @Column(name = "status_quo")
+    private String statusQuo;
+    private String description;
+    private String objective;
+    @Column(name = "how_it_helps")
+    private String howItHelps;
+    @Column(name = "ogp_values")
+    private String ogpValues;
+    @Column(name = "additional_info")
+    private String additionalInfo;
+    private String contact;
+    private String source;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+    @Column(name = "published_at")
+    private Instant publishedAt;
+    @OneToMany(mappedBy = "commitment", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @OrderBy("position")
+    private List<Milestone> milestones = new ArrayList<>();
+
+    protected Commitment() {
+    }
+
+    Commitment(String code, String actionPlan, int coCreationInstance, String titleEs, String titleEn,
+            LocalDate startDate, LocalDate endDate, String description, List<String> ogpValues) {
+        this.code = code;
+        this.actionPlan = actionPlan;
+        this.coCreationInstance = coCreationInstance;
+        this.titleEs = titleEs;
+        this.titleEn = titleEn;
+        this.startDate = startDate;
+        this.endDate = endDate;
+        this.description = description;
+        this.ogpValues = String.join(";", ogpValues);
+        this.status = Status.DRAFT;
+    }
+
+    void describe(String leadArea, String supportingInstitutions, String source) {
+        this.leadArea = leadArea;
+        this.supportingInstitutions = supportingInstitutions;
+        this.source = source;
+    }
+
+    void addMilestone(String title, LocalDate start, LocalDate end, String responsibleArea, boolean derived) {
+        milestones.add(new Milestone(this, milestones.size() + 1, title, start, end, responsibleArea, derived));
+    }
+
+    void publish(Instant at) {
+        status = Status.PUBLISHED;
+        publishedAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    /** @return the OGP identifier, e.g. {@code ARBA0001} */
+    public String getCode() {
+        return code;
+    }
+
+    public String getActionPlan() {
+        return actionPlan;
+    }
+
+    public int getCoCreationInstance() {
+        return coCreationInstance;
+    }
+
+    public String getTitleEs() {
+        return titleEs;
+    }
+
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    /**
+     * @param language {@code en} or anything else for Spanish
+     * @return the title in that language
+     */
+    public String title(String language) {
+        return "en".equals(language) ? titleEn : titleEs;
+    }
+
+    public String getLeadArea() {
+        return leadArea;
+    }
+
+    public String getSupportingInstitutions() {
+        return supportingInstitutions;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public String getPublicProblem() {
+        return publicProblem;
+    }
+
+    public String getStatusQuo() {
+        return statusQuo;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getObjective() {
+        return objective;
+    }
+
+    public String getHowItHelps() {
+        return howItHelps;
+    }
+
+    /** @return the OGP values it is relevant to (access to information, civic participation, ...) */
+    public List<String> getOgpValues() {
+        return Arrays.stream(ogpValues.split(";")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public String getAdditionalInfo() {
+        return additionalInfo;
+    }
+
+    public String getContact() {
+        return contact;
+    }
+
+    /** @return where the commitment's data comes from (public sources) */
+    public String getSource() {
+        return source;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    /** @return the milestones in order */
+    public List<Milestone> getMilestones() {
+        return milestones;
+    }
+}

@@ -1,0 +1,74 @@
+package org.cocrea.commitment;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A verifiable deliverable of a commitment, with its dates and responsible area. */
+@Entity
+@Table(name = "milestone")
+public class Milestone {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "commitment_id")
+    private Commitment commitment;
+    private int position;
+    private String title;
+    @Column(name = "start_date")
+    private LocalDate startDate;
+    @Column(name = "end_date")
+    private LocalDate endDate;
+    @Column(name = "responsible_area")
+    private String responsibleArea;
+    private boolean derived;
+
+    protected Milestone() {
+    }
+
+    Milestone(Commitment commitment, int position, String title, LocalDate startDate, LocalDate endDate,
+            String responsibleArea, boolean derived) {
+        this.commitment = commitment;
+        this.position = position;
+        this.title = title;
+        this.startDate = startDate;
+        this.endDate = endDate;
+        this.responsibleArea = responsibleArea;
+        this.derived = derived;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public String getResponsibleArea() {
+        return responsibleArea;
+    }
+
+    /** @return true when Cocrea derived it from the commitment's action lines (no public source listed milestones) */
+    public boolean isDerived() {
+        return derived;
+    }
+}

@@ -1,0 +1,40 @@
+package org.cocrea.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.cocrea.commitment.ActionPlan;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo: the real commitments ARBA0001-ARBA0006 of the Buenos Aires 2021-2023 plan (two co-creation instances), as the
+ * already-published part of the plan, with milestones derived from their action lines (marked as derived).
+ * Idempotent.
+ */
+@Component
+@Order(40)
+@ConditionalOnProperty(name = "cocrea.demo.enabled", havingValue = "true")
+class DemoCommitments implements ApplicationRunner {
+
+    private final ActionPlan plan;
+    private final String actionPlan;
+
+    DemoCommitments(ActionPlan plan,
+            @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}") String actionPlan) {
+        this.plan = plan;
+        this.actionPlan = actionPlan;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        try (InputStream in = new ClassPathResource("demo/ba-2021-2023-commitments.json").getInputStream()) {
+            plan.importPublished(in, actionPlan.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+}

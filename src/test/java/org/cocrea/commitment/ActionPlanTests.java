@@ -1,0 +1,124 @@
+package org.cocrea.commitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.TestFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The published action plan with the six real Buenos Aires commitments: the import (idempotent, milestones derived
+ * from action lines and marked so), the HTML page in both languages, the PDF's text, and the JSON and CSV open data
+ * re-read and compared with the database.
+ */
+@CocreaIntegrationTest
+class ActionPlanTests {
+
+    @Autowired
+    ActionPlan plan;
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeEach
+    void importTheRealCommitments() throws Exception {
+        fixtures.reset();
+        try (InputStream in = new ClassPathResource("data/ba-2021-2023-commitments.json").getInputStream()) {
+            assertThat(plan.importPublished(in, "ARBA-2021-2023")).isEqualTo(6);
+        }
+        try (InputStream again = new ClassPathResource("data/ba-2021-2023-commitments.json").getInputStream()) {
+            assertThat(plan.importPublished(again, "ARBA-2021-2023")).as("idempotent").isZero();
+        }
+    }
+
+    @Test
+    void theSixCommitmentsArePublishedWithDerivedMilestones() {
+        List<Commitment> published = plan.published();
+        assertThat(published).extracting(Commitment::getCode)
+                .containsExactly("ARBA0001", "ARBA0002", "ARBA0003", "ARBA0004", "ARBA0005", "ARBA0006");
+        Commitment first = published.get(0);
+        assertThat(first.getMilestones()).isNotEmpty().allMatch(Milestone::isDerived);
+        assertThat(first.getMilestones().get(0).getStartDate()).isEqualTo(first.getStartDate());
+        assertThat(first.getMilestones().get(first.getMilestones().size() - 1).getEndDate())
+                .isEqualTo(first.getEndDate());
+        assertThat(published).extracting(Commitment::getCoCreationInstance).contains(1, 2);
+    }
+
+    @Test
+    void htmlPageShowsEveryCommitmentInBothLanguages() throws Exception {
+        Commitment first = plan.published().get(0);
+        mvc.perform(get("/action-plan")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("ARBA0006")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        org.springframework.web.util.HtmlUtils.htmlEscape(first.getTitleEs(), "UTF-8"))))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("derivado de las líneas de acción")));
+        mvc.perform(get("/action-plan").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        org.springframework.web.util.HtmlUtils.htmlEscape(first.getTitleEn(), "UTF-8"))));
+    }
+
+    @Test
+    void pdfTextHoldsEveryCommitment() throws Exception {
+        byte[] pdf = mvc.perform(get("/action-plan.pdf")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            for (Commitment c : plan.published()) {
+                assertThat(text).contains(c.getCode());
+            }
+            assertThat(text).contains("Plan de Acción de Gobierno Abierto").contains("Hitos");
+        }
+    }
+
+    @Test
+    void openDataMatchesTheDatabase() throws Exception {
+        String body = mvc.perform(get("/api/action-plan")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        List<Map<String, Object>> json = new ObjectMapper().readValue(body, new TypeReference<>() {
+        });
+        List<Commitment> published = plan.published();
+        assertThat(json).hasSize(published.size());
+        for (int i = 0; i < published.size(); i++) {
+            Commitment c = published.get(i);
+            assertThat(json.get(i)).containsEntry("code", c.getCode()).containsEntry("titleEs", c.getTitleEs())
+                    .containsEntry("startDate", c.getStartDate().toString())
+                    .containsEntry("endDate", c.getEndDate().toString());
+            assertThat((List<?>) json.get(i).get("milestones")).hasSize(c.getMilestones().size());
+        }
+
+        String csv = new String(mvc.perform(get("/api/action-plan.csv")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertThat(rows).hasSize(published.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Commitment c = published.get(i);
+            assertThat(rows.get(i).get("code")).isEqualTo(c.getCode());
+            assertThat(rows.get(i).get("title_es")).isEqualTo(c.getTitleEs());
+            String milestones = rows.get(i).get("milestones");
+            assertThat(milestones.isEmpty() ? 0 : milestones.split("\\|").length).isEqualTo(c.getMilestones().size());
+        }
+    }
+}
