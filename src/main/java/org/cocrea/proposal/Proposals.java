@@ -137,6 +137,15 @@ public class Proposals {
     }
 
     /**
+     * @param code   verdict code, e.g. {@code partially-feasible}
+     * @param locale reader's locale
+     * @return its label, or the code itself if unknown
+     */
+    public String verdictName(String code, Locale locale) {
+        return messages.getMessage("verdict." + code, null, code, locale);
+    }
+
+    /**
      * @param code   submitter type code, e.g. {@code osc-territorial}
      * @param locale reader's locale
      * @return its label from {@code messages*.properties}, or the code itself if unknown

@@ -33,7 +33,7 @@ class PreparePrioritisationDelegate implements JavaDelegate {
         proposals.feasibleByAxis(callId).forEach((axis, list) -> {
             for (Proposal p : list) {
                 options.add(Map.of("label", proposals.axisName(axis, es) + " — " + p.getTrackingCode() + " — "
-                        + p.getTitle() + " (" + p.getVerdict() + ")", "value", String.valueOf(p.getId())));
+                        + p.getTitle() + " (" + proposals.verdictName(p.getVerdict(), es) + ")", "value", String.valueOf(p.getId())));
             }
         });
         execution.setVariable(CallForProposalsProcess.PRIORITISATION_OPTIONS, FormValues.jsonOptions(options));

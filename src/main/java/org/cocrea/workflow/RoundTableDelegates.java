@@ -68,13 +68,16 @@ class RoundTableDelegates {
 
     /** Create listener of {@code Task_ChooseOrganizations}: the directory's suggestions for the axis as options. */
     @Bean
-    TaskListener organizationOptionsOffered(org.cocrea.participant.Contacts contacts) {
+    TaskListener organizationOptionsOffered(org.cocrea.participant.Contacts contacts,
+            org.springframework.context.MessageSource messages) {
         return (DelegateTask task) -> {
             List<Map<String, String>> options = new ArrayList<>();
             for (var s : contacts.suggestOrganizations((String) task.getVariable(AXIS))) {
                 Map<String, String> option = new LinkedHashMap<>();
-                option.put("label", s.name() + " (" + s.type() + ") — " + s.interested() + " interesadas/os"
-                        + (s.proposed() ? ", presentó propuestas" : ""));
+                java.util.Locale es = java.util.Locale.forLanguageTag("es");
+                option.put("label", s.name() + " (" + messages.getMessage("organizationType." + s.type(), null, s.type(), es)
+                        + ") — " + messages.getMessage("roundTable.suggestion", new Object[] {s.interested()}, es)
+                        + (s.proposed() ? " — " + messages.getMessage("roundTable.suggestionProposed", null, es) : ""));
                 option.put("value", String.valueOf(s.organizationId()));
                 options.add(option);
             }
@@ -177,15 +180,19 @@ class RoundTableDelegates {
 
     /** Create listener of {@code Task_RecordAttendance}: the registrations as options. */
     @Bean
-    TaskListener attendanceOptionsOffered(RoundTables roundTables) {
+    TaskListener attendanceOptionsOffered(RoundTables roundTables, org.springframework.context.MessageSource messages) {
         return (DelegateTask task) -> {
             List<Map<String, String>> options = new ArrayList<>();
             roundTables.registrations(roundTableId(task)).stream()
                     .filter(r -> r.getStatus() != org.cocrea.roundtable.Registration.Status.CANCELLED)
                     .forEach(r -> {
                         Map<String, String> option = new LinkedHashMap<>();
+                        String type = r.getOrganizationType();
+                        String typeName = messages.getMessage("organizationType." + type, null,
+                                messages.getMessage("submitterType." + type, null, type, java.util.Locale.forLanguageTag("es")),
+                                java.util.Locale.forLanguageTag("es"));
                         option.put("label", r.getName() + (r.getOrganization() == null ? "" : " — " + r.getOrganization())
-                                + " (" + r.getOrganizationType() + ")");
+                                + " (" + typeName + ")");
                         option.put("value", String.valueOf(r.getId()));
                         options.add(option);
                     });
