@@ -71,8 +71,10 @@ public class ContactCsvImport {
         List<Rejected> rejected = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(false).get();
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(),
-                StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+        var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(), utf8);
+                CSVParser parser = format.parse(reader)) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 return new Report(0, rejected, "missing columns: " + String.join(", ", missing));
@@ -97,13 +99,19 @@ public class ContactCsvImport {
                     imported++;
                 } catch (InvalidContactException e) {
                     rejected.add(new Rejected(line, email, e.problems()));
-                } catch (DateTimeParseException e) {
+                } catch (java.time.DateTimeException e) {
                     rejected.add(new Rejected(line, email, List.of("consent_at: dateTime")));
+                } catch (org.springframework.dao.DataAccessException e) {
+                    log.warn("Contact import {}: line {} could not be stored: {}", sourceName, line, e.getMessage());
+                    rejected.add(new Rejected(line, email, List.of("row: processingFailed")));
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             log.warn("Contact import {} stopped: {}", sourceName, e.getMessage());
-            return new Report(imported, rejected, "unreadable CSV: " + e.getMessage());
+            boolean encoding = e instanceof java.nio.charset.CharacterCodingException
+                    || e.getCause() instanceof java.nio.charset.CharacterCodingException;
+            return new Report(imported, rejected, encoding ? "the file is not UTF-8 (save it as CSV UTF-8)"
+                    : "unreadable CSV: " + e.getMessage());
         }
         log.info("Contact import {}: {} stored, {} refused", sourceName, imported, rejected.size());
         return new Report(imported, rejected, null);

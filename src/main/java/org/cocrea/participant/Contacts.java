@@ -70,7 +70,7 @@ public class Contacts {
         if (!problems.isEmpty()) {
             throw new InvalidContactException(problems);
         }
-        String email = input.email().strip();
+        String email = input.email().strip().toLowerCase(Locale.ROOT);
         Organization organization = null;
         if (input.organization() != null && !input.organization().isBlank()) {
             OrganizationType type = OrganizationType.fromCode(input.organizationType()).orElseThrow();
@@ -100,6 +100,14 @@ public class Contacts {
         }
         if (in.name() != null && in.name().strip().length() > 150) {
             problems.add("name: tooLong");
+        }
+        if (org.cocrea.web.InputText.hasForbiddenCharacters(in.name())
+                || org.cocrea.web.InputText.hasForbiddenCharacters(in.organization())
+                || org.cocrea.web.InputText.hasForbiddenCharacters(in.consentScope())) {
+            problems.add("text: controlCharacters");
+        }
+        if (in.consentAt() != null && in.consentAt().isAfter(clock.instant().plusSeconds(86400))) {
+            problems.add("consentAt: future");
         }
         if (in.organization() != null && !in.organization().isBlank()) {
             if (in.organization().strip().length() > 200) {
@@ -140,8 +148,10 @@ public class Contacts {
         }
         Contact contact = contacts.findByEmailIgnoreCase(input.email().strip()).orElse(null);
         if (contact == null) {
-            contact = register(input, "form");
-            contact.unsubscribe(clock.instant()); // until confirmed
+            // Only the address until its owner confirms: no name, organisation or consent from a stranger.
+            contact = register(new ContactInput(input.email(), null, null, null, Set.of(), Set.of(), input.language(),
+                    null, null), "form");
+            contact.unsubscribe(clock.instant());
         } else if (contact.getErasedAt() != null) {
             return;
         }
@@ -334,7 +344,7 @@ public class Contacts {
                 from organization o
                 join contact c on c.organization_id = o.id
                 join contact_axis a on a.contact_id = c.id and a.axis = ?
-                where c.erased_at is null and c.consent_at is not null
+                where c.erased_at is null and c.consent_at is not null and c.subscribed = true
                 group by o.id, o.name, o.type
                 order by proposed desc, interested desc, o.name
                 """, (rs, i) -> new Suggestion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
@@ -343,7 +353,7 @@ public class Contacts {
 
     /**
      * @param organizationIds organisations
-     * @return their people who can be mailed (consented, not erased), one per e-mail
+     * @return their people who can be mailed (consented, subscribed, not erased), one per e-mail
      */
     @Transactional(readOnly = true)
     public List<Contact> mailableMembers(java.util.Collection<Long> organizationIds) {
@@ -351,7 +361,7 @@ public class Contacts {
             return List.of();
         }
         return contacts.findByOrganization_IdIn(organizationIds).stream()
-                .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null).toList();
+                .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null && c.isSubscribed()).toList();
     }
 
     /** @return the 200 most recently added people */

@@ -71,6 +71,8 @@ class DirectoryPageController {
         } catch (InvalidContactException e) {
             model.addAttribute("errors", e.problems());
             return "directory/subscribe";
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the same address was submitted at the same moment: the other request stored it
         }
         model.addAttribute("subscribed", true);
         return "directory/subscribe";
@@ -86,9 +88,12 @@ class DirectoryPageController {
 
     @PostMapping("/subscribe/confirm/{token}")
     String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String topics, Model model) {
-        if (!contacts.confirmSubscription(token, java.util.Arrays.asList(topics.split(",")))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (contact.getErasedAt() != null) {
+            model.addAttribute("erased", true);
+            return "directory/my-data";
         }
+        contacts.confirmSubscription(token, java.util.Arrays.asList(topics.split(",")));
         model.addAttribute("confirmed", true);
         return "directory/confirm";
     }

@@ -80,22 +80,7 @@ final class ProposalValidator {
      *         surrogate or a bidirectional override/isolate (which can disguise text)
      */
     static boolean hasForbiddenCharacters(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c < 0xa0)
-                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-                return true;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        return org.cocrea.web.InputText.hasForbiddenCharacters(value);
     }
 
     /** @return whether the text is missing or shows nothing (only spaces, no-break spaces or invisible characters) */

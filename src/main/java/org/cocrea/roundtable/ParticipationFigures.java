@@ -63,7 +63,7 @@ public class ParticipationFigures {
             }
             held++;
             for (Registration r : roundTables.registrations(table.getId())) {
-                if (!r.isAttended()) {
+                if (!r.isAttended() || r.getStatus() == Registration.Status.CANCELLED) {
                     continue;
                 }
                 byType.merge(r.getOrganizationType(), 1, Integer::sum);

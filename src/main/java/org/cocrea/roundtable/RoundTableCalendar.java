@@ -72,7 +72,11 @@ public class RoundTableCalendar {
         event.add(new Sequence(table.getIcalSequence()));
         event.add(new Organizer(URI.create(organizer)));
         if (attendee != null) {
-            event.add(new net.fortuna.ical4j.model.property.Attendee(URI.create("mailto:" + attendee)));
+            try {
+                event.add(new net.fortuna.ical4j.model.property.Attendee(new URI("mailto", attendee, null)));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("Not a mailto address: " + attendee, e);
+            }
         }
         if (table.getMeetingLink() != null) {
             event.add(new Location(table.getMeetingLink()));

@@ -95,6 +95,8 @@ class RoundTablePageController {
             Registration r = roundTables.register(id, name, email, organization, organizationType, consent,
                     org.cocrea.web.LocaleConfiguration.supported(locale).getLanguage());
             model.addAttribute("registration", r);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            model.addAttribute("errors", List.of("email: duplicate"));
         } catch (InvalidRoundTableException e) {
             model.addAttribute("errors", e.problems());
             model.addAttribute("name", name);
@@ -120,8 +122,9 @@ class RoundTablePageController {
             @RequestParam(defaultValue = "") String text, @RequestParam(required = false) String question,
             @RequestParam(defaultValue = "") String authorOrganization, RedirectAttributes redirect) {
         table(id);
+        BoardEntry.Board which = board(board);
         try {
-            roundTables.addEntry(id, board(board), question, text, authorOrganization);
+            roundTables.addEntry(id, which, question, text, authorOrganization);
         } catch (InvalidRoundTableException e) {
             redirect.addFlashAttribute("errors", e.problems());
         }
@@ -152,7 +155,7 @@ class RoundTablePageController {
             Instant start = LocalDateTime.parse(startsAt).atZone(ZONE).toInstant();
             roundTables.reschedule(id, start);
             redirect.addFlashAttribute("notice", "roundTable.rescheduled");
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             redirect.addFlashAttribute("errors", List.of("fecha y hora inválidas / invalid date-time"));
         } catch (InvalidRoundTableException e) {
             redirect.addFlashAttribute("errors", e.problems());
@@ -173,13 +176,17 @@ class RoundTablePageController {
     }
 
     @PostMapping("/staff/round-tables/{id}/registrations/{registrationId}/withdraw")
-    String withdraw(@PathVariable long id, @PathVariable long registrationId) {
+    String withdraw(@PathVariable long id, @PathVariable long registrationId, RedirectAttributes redirect) {
         table(id);
         boolean belongs = roundTables.registrations(id).stream().anyMatch(r -> r.getId() == registrationId);
         if (!belongs) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        roundTables.withdraw(registrationId);
+        try {
+            roundTables.withdraw(registrationId);
+        } catch (InvalidRoundTableException e) {
+            redirect.addFlashAttribute("errors", e.problems());
+        }
         return "redirect:/staff/round-tables/" + id;
     }
 

@@ -83,6 +83,13 @@ public class RoundTableScheduler {
             problems.add("duración entre 1 minuto y 8 horas / duration between 1 minute and 8 hours");
             return problems;
         }
+        if (start.isAfter(clock.instant().plus(Duration.ofDays(731)))) {
+            problems.add("como máximo dos años hacia adelante / at most two years ahead");
+            return problems;
+        }
+        if (start.getNano() != 0 || start.getEpochSecond() % 60 != 0) {
+            problems.add("en minutos exactos / on whole minutes");
+        }
         ZonedDateTime local = start.atZone(ZONE);
         if (start.isBefore(clock.instant().plus(properties.advanceNotice()))) {
             problems.add("demasiado pronto: se anuncia con " + properties.advanceNotice().toDays()

@@ -146,6 +146,10 @@ public class RoundTables {
         if (meetingLink == null || !LINK.matcher(meetingLink.strip()).matches()) {
             problems.add("enlace de la reunión virtual: una dirección http(s) / meeting link: an http(s) address");
         }
+        if (startsAt != null && table.getInfoMeetingAt() != null && !table.getInfoMeetingAt().isBefore(startsAt)) {
+            problems.add("la mesa debe ser después de la reunión informativa (" + dates.format(table.getInfoMeetingAt())
+                    + ") / the round-table must come after the information meeting");
+        }
         if (capacity == null || capacity < 1 || capacity > 1000) {
             problems.add("cupo entre 1 y 1000 / capacity between 1 and 1000");
         }
@@ -167,9 +171,9 @@ public class RoundTables {
     @Transactional
     public void reschedule(long id, Instant startsAt) {
         RoundTable table = get(id);
-        if (table.getStatus() != RoundTableStatus.SCHEDULED) {
-            throw new InvalidRoundTableException(List.of("solo se reprograma una mesa programada / only a scheduled "
-                    + "round-table can be rescheduled"));
+        if (table.getStatus() != RoundTableStatus.SCHEDULED || !table.getStartsAt().isAfter(clock.instant())) {
+            throw new InvalidRoundTableException(List.of("solo se reprograma una mesa programada que no empezó / only "
+                    + "a scheduled round-table that has not started can be rescheduled"));
         }
         confirm(id, startsAt, table.getDurationMinutes(), table.getMeetingLink(), table.getCapacity());
         events.publishEvent(new RoundTableEvents.RoundTableRescheduled(id));
@@ -320,11 +324,19 @@ public class RoundTables {
                 continue;
             }
             Locale locale = "en".equals(i.language()) ? Locale.ENGLISH : Locale.forLanguageTag("es");
+            String ics;
+            try {
+                ics = calendar.invitation(table, cancelled, i.email());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(RoundTables.class).warn("Round-table {}: no invitation for {}: {}", id,
+                        i.email(), e.getMessage());
+                continue;
+            }
             outbox.enqueue(new OutgoingMail(i.email(), locale, template, subject,
                     new Object[] {table.getTitle(), dates.format(table.getStartsAt())},
                     model(table, i.name()), "round-table-" + method.toLowerCase(Locale.ROOT), "round-table-" + id, null,
                     new OutgoingMail.Attachment("mesa-" + id + ".ics", "text/calendar; method=" + method
-                            + "; charset=UTF-8", calendar.invitation(table, cancelled, i.email()))));
+                            + "; charset=UTF-8", ics)));
         }
         return all.size();
     }
@@ -399,8 +411,14 @@ public class RoundTables {
         if (table.getStatus() != RoundTableStatus.SCHEDULED || !table.getStartsAt().isAfter(clock.instant())) {
             problems.add("registration: closed");
         }
-        if (name == null || name.isBlank() || name.strip().length() > 150) {
+        if (name == null || name.isBlank()) {
             problems.add("name: required");
+        } else if (name.strip().length() > 150) {
+            problems.add("name: nameTooLong");
+        }
+        if (org.cocrea.web.InputText.hasForbiddenCharacters(name)
+                || org.cocrea.web.InputText.hasForbiddenCharacters(organization)) {
+            problems.add("name: controlCharacters");
         }
         if (email == null || !EmailAddresses.isValid(email.strip())) {
             problems.add("email: email");
@@ -414,15 +432,18 @@ public class RoundTables {
         if (!consent) {
             problems.add("consent: consent");
         }
-        Registration previous = problems.isEmpty()
-                ? registrations.findByRoundTableIdAndEmailIgnoreCase(id, email.strip()).orElse(null) : null;
+        if (!problems.isEmpty()) {
+            throw new InvalidRoundTableException(problems);
+        }
+        tables.lockById(id); // duplicates and seats are checked under the round-table's row lock
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        Registration previous = registrations.findByRoundTableIdAndEmailIgnoreCase(id, address).orElse(null);
         if (previous != null && previous.getStatus() != Registration.Status.CANCELLED) {
             problems.add("email: duplicate");
         }
         if (!problems.isEmpty()) {
             throw new InvalidRoundTableException(problems);
         }
-        tables.lockById(id); // seats are counted under the round-table's row lock: no overselling
         long seated = registrations.countByRoundTableIdAndStatus(id, Registration.Status.REGISTERED);
         Registration.Status status = seated < table.getCapacity() ? Registration.Status.REGISTERED
                 : Registration.Status.WAITLISTED;
@@ -432,7 +453,7 @@ public class RoundTables {
             previous.reactivate(name.strip(), org, organizationType, status, clock.instant());
             r = previous;
         } else {
-            r = registrations.save(new Registration(id, name.strip(), email.strip(), org, organizationType, status,
+            r = registrations.save(new Registration(id, name.strip(), address, org, organizationType, status,
                     clock.instant()));
         }
         r.setLanguage(language);
@@ -471,6 +492,10 @@ public class RoundTables {
         if (r.getStatus() == Registration.Status.CANCELLED) {
             return;
         }
+        RoundTable current = get(r.getRoundTableId());
+        if (current.getStatus() == RoundTableStatus.HELD) {
+            throw new InvalidRoundTableException(List.of("la mesa ya se realizó / the round-table was already held"));
+        }
         r.setStatus(Registration.Status.CANCELLED);
         RoundTable table = get(r.getRoundTableId());
         boolean open = table.getStatus() == RoundTableStatus.SCHEDULED && table.getStartsAt().isAfter(clock.instant());
@@ -504,8 +529,15 @@ public class RoundTables {
      */
     @Transactional
     public BoardEntry addEntry(long id, BoardEntry.Board board, String question, String text, String authorOrganization) {
-        get(id);
+        RoundTable table = get(id);
         List<String> problems = new ArrayList<>();
+        if (table.getStatus() == RoundTableStatus.PROPOSED || table.getStatus() == RoundTableStatus.CANCELLED) {
+            problems.add("la mesa no está programada / the round-table is not scheduled");
+        }
+        if (org.cocrea.web.InputText.hasForbiddenCharacters(text)
+                || org.cocrea.web.InputText.hasForbiddenCharacters(authorOrganization)) {
+            problems.add("caracteres no permitidos / characters not allowed");
+        }
         if (text == null || text.isBlank() || text.strip().length() > TEXT_MAX) {
             problems.add("texto requerido (máx. " + TEXT_MAX + ") / text required (max " + TEXT_MAX + ")");
         }
@@ -598,10 +630,19 @@ public class RoundTables {
      *
      * @param id              round-table id
      * @param registrationIds the registrations that attended (others are marked absent)
+     * @throws InvalidRoundTableException when an id is not a live registration of this round-table
      */
     @Transactional
     public void recordAttendance(long id, Collection<Long> registrationIds) {
-        registrations.findByRoundTableIdOrderByIdAsc(id).forEach(r -> r.setAttended(registrationIds.contains(r.getId())));
+        List<Registration> all = registrations.findByRoundTableIdOrderByIdAsc(id);
+        java.util.Set<Long> valid = new java.util.HashSet<>();
+        all.stream().filter(r -> r.getStatus() != Registration.Status.CANCELLED).forEach(r -> valid.add(r.getId()));
+        List<Long> unknown = registrationIds.stream().filter(x -> !valid.contains(x)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRoundTableException(List.of("inscripciones que no son de esta mesa o fueron dadas de baja "
+                    + "/ registrations not of this round-table or withdrawn: " + unknown));
+        }
+        all.forEach(r -> r.setAttended(registrationIds.contains(r.getId())));
     }
 
     /**

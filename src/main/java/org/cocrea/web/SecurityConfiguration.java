@@ -37,6 +37,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
                                 "/api/action-plan.csv").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/", "/proposals/new", "/proposals/*", "/api/proposals/*",
+                                "/round-tables", "/round-tables/*", "/action-plan", "/action-plan.pdf",
+                                "/api/action-plan", "/api/action-plan.csv").permitAll()
                         .requestMatchers(HttpMethod.POST, "/round-tables/*/register").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)

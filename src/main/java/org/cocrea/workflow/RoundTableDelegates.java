@@ -212,7 +212,7 @@ class RoundTableDelegates {
                     throw new RefusedInputException("Inscripción desconocida / unknown registration: " + s);
                 }
             }
-            roundTables.recordAttendance(roundTableId(task), ids);
+            refuse(() -> roundTables.recordAttendance(roundTableId(task), ids));
         };
     }
 

@@ -319,7 +319,7 @@ class RoundTableRegistrationTests {
         List<Case> cases = List.of(
                 new Case("", ok, "", "academia", "true", "Completá tu nombre."),
                 new Case("   ", ok, "", "academia", "true", "Completá tu nombre."),
-                new Case("N".repeat(151), ok, "", "academia", "true", "Completá tu nombre."),
+                new Case("N".repeat(151), ok, "", "academia", "true", "El nombre es demasiado largo"),
                 new Case("Ana", "", "", "academia", "true", "El correo no es válido."),
                 new Case("Ana", "ana@", "", "academia", "true", "El correo no es válido."),
                 new Case("Ana", "ana en example.org", "", "academia", "true", "El correo no es válido."),
@@ -606,5 +606,48 @@ class RoundTableRegistrationTests {
                 : List.of(new RoundTableScheduler.Slot(other.getStartsAt(), other.getEndsAt()));
         roundTables.confirm(id, scheduler.propose(Duration.ofHours(2), taken), 120, LINK, 10);
         return id;
+    }
+
+    // ---- regressions from adversarial testing ----------------------------------------------------------------
+
+    @Test
+    void theSameAddressInOtherCapitalsTakesOneSeatOnly() {
+        long id = scheduledTable(3);
+        roundTables.register(id, "Ana", "dup@participa.example.org", "", "ciudadania", true);
+        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> roundTables.register(id, "Ana", "DUp@Participa.example.org", "",
+                "ciudadania", true)).problems()).containsExactly("email: duplicate");
+        assertThat(roundTables.registrations(id)).extracting(Registration::getEmail)
+                .containsExactly("dup@participa.example.org");
+    }
+
+    @Test
+    void anAddressThatIsNoValidUriStillGetsItsInvitationOrAClearRefusal() {
+        long id = scheduledTable(3);
+        Registration r = roundTables.register(id, "Pipe", "a|b@participa.example.org", "", "ciudadania", true);
+        assertThat(r.getStatus()).isEqualTo(Registration.Status.REGISTERED);
+        assertThat(roundTables.sendInvitations(id, List.of())).isEqualTo(1);
+    }
+
+    @Test
+    void attendanceOfAnotherTablesOrAWithdrawnRegistrationIsRefused() {
+        long id = scheduledTable(3);
+        Registration kept = register(id, "uno");
+        Registration gone = register(id, "dos");
+        roundTables.withdraw(gone.getId());
+        assertThatThrownBy(() -> roundTables.recordAttendance(id, List.of(kept.getId(), gone.getId())))
+                .isInstanceOf(InvalidRoundTableException.class);
+        assertThatThrownBy(() -> roundTables.recordAttendance(id, List.of(kept.getId(), 999_999L)))
+                .isInstanceOf(InvalidRoundTableException.class);
+        roundTables.recordAttendance(id, List.of(kept.getId()));
+        assertThat(roundTables.registrations(id)).filteredOn(Registration::isAttended).extracting(Registration::getId)
+                .containsExactly(kept.getId());
+    }
+
+    @Test
+    void controlCharactersInARegistrationAreRefused() {
+        long id = scheduledTable(3);
+        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> roundTables.register(id, "Nul\u0000x", "nul@participa.example.org",
+                "", "ciudadania", true)).problems()).contains("name: controlCharacters");
+        assertThat(roundTables.registrations(id)).isEmpty();
     }
 }
