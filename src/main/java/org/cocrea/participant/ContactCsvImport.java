@@ -1,23 +1,15 @@
 package org.cocrea.participant;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
+import org.cocrea.web.CsvFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -67,54 +59,29 @@ public class ContactCsvImport {
      * @return what was stored and what was refused
      */
     public Report importCsv(InputStream csv, String sourceName) {
-        int imported = 0;
+        int[] imported = {0};
         List<Rejected> rejected = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(false).get();
-        var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(), utf8);
-                CSVParser parser = format.parse(reader)) {
-            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                return new Report(0, rejected, "missing columns: " + String.join(", ", missing));
+        String fileError = CsvFiles.read(csv, COLUMNS, MAX_ROWS, (line, row) -> {
+            String email = row.isSet("email") ? row.get("email") : "";
+            if (!row.isConsistent()) {
+                rejected.add(new Rejected(line, email, List.of("row: columns")));
+                return;
             }
-            long nextLine = 2;
-            for (CSVRecord row : parser) {
-                long line = nextLine;
-                nextLine = parser.getCurrentLineNumber() + 1;
-                if (row.size() == 1 && row.get(0).isBlank()) {
-                    continue;
-                }
-                if (imported + rejected.size() >= MAX_ROWS) {
-                    return new Report(imported, rejected, "more than " + MAX_ROWS + " rows: split the file");
-                }
-                String email = row.isSet("email") ? row.get("email") : "";
-                if (!row.isConsistent()) {
-                    rejected.add(new Rejected(line, email, List.of("row: columns")));
-                    continue;
-                }
-                try {
-                    contacts.register(toInput(row), "csv");
-                    imported++;
-                } catch (InvalidContactException e) {
-                    rejected.add(new Rejected(line, email, e.problems()));
-                } catch (java.time.DateTimeException e) {
-                    rejected.add(new Rejected(line, email, List.of("consent_at: dateTime")));
-                } catch (org.springframework.dao.DataAccessException e) {
-                    log.warn("Contact import {}: line {} could not be stored: {}", sourceName, line, e.getMessage());
-                    rejected.add(new Rejected(line, email, List.of("row: processingFailed")));
-                }
+            try {
+                contacts.register(toInput(row), "csv");
+                imported[0]++;
+            } catch (InvalidContactException e) {
+                rejected.add(new Rejected(line, email, e.problems()));
+            } catch (java.time.DateTimeException e) {
+                rejected.add(new Rejected(line, email, List.of("consent_at: dateTime")));
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("Contact import {}: line {} could not be stored: {}", sourceName, line, e.getMessage());
+                rejected.add(new Rejected(line, email, List.of("row: processingFailed")));
             }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            log.warn("Contact import {} stopped: {}", sourceName, e.getMessage());
-            boolean encoding = e instanceof java.nio.charset.CharacterCodingException
-                    || e.getCause() instanceof java.nio.charset.CharacterCodingException;
-            return new Report(imported, rejected, encoding ? "the file is not UTF-8 (save it as CSV UTF-8)"
-                    : "unreadable CSV: " + e.getMessage());
-        }
-        log.info("Contact import {}: {} stored, {} refused", sourceName, imported, rejected.size());
-        return new Report(imported, rejected, null);
+        });
+        log.info("Contact import {}: {} stored, {} refused{}", sourceName, imported[0], rejected.size(),
+                fileError == null ? "" : ", stopped: " + fileError);
+        return new Report(imported[0], rejected, fileError);
     }
 
     private static ContactInput toInput(CSVRecord row) {

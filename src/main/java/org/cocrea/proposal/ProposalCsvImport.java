@@ -1,11 +1,6 @@
 package org.cocrea.proposal;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
+import org.cocrea.web.CsvFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -53,45 +46,19 @@ public class ProposalCsvImport {
     public ImportReport importCsv(InputStream csv, String sourceName) {
         List<ImportReport.ImportedRow> imported = new ArrayList<>();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(false).get();
-        // Strict UTF-8: a file in another encoding is refused instead of stored with replacement characters.
-        var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(), utf8);
-                CSVParser parser = format.parse(reader)) {
-            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                return new ImportReport(imported, rejected, "missing columns: " + String.join(", ", missing));
+        String fileError = CsvFiles.read(csv, COLUMNS, MAX_ROWS, (line, row) -> {
+            String ref = row.isSet("ref") ? row.get("ref") : "";
+            if (!row.isConsistent()) {
+                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "columns"))));
+                return;
             }
-            long nextLine = 2;
-            for (CSVRecord row : parser) {
-                long line = nextLine;
-                nextLine = parser.getCurrentLineNumber() + 1;
-                if (row.size() == 1 && row.get(0).isBlank()) {
-                    continue; // a blank line: counted for line numbers, otherwise ignored
-                }
-                if (imported.size() + rejected.size() >= MAX_ROWS) {
-                    return new ImportReport(imported, rejected, "more than " + MAX_ROWS + " rows: split the file");
-                }
-                String ref = row.isSet("ref") ? row.get("ref") : "";
-                if (!row.isConsistent()) {
-                    rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "columns"))));
-                    continue;
-                }
-                importRow(row, line, ref, imported, rejected);
-            }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e.getCause() instanceof java.nio.charset.CharacterCodingException
-                    || e instanceof java.nio.charset.CharacterCodingException) {
-                message = "the file is not UTF-8 (save it as CSV UTF-8)";
-            }
-            log.warn("CSV import {} stopped: {}", sourceName, message);
-            return new ImportReport(imported, rejected, "unreadable CSV: " + message);
+            importRow(row, line, ref, imported, rejected);
+        });
+        if (fileError != null) {
+            log.warn("CSV import {} stopped: {}", sourceName, fileError);
         }
         log.info("CSV import {}: {} proposals imported, {} rows refused", sourceName, imported.size(), rejected.size());
-        return new ImportReport(imported, rejected, null);
+        return new ImportReport(imported, rejected, fileError);
     }
 
     private void importRow(CSVRecord row, long line, String ref, List<ImportReport.ImportedRow> imported,
