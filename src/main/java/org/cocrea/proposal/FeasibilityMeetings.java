@@ -65,11 +65,11 @@ public class FeasibilityMeetings {
             problems.add("la reunión no puede estar en el futuro / the meeting cannot be in the future");
         }
         if (ProposalValidator.isBlank(attendees) || attendees.strip().length() > 2000
-                || ProposalValidator.hasForbiddenCharacters(attendees)) {
+                || org.cocrea.web.InputText.hasForbiddenCharacters(attendees)) {
             problems.add("asistentes requeridos (máx. 2000) / attendees required (max 2000)");
         }
         if (ProposalValidator.isBlank(outcome) || outcome.strip().length() > 4000
-                || ProposalValidator.hasForbiddenCharacters(outcome)) {
+                || org.cocrea.web.InputText.hasForbiddenCharacters(outcome)) {
             problems.add("resultado requerido (máx. 4000) / outcome required (max 4000)");
         }
         if (!problems.isEmpty()) {

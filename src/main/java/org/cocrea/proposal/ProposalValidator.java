@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cocrea.consultation.CallForProposals;
+import org.cocrea.notification.EmailAddresses;
+import org.cocrea.web.InputText;
 
 /**
  * Validates a submission against the public-input rules: lengths capped, e-mail well-formed, consent given, axis
@@ -42,17 +44,13 @@ final class ProposalValidator {
         boolean citizen = SubmitterType.CIUDADANIA.code().equals(input.submitterType());
         text(problems, "organization", input.organization(), ORGANIZATION_MAX, !citizen);
         text(problems, "name", input.name(), NAME_MAX, true);
-        if (text(problems, "email", input.email(), EMAIL_MAX, true) && !isEmail(input.email())) {
+        if (text(problems, "email", input.email(), EMAIL_MAX, true) && !EmailAddresses.isValid(input.email())) {
             problems.add(FieldProblem.of("email", "email"));
         }
         if (!Boolean.TRUE.equals(input.consent())) {
             problems.add(FieldProblem.of("consent", "consent"));
         }
         return problems;
-    }
-
-    static boolean isEmail(String email) {
-        return org.cocrea.notification.EmailAddresses.isValid(email);
     }
 
     /** @return true when the value is present and within the limit */
@@ -67,7 +65,7 @@ final class ProposalValidator {
             problems.add(new FieldProblem(field, "tooLong", max));
             return false;
         }
-        if (hasForbiddenCharacters(value)) {
+        if (InputText.hasForbiddenCharacters(value)) {
             problems.add(FieldProblem.of(field, "controlCharacters"));
             return false;
         }
@@ -79,10 +77,6 @@ final class ProposalValidator {
      * @return whether it holds a control character (C0 other than tab and line breaks, DEL, C1), an unpaired
      *         surrogate or a bidirectional override/isolate (which can disguise text)
      */
-    static boolean hasForbiddenCharacters(String value) {
-        return org.cocrea.web.InputText.hasForbiddenCharacters(value);
-    }
-
     /** @return whether the text is missing or shows nothing (only spaces, no-break spaces or invisible characters) */
     static boolean isBlank(String s) {
         if (s == null) {

@@ -93,7 +93,7 @@ public class Proposals {
                 "en".equals(raw.language()) ? "en" : "es", ProposalValidator.clean(raw.externalRef()));
         List<FieldProblem> problems = new ArrayList<>(ProposalValidator.validate(input, call));
         if (input.externalRef() != null) {
-            if (ProposalValidator.hasForbiddenCharacters(input.externalRef())) {
+            if (org.cocrea.web.InputText.hasForbiddenCharacters(input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "controlCharacters"));
             } else if (input.externalRef().length() > 50) {
                 problems.add(new FieldProblem("ref", "tooLong", 50));
@@ -188,7 +188,7 @@ public class Proposals {
         }
         if (ProposalValidator.isBlank(reasoning)) {
             problems.add("fundamentación requerida / reasoning is required");
-        } else if (ProposalValidator.hasForbiddenCharacters(reasoning)) {
+        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(reasoning)) {
             problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
         } else if (reasoning.strip().length() > REASONING_MAX) {
             problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
@@ -199,7 +199,7 @@ public class Proposals {
         }
         if (ProposalValidator.isBlank(contactPerson)) {
             problems.add("persona de contacto requerida / contact person is required");
-        } else if (ProposalValidator.hasForbiddenCharacters(contactPerson)) {
+        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(contactPerson)) {
             problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
         } else if (contactPerson.strip().length() > CONTACT_MAX) {
             problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
@@ -273,7 +273,7 @@ public class Proposals {
         if (ProposalValidator.isBlank(responseText)) {
             throw new InvalidReviewException(List.of("respuesta fundamentada requerida / reasoned response is required"));
         }
-        if (ProposalValidator.hasForbiddenCharacters(responseText)) {
+        if (org.cocrea.web.InputText.hasForbiddenCharacters(responseText)) {
             throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
                     + "allowed"));
         }

@@ -2,6 +2,7 @@ package org.cocrea.workflow;
 
 import org.cocrea.consultation.InvalidCallException;
 import org.cocrea.proposal.InvalidReviewException;
+import org.cocrea.roundtable.InvalidRoundTableException;
 
 /**
  * Turns a feature's validation refusal into {@link RefusedInputException}, which rolls the engine command back
@@ -22,7 +23,7 @@ final class Refusals {
     static void refuseInvalid(Runnable step) {
         try {
             step.run();
-        } catch (InvalidReviewException | InvalidCallException e) {
+        } catch (InvalidReviewException | InvalidCallException | InvalidRoundTableException e) {
             throw new RefusedInputException(e.getMessage(), e);
         }
     }
