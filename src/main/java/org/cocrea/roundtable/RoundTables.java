@@ -296,11 +296,12 @@ public class RoundTables {
     }
 
     /**
-     * Mails the invitation (or its update, or the cancellation) with the iCalendar attachment to the invitees and to
-     * everyone registered, once per address.
+     * Mails the invitation (or its update, or the cancellation) with the iCalendar attachment to the proposers of the
+     * axis's prioritised proposals, the people of the organisations invited personally, the given invitees and
+     * everyone registered (the waiting list only for a cancellation), once per address.
      *
      * @param id       round-table id
-     * @param invitees invitees (proposers, area representatives, invited organisations)
+     * @param invitees further invitees: the representatives of the areas willing to co-create
      * @return how many mails were written
      */
     @Transactional
@@ -309,7 +310,10 @@ public class RoundTables {
         boolean cancelled = table.getStatus() == RoundTableStatus.CANCELLED;
         String method = cancelled ? "CANCEL" : "REQUEST";
         Map<String, Invitee> all = new LinkedHashMap<>();
-        invitees.forEach(i -> all.putIfAbsent(i.email().toLowerCase(Locale.ROOT), i));
+        List<Invitee> everyone = new ArrayList<>(proposerInvitees(id));
+        everyone.addAll(invitedOrganizationInvitees(id));
+        everyone.addAll(invitees);
+        everyone.forEach(i -> all.putIfAbsent(i.email().toLowerCase(Locale.ROOT), i));
         registrations.findByRoundTableIdOrderByIdAsc(id).stream()
                 .filter(r -> r.getStatus() == Registration.Status.REGISTERED || (cancelled
                         && r.getStatus() == Registration.Status.WAITLISTED))

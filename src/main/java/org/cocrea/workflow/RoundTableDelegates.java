@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.CocreaApplication;
 import org.cocrea.notification.TaskRecipient;
-import org.cocrea.roundtable.InvalidRoundTableException;
 import org.cocrea.roundtable.Invitee;
 import org.cocrea.roundtable.RoundTable;
 import org.cocrea.roundtable.RoundTables;
@@ -34,14 +33,6 @@ class RoundTableDelegates {
 
     static long roundTableId(org.camunda.bpm.engine.delegate.VariableScope scope) {
         return (Long) scope.getVariable(ROUND_TABLE_ID);
-    }
-
-    static void refuse(Runnable step) {
-        try {
-            step.run();
-        } catch (InvalidRoundTableException e) {
-            throw new RefusedInputException(e.getMessage(), e);
-        }
     }
 
     /** {@code Task_ProposeDate}: the scheduling service creates the round-table with the first acceptable date. */
@@ -97,7 +88,7 @@ class RoundTableDelegates {
                     throw new RefusedInputException("Organización desconocida / unknown organisation: " + s);
                 }
             }
-            refuse(() -> roundTables.invitePersonally(roundTableId(task), ids,
+            Refusals.refuseInvalid(() -> roundTables.invitePersonally(roundTableId(task), ids,
                     FormValues.instant(INFO_MEETING_AT, task.getVariable(INFO_MEETING_AT)),
                     FormValues.text(task.getVariable(INFO_MEETING_LINK))));
         };
@@ -114,7 +105,7 @@ class RoundTableDelegates {
     TaskListener roundTableDateConfirmed(RoundTables roundTables) {
         return (DelegateTask task) -> {
             long id = roundTableId(task);
-            refuse(() -> roundTables.confirm(id, FormValues.instant(STARTS_AT, task.getVariable(STARTS_AT)),
+            Refusals.refuseInvalid(() -> roundTables.confirm(id, FormValues.instant(STARTS_AT, task.getVariable(STARTS_AT)),
                     FormValues.integer(DURATION_MINUTES, task.getVariable(DURATION_MINUTES)),
                     FormValues.text(task.getVariable(MEETING_LINK)),
                     FormValues.integer(CAPACITY, task.getVariable(CAPACITY))));
@@ -131,8 +122,8 @@ class RoundTableDelegates {
     JavaDelegate sendRoundTableInvitations(RoundTables roundTables, GroupMembers members) {
         return (DelegateExecution execution) -> {
             long id = roundTableId(execution);
-            List<Invitee> invitees = new ArrayList<>(roundTables.proposerInvitees(id));
-            invitees.addAll(roundTables.invitedOrganizationInvitees(id));
+            // The area representatives are engine users (identity service); the feature adds everyone else.
+            List<Invitee> invitees = new ArrayList<>();
             for (TaskRecipient r : members.of(roundTables.coCreatingAreaGroups(id))) {
                 if (r.email() != null) {
                     invitees.add(new Invitee(r.email(), r.firstName(), "es"));
@@ -164,7 +155,7 @@ class RoundTableDelegates {
     /** Complete listener of {@code Task_Phase1}: the areas' presentation. */
     @Bean
     TaskListener roundTablePhase1Recorded(RoundTables roundTables) {
-        return (DelegateTask task) -> refuse(() -> roundTables.recordPresentation(roundTableId(task),
+        return (DelegateTask task) -> Refusals.refuseInvalid(() -> roundTables.recordPresentation(roundTableId(task),
                 FormValues.text(task.getVariable(PRESENTATION))));
     }
 
@@ -174,7 +165,7 @@ class RoundTableDelegates {
         return (DelegateTask task) -> {
             String text = FormValues.text(task.getVariable(CHOSEN_TOPICS));
             List<String> topics = text == null ? List.of() : Arrays.asList(text.split("\\R"));
-            refuse(() -> roundTables.recordTopics(roundTableId(task), topics));
+            Refusals.refuseInvalid(() -> roundTables.recordTopics(roundTableId(task), topics));
         };
     }
 
@@ -212,7 +203,7 @@ class RoundTableDelegates {
                     throw new RefusedInputException("Inscripción desconocida / unknown registration: " + s);
                 }
             }
-            refuse(() -> roundTables.recordAttendance(roundTableId(task), ids));
+            Refusals.refuseInvalid(() -> roundTables.recordAttendance(roundTableId(task), ids));
         };
     }
 
