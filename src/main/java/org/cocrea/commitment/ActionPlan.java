@@ -60,6 +60,24 @@ public class ActionPlan {
     }
 
     /**
+     * Assigns the lead area of an existing commitment (the Buenos Aires data file leaves it empty).
+     *
+     * @param code          commitment code, e.g. {@code ARBA0005}
+     * @param leadAreaGroup the lead area's candidate group, e.g. {@code area-ambiente}
+     * @param axis          the thematic axis, e.g. {@code ambiente}
+     * @return true when the commitment exists and was changed, false when unknown or already assigned the same way
+     */
+    @Transactional
+    public boolean assignLeadArea(String code, String leadAreaGroup, String axis) {
+        return commitments.findByCode(code)
+                .filter(c -> !leadAreaGroup.equals(c.getLeadAreaGroup()) || !axis.equals(c.getAxis()))
+                .map(c -> {
+                    c.assignLeadArea(leadAreaGroup, axis);
+                    return true;
+                }).orElse(false);
+    }
+
+    /**
      * Imports already-published commitments (idempotent by code). Where the file lists no milestones, one milestone
      * per action line is derived, spreading the commitment's period evenly, and marked as derived.
      *

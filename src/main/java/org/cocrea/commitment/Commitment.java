@@ -68,6 +68,19 @@ public class Commitment {
     private Status status;
     @Column(name = "published_at")
     private Instant publishedAt;
+    private String axis;
+    @Column(name = "lead_area_group")
+    private String leadAreaGroup;
+    @Column(name = "call_id")
+    private Long callId;
+    @Column(name = "round_table_id")
+    private Long roundTableId;
+    private String topic;
+    private int version = 1;
+    @Column(name = "comment_deadline")
+    private Instant commentDeadline;
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
     @OneToMany(mappedBy = "commitment", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @OrderBy("position")
     private List<Milestone> milestones = new ArrayList<>();
@@ -102,6 +115,18 @@ public class Commitment {
     void publish(Instant at) {
         status = Status.PUBLISHED;
         publishedAt = at;
+    }
+
+    /**
+     * Sets who leads the commitment's implementation.
+     *
+     * @param leadAreaGroup the lead area's candidate group ({@code area-*}), which receives validation and follow-up
+     *                      tasks
+     * @param axis          the thematic axis (as in {@code areas.csv})
+     */
+    void assignLeadArea(String leadAreaGroup, String axis) {
+        this.leadAreaGroup = leadAreaGroup;
+        this.axis = axis;
     }
 
     public Long getId() {
@@ -202,5 +227,45 @@ public class Commitment {
     /** @return the milestones in order */
     public List<Milestone> getMilestones() {
         return milestones;
+    }
+
+    /** @return the thematic axis, or null when not known */
+    public String getAxis() {
+        return axis;
+    }
+
+    /** @return the lead area's candidate group ({@code area-*}), or null when not assigned */
+    public String getLeadAreaGroup() {
+        return leadAreaGroup;
+    }
+
+    /** @return the call for proposals whose co-creation produced it, or null for imported commitments */
+    public Long getCallId() {
+        return callId;
+    }
+
+    /** @return the round-table whose chosen topic it develops, or null */
+    public Long getRoundTableId() {
+        return roundTableId;
+    }
+
+    /** @return the round-table topic it develops, or null */
+    public String getTopic() {
+        return topic;
+    }
+
+    /** @return the sheet's current version number (1 for a new sheet) */
+    public int getVersion() {
+        return version;
+    }
+
+    /** @return when the public comment window closes, or null when it never circulated */
+    public Instant getCommentDeadline() {
+        return commentDeadline;
+    }
+
+    /** @return the Camunda process instance that carries the sheet through Stage 3, or null */
+    public String getProcessInstanceId() {
+        return processInstanceId;
     }
 }

@@ -47,6 +47,16 @@ public class Milestone {
         this.derived = derived;
     }
 
+    /** @return the database id */
+    public Long getId() {
+        return id;
+    }
+
+    /** @return the commitment it belongs to */
+    public Commitment getCommitment() {
+        return commitment;
+    }
+
     public int getPosition() {
         return position;
     }

@@ -22,6 +22,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "cocrea.demo.enabled", havingValue = "true")
 class DemoCommitments implements ApplicationRunner {
 
+    private static final java.util.Map<String, String[]> LEAD_AREAS = java.util.Map.of(
+            "ARBA0001", new String[] {"acceso-informacion", "acceso-informacion"},
+            "ARBA0002", new String[] {"gobierno-abierto", "datos-abiertos"},
+            "ARBA0003", new String[] {"diversidad", "diversidad"},
+            "ARBA0004", new String[] {"legal-tecnica", "lenguaje-claro"},
+            "ARBA0005", new String[] {"ambiente", "ambiente"},
+            "ARBA0006", new String[] {"ciudad-amigable", "ninez"});
+
     private final ActionPlan plan;
     private final String actionPlan;
 
@@ -36,5 +44,8 @@ class DemoCommitments implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("demo/ba-2021-2023-commitments.json").getInputStream()) {
             plan.importPublished(in, actionPlan.toUpperCase(java.util.Locale.ROOT));
         }
+        // The data file names the institutions but no lead area; the demo assigns the area (areas.csv) whose name
+        // heads each commitment's list of institutions, and that area's axis.
+        LEAD_AREAS.forEach((code, area) -> plan.assignLeadArea(code, "area-" + area[0], area[1]));
     }
 }
