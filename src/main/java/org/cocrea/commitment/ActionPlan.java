@@ -39,18 +39,31 @@ public class ActionPlan {
     /** CSV columns of the open-data export, one row per commitment. */
     public static final List<String> CSV_COLUMNS = List.of("code", "action_plan", "co_creation_instance", "title_es",
             "title_en", "lead_area", "supporting_institutions", "start_date", "end_date", "description", "ogp_values",
-            "milestones", "source");
+            "milestones", "source", "axis", "public_problem", "status_quo", "objective", "how_it_helps",
+            "additional_info", "contact", "published_at");
     private static final Logger log = LoggerFactory.getLogger(ActionPlan.class);
 
     private final CommitmentRepository commitments;
     private final SpringTemplateEngine templates;
     private final Clock clock;
+    private final Endorsements endorsements;
+    private final String defaultPlan;
     private final ObjectMapper json = new ObjectMapper();
 
-    ActionPlan(CommitmentRepository commitments, SpringTemplateEngine templates, Clock clock) {
+    ActionPlan(CommitmentRepository commitments, SpringTemplateEngine templates, Clock clock, Endorsements endorsements,
+            @org.springframework.beans.factory.annotation.Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}")
+            String defaultPlan) {
+        this.endorsements = endorsements;
+        this.defaultPlan = defaultPlan;
         this.commitments = commitments;
         this.templates = templates;
         this.clock = clock;
+    }
+
+    /** @return the endorsements of the configured action plan, oldest first */
+    @Transactional(readOnly = true)
+    public List<Endorsement> endorsements() {
+        return endorsements.of(defaultPlan);
     }
 
     /** @return the published commitments with their milestones, by code */
@@ -104,7 +117,7 @@ public class ActionPlan {
             LocalDate start = YearMonth.parse(c.path("commitment_start").asText()).atDay(1);
             LocalDate end = YearMonth.parse(c.path("commitment_end").asText()).atEndOfMonth();
             List<String> values = new ArrayList<>();
-            c.path("ogp_values").forEach(v -> values.add(v.asText()));
+            c.path("ogp_values").forEach(v -> values.add(ogpValueId(v.asText())));
             Commitment commitment = new Commitment(code, actionPlan, c.path("co_creation_instance").asInt(1),
                     c.path("title_es").asText(c.path("title").asText()), c.path("title").asText(), start, end,
                     c.path("description").asText(), values);
@@ -158,6 +171,14 @@ public class ActionPlan {
             m.put("endDate", c.getEndDate().toString());
             m.put("description", c.getDescription());
             m.put("ogpValues", c.getOgpValues());
+            m.put("axis", c.getAxis());
+            m.put("publicProblem", c.getPublicProblem());
+            m.put("statusQuo", c.getStatusQuo());
+            m.put("objective", c.getObjective());
+            m.put("howItHelps", c.getHowItHelps());
+            m.put("additionalInfo", c.getAdditionalInfo());
+            m.put("contact", c.getContact());
+            m.put("publishedAt", c.getPublishedAt() == null ? null : c.getPublishedAt().toString());
             m.put("milestones", c.getMilestones().stream().map(ms -> {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("position", ms.getPosition());
@@ -185,12 +206,36 @@ public class ActionPlan {
                         c.getLeadArea(), c.getSupportingInstitutions(), c.getStartDate(), c.getEndDate(),
                         c.getDescription(), String.join("|", c.getOgpValues()),
                         String.join("|", c.getMilestones().stream().map(m -> m.getTitle() + " (" + m.getStartDate()
-                                + "/" + m.getEndDate() + ")").toList()), c.getSource());
+                                + "/" + m.getEndDate() + ")").toList()), c.getSource(), c.getAxis(), c.getPublicProblem(),
+                        c.getStatusQuo(), c.getObjective(), c.getHowItHelps(), c.getAdditionalInfo(), c.getContact(),
+                        c.getPublishedAt());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * @param label an OGP value as the data file writes it, e.g. "Civic Participation"
+     * @return its id in {@link CommitmentSheet#OGP_VALUES} (e.g. {@code civic-participation}); the label itself when
+     *         it names none of the four values
+     */
+    static String ogpValueId(String label) {
+        String l = label.toLowerCase(Locale.ROOT);
+        if (l.startsWith("access to information")) {
+            return "access-to-information";
+        }
+        if (l.startsWith("civic participation")) {
+            return "civic-participation";
+        }
+        if (l.startsWith("public accountability")) {
+            return "public-accountability";
+        }
+        if (l.startsWith("technology and innovation")) {
+            return "technology-and-innovation";
+        }
+        return label;
     }
 
     /**
@@ -204,6 +249,7 @@ public class ActionPlan {
     public byte[] pdf(Locale locale) {
         Context context = new Context(locale);
         context.setVariable("commitments", published());
+        context.setVariable("endorsements", endorsements.of(defaultPlan));
         context.setVariable("language", locale.getLanguage());
         String xhtml = templates.process("action-plan-pdf", context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

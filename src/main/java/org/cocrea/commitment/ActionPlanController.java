@@ -29,6 +29,7 @@ class ActionPlanController {
     @GetMapping("/action-plan")
     String page(Model model, Locale locale) {
         model.addAttribute("commitments", plan.published());
+        model.addAttribute("endorsements", plan.endorsements());
         model.addAttribute("language", LocaleConfiguration.supported(locale).getLanguage());
         return "action-plan";
     }

@@ -24,9 +24,15 @@ public class Commitment {
 
     /** Life cycle of a commitment. */
     public enum Status {
-        /** Being drafted and circulated. */
+        /** The team is writing the sheet. */
         DRAFT,
-        /** Part of the published action plan. */
+        /** The draft is on its public page, open to comments until the comment deadline. */
+        CIRCULATING,
+        /** The comment window closed; the team answers the comments and revises the sheet. */
+        CONSOLIDATING,
+        /** The lead area validates the final text. */
+        VALIDATING,
+        /** Part of the published action plan, with its code. */
         PUBLISHED
     }
 
@@ -98,8 +104,74 @@ public class Commitment {
         this.startDate = startDate;
         this.endDate = endDate;
         this.description = description;
-        this.ogpValues = String.join(";", ogpValues);
+        this.ogpValues = String.join(";", ogpValues == null ? List.of() : ogpValues);
         this.status = Status.DRAFT;
+    }
+
+    /** A new draft sheet for a topic chosen at a round-table; no code until publication. */
+    static Commitment draft(String actionPlan, int coCreationInstance, long callId, long roundTableId, String axis,
+            String topic, String leadAreaGroup, LocalDate startDate, LocalDate endDate) {
+        Commitment c = new Commitment(null, actionPlan, coCreationInstance, topic, "", startDate, endDate, "",
+                List.of());
+        c.callId = callId;
+        c.roundTableId = roundTableId;
+        c.axis = axis;
+        c.topic = topic;
+        c.leadAreaGroup = leadAreaGroup;
+        return c;
+    }
+
+    /** Replaces the sheet's content (already validated) and counts a new version. */
+    void apply(CommitmentSheet sheet, boolean newVersion) {
+        titleEs = sheet.titleEs();
+        titleEn = sheet.titleEn();
+        leadAreaGroup = sheet.leadAreaGroup();
+        leadArea = sheet.leadArea();
+        supportingInstitutions = sheet.supportingInstitutions();
+        startDate = sheet.startDate();
+        endDate = sheet.endDate();
+        publicProblem = sheet.publicProblem();
+        statusQuo = sheet.statusQuo();
+        description = sheet.description();
+        objective = sheet.objective();
+        howItHelps = sheet.howItHelps();
+        ogpValues = String.join(";", sheet.ogpValues());
+        additionalInfo = sheet.additionalInfo();
+        contact = sheet.contact();
+        milestones.clear();
+        for (CommitmentSheet.MilestoneInput m : sheet.milestones()) {
+            milestones.add(new Milestone(this, milestones.size() + 1, m.title(), m.startDate(), m.endDate(),
+                    m.responsibleArea(), false));
+        }
+        if (newVersion) {
+            version++;
+        }
+    }
+
+    void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void startCirculation(Instant deadline) {
+        status = Status.CIRCULATING;
+        commentDeadline = deadline;
+    }
+
+    void closeComments() {
+        status = Status.CONSOLIDATING;
+    }
+
+    void requestValidation() {
+        status = Status.VALIDATING;
+    }
+
+    void backToConsolidation() {
+        status = Status.CONSOLIDATING;
+    }
+
+    void publishAs(String newCode, Instant at) {
+        code = newCode;
+        publish(at);
     }
 
     void describe(String leadArea, String supportingInstitutions, String source) {

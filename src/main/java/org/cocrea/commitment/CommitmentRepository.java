@@ -12,4 +12,6 @@ interface CommitmentRepository extends JpaRepository<Commitment, Long> {
     List<Commitment> findByStatusOrderByCodeAsc(Commitment.Status status);
 
     Optional<Commitment> findByCode(String code);
+
+    Optional<Commitment> findByRoundTableIdAndTopic(Long roundTableId, String topic);
 }

@@ -35,6 +35,8 @@ public class CallForProposals {
     private String processInstanceId;
     @Column(name = "created_at")
     private Instant createdAt;
+    @jakarta.persistence.Column(name = "co_creation_instance")
+    private int coCreationInstance = 1;
 
     protected CallForProposals() {
     }
@@ -61,6 +63,15 @@ public class CallForProposals {
 
     void close() {
         this.status = CallStatus.CLOSED;
+    }
+
+    void numberInstance(int instance) {
+        this.coCreationInstance = instance;
+    }
+
+    /** @return the co-creation instance of the action plan this call opened (1 for the first, 2 for the next...) */
+    public int getCoCreationInstance() {
+        return coCreationInstance;
     }
 
     public Long getId() {

@@ -9,4 +9,6 @@ interface CallForProposalsRepository extends JpaRepository<CallForProposals, Lon
     List<CallForProposals> findByActionPlanAndStatus(String actionPlan, CallStatus status);
 
     List<CallForProposals> findByStatusOrderByOpensAtAsc(CallStatus status);
+
+    List<CallForProposals> findByActionPlanOrderByIdAsc(String actionPlan);
 }

@@ -104,8 +104,22 @@ public class Consultations {
                         + other.getActionPlan());
             }
         }
-        return calls.save(new CallForProposals(plan, title.trim(), cleanAxes, opensAt, closesAt,
-                processInstanceId, clock.instant()));
+        // A later call of the same action plan is a later co-creation instance (the Buenos Aires plan had two).
+        int instance = calls.findByActionPlanOrderByIdAsc(plan).stream()
+                .mapToInt(CallForProposals::getCoCreationInstance).max().orElse(0) + 1;
+        CallForProposals call = new CallForProposals(plan, title.trim(), cleanAxes, opensAt, closesAt,
+                processInstanceId, clock.instant());
+        call.numberInstance(instance);
+        return calls.save(call);
+    }
+
+    /**
+     * @param actionPlan action plan id
+     * @return the plan's calls, oldest first (one per co-creation instance)
+     */
+    @Transactional(readOnly = true)
+    public List<CallForProposals> ofActionPlan(String actionPlan) {
+        return calls.findByActionPlanOrderByIdAsc(actionPlan.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     /**

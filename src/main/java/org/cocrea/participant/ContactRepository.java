@@ -14,5 +14,7 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     long countBySubscribedTrueAndConsentAtNotNullAndErasedAtIsNull();
 
+    java.util.List<Contact> findByAxesContaining(String axis);
+
     java.util.List<Contact> findByOrganization_IdIn(java.util.Collection<Long> organizationIds);
 }

@@ -364,6 +364,16 @@ public class Contacts {
                 .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null && c.isSubscribed()).toList();
     }
 
+    /**
+     * @param axis a thematic axis id
+     * @return the people who subscribed to that axis and can be mailed (consented, subscribed, not erased)
+     */
+    @Transactional(readOnly = true)
+    public List<Contact> mailableOfAxis(String axis) {
+        return contacts.findByAxesContaining(axis).stream()
+                .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null && c.isSubscribed()).toList();
+    }
+
     /** @return the 200 most recently added people */
     @Transactional(readOnly = true)
     public List<Contact> latest() {

@@ -62,6 +62,8 @@ public class Proposal {
     @Column(name = "response_sent_at")
     private Instant responseSentAt;
     private boolean prioritised;
+    @jakarta.persistence.Column(name = "carried_over_from")
+    private Long carriedOverFrom;
 
     protected Proposal() {
     }
@@ -82,6 +84,42 @@ public class Proposal {
         this.channel = channel;
         this.submittedAt = submittedAt;
         this.status = ProposalStatus.RECEIVED;
+    }
+
+    /** A copy of a feasible proposal of an earlier co-creation instance, in the pool of a later call. */
+    static Proposal carriedOver(Proposal from, String trackingCode, long toCallId) {
+        Proposal p = new Proposal();
+        p.trackingCode = trackingCode;
+        p.callId = toCallId;
+        p.externalRef = from.externalRef;
+        p.title = from.title;
+        p.description = from.description;
+        p.axis = from.axis;
+        p.submitterType = from.submitterType;
+        p.organization = from.organization;
+        p.contactName = from.contactName;
+        p.email = from.email;
+        p.consent = from.consent;
+        p.language = from.language;
+        p.channel = from.channel;
+        p.submittedAt = from.submittedAt;
+        p.status = from.status;
+        p.areaGroup = from.areaGroup;
+        p.verdict = from.verdict;
+        p.reasoning = from.reasoning;
+        p.willingToCoCreate = from.willingToCoCreate;
+        p.contactPerson = from.contactPerson;
+        p.reviewedBy = from.reviewedBy;
+        p.reviewedAt = from.reviewedAt;
+        p.responseText = from.responseText;
+        p.responseSentAt = from.responseSentAt;
+        p.carriedOverFrom = from.id;
+        return p;
+    }
+
+    /** @return the proposal of an earlier co-creation instance this one was carried over from, or null */
+    public Long getCarriedOverFrom() {
+        return carriedOverFrom;
     }
 
     void assignArea(String areaGroup) {

@@ -14,6 +14,8 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
 
     boolean existsByTrackingCode(String trackingCode);
 
+    boolean existsByCarriedOverFrom(Long proposalId);
+
     boolean existsByCallIdAndExternalRef(Long callId, String externalRef);
 
     List<Proposal> findByCallIdOrderByAxisAscIdAsc(Long callId);

@@ -323,6 +323,33 @@ public class Proposals {
     }
 
     /**
+     * Carries into a later co-creation instance the proposals of the same action plan's earlier calls that were found
+     * feasible (or partially feasible) but not taken to a round-table, so they join the new pool for prioritisation
+     * with their review and reasoned response. Each proposal is carried once (a carried copy left unaddressed again
+     * is what a third instance carries). Idempotent.
+     *
+     * @param toCallId the new call
+     * @return how many proposals were carried over
+     */
+    @Transactional
+    public int carryOverInto(long toCallId) {
+        CallForProposals to = consultations.get(toCallId);
+        int carried = 0;
+        for (CallForProposals earlier : consultations.ofActionPlan(to.getActionPlan())) {
+            if (earlier.getId() == toCallId || earlier.getCoCreationInstance() >= to.getCoCreationInstance()) {
+                continue;
+            }
+            for (Proposal p : repository.findByCallIdOrderByAxisAscIdAsc(earlier.getId())) {
+                if (p.isFeasible() && !p.isPrioritised() && !repository.existsByCarriedOverFrom(p.getId())) {
+                    repository.save(Proposal.carriedOver(p, newTrackingCode(), toCallId));
+                    carried++;
+                }
+            }
+        }
+        return carried;
+    }
+
+    /**
      * Marks which feasible proposals go to the co-creation round-tables; every other proposal of the call is unmarked.
      *
      * @param callId      call id

@@ -32,4 +32,14 @@ public final class RoundTableEvents {
      */
     public record RoundTableCancelled(long roundTableId) {
     }
+
+    /**
+     * A round-table was held: its chosen topics and boards are final (Stage 3 turns each topic into a commitment
+     * sheet).
+     *
+     * @param roundTableId id
+     * @param callId       the call for proposals it belongs to
+     */
+    public record RoundTableHeld(long roundTableId, long callId) {
+    }
 }

@@ -661,6 +661,7 @@ public class RoundTables {
             throw new IllegalStateException("Round-table " + id + " is " + table.getStatus() + ", not SCHEDULED");
         }
         table.held();
+        events.publishEvent(new RoundTableEvents.RoundTableHeld(id, table.getCallId()));
     }
 
     /**

@@ -49,6 +49,8 @@ public final class CallForProposalsProcess {
     public static final String MEETING_OUTCOME = "meetingOutcome";
     public static final String PRIORITISATION_OPTIONS = "prioritisationOptions";
     public static final String PRIORITISED_PROPOSALS = "prioritisedProposals";
+    /** How many proposals of earlier co-creation instances of the plan joined this call's pool. */
+    public static final String CARRIED_OVER = "carriedOverProposals";
 
     private CallForProposalsProcess() {
     }

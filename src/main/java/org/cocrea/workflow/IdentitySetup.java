@@ -65,6 +65,9 @@ class IdentitySetup implements ApplicationRunner {
             group(area.getCandidateGroup(), area.getNameEs(), "AREA");
             grant(area.getCandidateGroup(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(area.getCandidateGroup(), Resources.PROCESS_DEFINITION, ProposalReviewProcess.KEY, Permissions.READ);
+            // The lead area validates the final text of its commitments (Stage 3).
+            grant(area.getCandidateGroup(), Resources.PROCESS_DEFINITION, CommitmentDraftingProcess.KEY,
+                    Permissions.READ);
             filter("Área: " + area.getNameEs(), 20, List.of(area.getCandidateGroup()), area.getCandidateGroup());
         }
         String team = Groups.OPEN_GOVERNMENT_TEAM;

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 class OpenCallDelegate implements JavaDelegate {
 
     private final Consultations consultations;
+    private final org.cocrea.proposal.Proposals proposals;
     private final String defaultActionPlan;
 
-    OpenCallDelegate(Consultations consultations,
+    OpenCallDelegate(Consultations consultations, org.cocrea.proposal.Proposals proposals,
             @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}") String defaultActionPlan) {
         this.consultations = consultations;
+        this.proposals = proposals;
         this.defaultActionPlan = defaultActionPlan;
     }
 
@@ -39,6 +41,8 @@ class OpenCallDelegate implements JavaDelegate {
                 FormValues.text(execution.getVariable(TITLE)), FormValues.list(AXES, execution.getVariable(AXES)),
                 opensAt, closesAt, execution.getProcessInstanceId()));
         execution.setVariable(CALL_ID, call[0].getId());
+        // A later co-creation instance of the plan starts with the feasible proposals not addressed earlier.
+        execution.setVariable(CARRIED_OVER, proposals.carryOverInto(call[0].getId()));
         execution.setVariable(CALL_CLOSES_AT, Date.from(call[0].getClosesAt()));
     }
 }

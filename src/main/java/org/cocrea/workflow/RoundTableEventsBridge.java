@@ -19,14 +19,22 @@ class RoundTableEventsBridge {
 
     private final RuntimeService runtimeService;
     private final RoundTables roundTables;
+    private final org.cocrea.consultation.Consultations consultations;
 
-    RoundTableEventsBridge(@Lazy RuntimeService runtimeService, RoundTables roundTables) {
+    RoundTableEventsBridge(@Lazy RuntimeService runtimeService, RoundTables roundTables,
+            org.cocrea.consultation.Consultations consultations) {
         this.runtimeService = runtimeService;
         this.roundTables = roundTables;
+        this.consultations = consultations;
     }
 
     @EventListener
     void on(RoundTableEvents.RoundTablesRequested event) {
+        // Inside a co-creation instance the round-tables are its call activities, started when Stage 1 ends.
+        String callInstance = consultations.get(event.callId()).getProcessInstanceId();
+        if (callInstance != null && CommitmentDraftingBridge.isCalledByAnotherProcess(runtimeService, callInstance)) {
+            return;
+        }
         for (String axis : event.axes()) {
             runtimeService.startProcessInstanceByKey(RoundTableProcess.KEY,
                     RoundTableProcess.businessKey(event.callId(), axis), Variables.createVariables()

@@ -1,0 +1,255 @@
+package org.cocrea.commitment;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.cocrea.area.Areas;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Stage 3 pages. Public: {@code /drafts/{id}}, a circulated draft with its sections, the comment form per section
+ * (until the deadline), the comments with the team's answers, and what changed between versions. Staff
+ * ({@code /staff/commitments...}, the open-government team): the list of sheets in progress, the sheet editor (each
+ * save is a version, validated on the server), the comments to answer, and the endorsements of the plan.
+ */
+@Controller
+class CommitmentPageController {
+
+    private static final int MAX_MILESTONE_ROWS = CommitmentSheets.MAX_MILESTONES + 5;
+
+    private final CommitmentSheets sheets;
+    private final Endorsements endorsements;
+    private final Areas areas;
+    private final String actionPlan;
+    private final java.time.Clock clock;
+    private final org.springframework.context.MessageSource messages;
+
+    CommitmentPageController(CommitmentSheets sheets, Endorsements endorsements, Areas areas,
+            @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}") String actionPlan,
+            java.time.Clock clock, org.springframework.context.MessageSource messages) {
+        this.clock = clock;
+        this.messages = messages;
+        this.sheets = sheets;
+        this.endorsements = endorsements;
+        this.areas = areas;
+        this.actionPlan = actionPlan;
+    }
+
+    @InitBinder("sheetForm")
+    void limitRows(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(MAX_MILESTONE_ROWS);
+    }
+
+    /** Too many milestone rows (or a malformed field path): a clear 400, nothing stored. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    org.springframework.http.ResponseEntity<String> tooManyRows(InvalidPropertyException e, Locale locale) {
+        return org.springframework.http.ResponseEntity.badRequest()
+                .contentType(new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(messages.getMessage("sheet.error.rows", new Object[] {e.getPropertyName(), MAX_MILESTONE_ROWS},
+                        locale));
+    }
+
+    @GetMapping("/drafts/{id}")
+    String draft(@PathVariable long id, @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to, Model model, Locale locale) {
+        Commitment c = publicDraft(id);
+        fillDraft(model, c, from, to);
+        return "commitments/draft";
+    }
+
+    @PostMapping("/drafts/{id}/comments")
+    String comment(@PathVariable long id, @RequestParam(defaultValue = "") String section,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String organization,
+            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "false") boolean consent,
+            @RequestParam(defaultValue = "") String body, Model model, RedirectAttributes redirect) {
+        Commitment c = publicDraft(id);
+        try {
+            sheets.comment(id, section, name, organization, email, consent, body);
+        } catch (InvalidSheetException e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("commentSection", section);
+            model.addAttribute("commentName", name);
+            model.addAttribute("commentOrganization", organization);
+            model.addAttribute("commentEmail", email);
+            model.addAttribute("commentBody", body);
+            fillDraft(model, c, null, null);
+            model.addAttribute("refused", true);
+            return "commitments/draft";
+        }
+        redirect.addFlashAttribute("commented", true);
+        return "redirect:/drafts/" + id + "#section-" + section;
+    }
+
+    private Commitment publicDraft(long id) {
+        try {
+            Commitment c = sheets.get(id);
+            if (c.getStatus() == Commitment.Status.DRAFT) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private void fillDraft(Model model, Commitment c, Integer from, Integer to) {
+        CommitmentSheet sheet = sheets.sheetOf(c);
+        List<CommitmentVersion> versions = sheets.versions(c.getId());
+        model.addAttribute("commitment", c);
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("sections", CommitmentSheet.Section.values());
+        model.addAttribute("comments", sheets.commentsBySection(c.getId()));
+        model.addAttribute("versions", versions);
+        model.addAttribute("open", c.getStatus() == Commitment.Status.CIRCULATING && c.getCommentDeadline() != null
+                && clock.instant().isBefore(c.getCommentDeadline()));
+        int last = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).getVersion();
+        int newer = to == null ? last : to;
+        int older = from == null ? circulatedVersion(c, versions, newer) : from;
+        if (older > 0 && older < newer && newer <= last) {
+            model.addAttribute("changes", sheets.diff(c.getId(), older, newer));
+            model.addAttribute("from", older);
+            model.addAttribute("to", newer);
+        }
+    }
+
+    /** The version people commented on (the latest commented one), to compare with the final text. */
+    private int circulatedVersion(Commitment c, List<CommitmentVersion> versions, int newer) {
+        return sheets.commentsBySection(c.getId()).values().stream().flatMap(List::stream)
+                .mapToInt(DraftComment::getVersion).max().orElse(newer > 1 ? newer - 1 : 0);
+    }
+
+    @GetMapping("/staff/commitments")
+    String list(Model model) {
+        model.addAttribute("commitments", sheets.inProgress());
+        return "staff/commitments";
+    }
+
+    @GetMapping("/staff/commitments/{id}")
+    String edit(@PathVariable long id, Model model) {
+        Commitment c = staffCommitment(id);
+        if (!model.containsAttribute("sheetForm")) {
+            model.addAttribute("sheetForm", SheetForm.of(sheets.sheetOf(c), 3));
+        }
+        fillEditor(model, c);
+        return "staff/commitment";
+    }
+
+    @PostMapping("/staff/commitments/{id}")
+    String save(@PathVariable long id, @ModelAttribute("sheetForm") SheetForm form, BindingResult binding,
+            Model model, Principal principal, RedirectAttributes redirect) {
+        Commitment c = staffCommitment(id);
+        if (binding.hasErrors()) {
+            model.addAttribute("bindingProblems", binding.getFieldErrors().stream()
+                    .map(e -> new InvalidSheetException.Problem(e.getField(), "sheet.error.format")).toList());
+            form.addBlankRows(1);
+            fillEditor(model, c);
+            return "staff/commitment";
+        }
+        try {
+            int version = sheets.save(id, form.toSheet(), principal.getName(), form.getNote());
+            redirect.addFlashAttribute("savedVersion", version);
+            return "redirect:/staff/commitments/" + id;
+        } catch (InvalidSheetException e) {
+            model.addAttribute("problems", e.problems());
+            form.addBlankRows(1);
+            fillEditor(model, c);
+            return "staff/commitment";
+        }
+    }
+
+    private void fillEditor(Model model, Commitment c) {
+        List<CommitmentVersion> versions = sheets.versions(c.getId());
+        model.addAttribute("commitment", c);
+        model.addAttribute("versions", versions);
+        model.addAttribute("areas", areas.all());
+        model.addAttribute("ogpValues", CommitmentSheet.OGP_VALUES);
+        model.addAttribute("editable", c.getStatus() != Commitment.Status.PUBLISHED
+                && c.getStatus() != Commitment.Status.CIRCULATING);
+        if (versions.size() > 1) {
+            int last = versions.get(versions.size() - 1).getVersion();
+            model.addAttribute("changes", sheets.diff(c.getId(), last - 1, last));
+            model.addAttribute("from", last - 1);
+            model.addAttribute("to", last);
+        }
+    }
+
+    @GetMapping("/staff/commitments/{id}/comments")
+    String comments(@PathVariable long id, Model model) {
+        Commitment c = staffCommitment(id);
+        model.addAttribute("commitment", c);
+        model.addAttribute("comments", sheets.commentsBySection(id));
+        model.addAttribute("unanswered", sheets.unanswered(id));
+        return "staff/commitment-comments";
+    }
+
+    @PostMapping("/staff/commitments/{id}/comments/{commentId}")
+    String answer(@PathVariable long id, @PathVariable long commentId, @RequestParam(defaultValue = "") String answer,
+            @RequestParam(defaultValue = "") String reason, Principal principal, RedirectAttributes redirect) {
+        staffCommitment(id);
+        boolean ofThisCommitment = sheets.commentsBySection(id).values().stream().flatMap(List::stream)
+                .anyMatch(k -> k.getId() == commentId);
+        if (!ofThisCommitment) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            sheets.answer(commentId, answer, reason, principal.getName());
+        } catch (InvalidSheetException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("problemComment", commentId);
+        }
+        return "redirect:/staff/commitments/" + id + "/comments#comment-" + commentId;
+    }
+
+    @GetMapping("/staff/endorsements")
+    String endorsementsPage(Model model) {
+        model.addAttribute("endorsements", endorsements.of(actionPlan));
+        model.addAttribute("actionPlan", actionPlan.toUpperCase(Locale.ROOT));
+        return "staff/endorsements";
+    }
+
+    @PostMapping("/staff/endorsements")
+    String endorse(@RequestParam(defaultValue = "") String organization, @RequestParam(defaultValue = "") String person,
+            @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String endorsedOn,
+            Principal principal, RedirectAttributes redirect) {
+        LocalDate day = null;
+        try {
+            day = endorsedOn.isBlank() ? null : LocalDate.parse(endorsedOn);
+        } catch (java.time.format.DateTimeParseException e) {
+            redirect.addFlashAttribute("problems",
+                    List.of(new InvalidSheetException.Problem("endorsedOn", "sheet.error.format")));
+            return "redirect:/staff/endorsements";
+        }
+        try {
+            endorsements.record(actionPlan, organization, person, role, day, principal.getName());
+            redirect.addFlashAttribute("recorded", true);
+        } catch (InvalidSheetException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/staff/endorsements";
+    }
+
+    private Commitment staffCommitment(long id) {
+        try {
+            return sheets.get(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}

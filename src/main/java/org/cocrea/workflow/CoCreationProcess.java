@@ -1,0 +1,31 @@
+package org.cocrea.workflow;
+
+/**
+ * Definitions of {@code processes/co-creation.bpmn}: one co-creation instance of an action plan, Stage 1, Stage 2 and
+ * Stage 3 as call activities.
+ */
+public final class CoCreationProcess {
+
+    /** Process definition key. */
+    public static final String KEY = "co-creation";
+
+    /** Element ids. */
+    public static final String START = "StartEvent_CoCreationRequested";
+    public static final String CALL_CONSULTATION = "CallActivity_PublicConsultation";
+    public static final String TASK_PREPARE_ROUND_TABLES = "Task_PrepareRoundTables";
+    public static final String CALL_OPEN_CALL = "CallActivity_OpenCall";
+    public static final String SUBPROCESS_AXIS = "SubProcess_Axis";
+    public static final String CALL_ROUND_TABLE = "CallActivity_RoundTable";
+    public static final String TASK_PREPARE_SHEETS = "Task_PrepareCommitmentSheets";
+    public static final String CALL_DRAFTING = "CallActivity_CommitmentDrafting";
+    public static final String END = "EndEvent_CoCreationCompleted";
+
+    /** Variables. */
+    public static final String CALL_ID = "callId";
+    public static final String ROUND_TABLE_AXES = "roundTableAxes";
+    public static final String AXIS = "axis";
+    public static final String COMMITMENT_IDS = "commitmentIds";
+
+    private CoCreationProcess() {
+    }
+}

@@ -1,0 +1,61 @@
+package org.cocrea.workflow;
+
+/**
+ * Definitions of {@code processes/commitment-drafting.bpmn} (Stage 3 for one chosen topic): the team completes the
+ * OGP commitment sheet, the draft circulates for public comment, comments are answered, the lead area validates and
+ * the commitment is published.
+ */
+public final class CommitmentDraftingProcess {
+
+    /** Process definition key. */
+    public static final String KEY = "commitment-drafting";
+
+    /** Element ids. */
+    public static final String START = "StartEvent_TopicChosen";
+    public static final String TASK_COMPLETE_SHEET = "Task_CompleteSheet";
+    public static final String TASK_CIRCULATE = "Task_CirculateDraft";
+    public static final String SUBPROCESS_COMMENT_WINDOW = "SubProcess_CommentWindow";
+    public static final String TIMER_WINDOW_CLOSED = "Timer_CommentWindowClosed";
+    public static final String TIMER_REMINDER = "Timer_CommentReminder";
+    public static final String TASK_SEND_REMINDER = "Task_SendCommentReminder";
+    public static final String TASK_CLOSE_COMMENTS = "Task_CloseComments";
+    public static final String GATEWAY_ANY_COMMENTS = "Gateway_AnyComments";
+    public static final String TASK_CONSOLIDATE = "Task_ConsolidateComments";
+    public static final String TASK_REQUEST_VALIDATION = "Task_RequestValidation";
+    public static final String TASK_VALIDATE = "Task_ValidateCommitment";
+    public static final String GATEWAY_VALIDATED = "Gateway_Validated";
+    public static final String TASK_REVISE = "Task_ReviseAfterRejection";
+    public static final String TASK_PUBLISH = "Task_PublishCommitment";
+    public static final String END_PUBLISHED = "EndEvent_CommitmentPublished";
+
+    /** Variables. */
+    public static final String COMMITMENT_ID = "commitmentId";
+    public static final String TITLE = "commitmentTitle";
+    public static final String SHEET_PAGE = "sheetPage";
+    public static final String COMMENTS_PAGE = "commentsPage";
+    public static final String DRAFT_PAGE = "draftPage";
+    /** Input parameter of {@code Task_CirculateDraft}: ISO 8601 duration of the comment window (default P10D). */
+    public static final String COMMENT_WINDOW = "commentWindow";
+    /** Input parameter of {@code Task_CirculateDraft}: how long before the deadline the reminder goes (P2D). */
+    public static final String REMINDER_BEFORE = "reminderBefore";
+    public static final String COMMENT_DEADLINE = "commentDeadline";
+    public static final String REMINDER_AT = "reminderAt";
+    public static final String COMMENT_COUNT = "commentCount";
+    public static final String LEAD_AREA_GROUP = "leadAreaGroup";
+    public static final String VALIDATION_DECISION = "validationDecision";
+    public static final String VALIDATION_REASON = "validationReason";
+    public static final String VALIDATED = "validated";
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String CODE = "commitmentCode";
+
+    private CommitmentDraftingProcess() {
+    }
+
+    /**
+     * @param commitmentId draft commitment id
+     * @return the business key of its instance
+     */
+    public static String businessKey(long commitmentId) {
+        return "commitment-" + commitmentId;
+    }
+}
