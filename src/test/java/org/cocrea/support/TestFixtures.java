@@ -57,6 +57,9 @@ public class TestFixtures {
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.execute("delete from draft_comment");
+        jdbc.execute("delete from commitment_version");
+        jdbc.execute("delete from endorsement");
         jdbc.execute("delete from milestone");
         jdbc.execute("delete from commitment");
         jdbc.execute("delete from board_entry");
