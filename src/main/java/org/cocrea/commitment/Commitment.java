@@ -138,10 +138,20 @@ public class Commitment {
         ogpValues = String.join(";", sheet.ogpValues());
         additionalInfo = sheet.additionalInfo();
         contact = sheet.contact();
-        milestones.clear();
-        for (CommitmentSheet.MilestoneInput m : sheet.milestones()) {
-            milestones.add(new Milestone(this, milestones.size() + 1, m.title(), m.startDate(), m.endDate(),
-                    m.responsibleArea(), false));
+        // Rows are updated in place (stable ids, no clash on the position constraint: Hibernate inserts before it
+        // deletes), then extra rows are added or the surplus removed from the end.
+        List<CommitmentSheet.MilestoneInput> rows = sheet.milestones();
+        for (int i = 0; i < rows.size(); i++) {
+            CommitmentSheet.MilestoneInput m = rows.get(i);
+            if (i < milestones.size()) {
+                milestones.get(i).update(m.title(), m.startDate(), m.endDate(), m.responsibleArea());
+            } else {
+                milestones.add(new Milestone(this, i + 1, m.title(), m.startDate(), m.endDate(), m.responsibleArea(),
+                        false));
+            }
+        }
+        while (milestones.size() > rows.size()) {
+            milestones.remove(milestones.size() - 1);
         }
         if (newVersion) {
             version++;

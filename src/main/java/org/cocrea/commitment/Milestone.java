@@ -47,6 +47,14 @@ public class Milestone {
         this.derived = derived;
     }
 
+    void update(String newTitle, LocalDate start, LocalDate end, String area) {
+        this.title = newTitle;
+        this.startDate = start;
+        this.endDate = end;
+        this.responsibleArea = area;
+        this.derived = false;
+    }
+
     /** @return the database id */
     public Long getId() {
         return id;

@@ -1,0 +1,373 @@
+package org.cocrea.commitment;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.cocrea.participant.ContactInput;
+import org.cocrea.participant.Contacts;
+import org.cocrea.roundtable.BoardEntry;
+import org.cocrea.roundtable.RoundTable;
+import org.cocrea.roundtable.RoundTables;
+import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.TestFixtures;
+import org.cocrea.support.TestSmtp;
+import org.cocrea.workflow.CommitmentDraftingProcess;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Stage 3 on PostgreSQL, from a topic chosen at a held round-table to a published commitment, with the real BPMN and
+ * the mails delivered through GreenMail: the prefilled sheet, a refused and a valid save (versions), circulation to the
+ * round-table's participants, the multi-stakeholder forum and the axis's subscribers, public comments (refused without
+ * consent, refused after the deadline), the reminder, consolidation with reasoned answers and a new version whose
+ * changes the public page shows, a rejection by the lead area and its approval, and publication as {@code ARBA0007}
+ * next to ARBA0001-ARBA0006 in the HTML, PDF, JSON and CSV plan.
+ */
+@CocreaIntegrationTest
+class Stage3ScenarioTests {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SMTP);
+
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    RoundTables roundTables;
+    @Autowired
+    Contacts contacts;
+    @Autowired
+    CommitmentSheets sheets;
+    @Autowired
+    ActionPlan plan;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    MockMvc mvc;
+
+    private final RequestPostProcessor staff = user("equipo").authorities(new SimpleGrantedAuthority("GROUP_og-team"));
+    long callId;
+    long tableId;
+
+    @BeforeEach
+    void heldRoundTable() throws Exception {
+        fixtures.reset();
+        try (InputStream in = new ClassPathResource("demo/ba-2021-2023-commitments.json").getInputStream()) {
+            plan.importPublished(in, "ARBA-2021-2023");
+        }
+        fixtures.openCall(Duration.ofDays(3));
+        callId = fixtures.openCallId();
+        RoundTable table = roundTables.create(callId, "ambiente", null);
+        tableId = table.getId();
+        roundTables.confirm(tableId, roundTables.get(tableId).getStartsAt(), 120, "https://meet.example.org/ambiente", 30);
+        roundTables.register(tableId, "Paula Participante", "Paula@Example.org", "Red Verde", "osc-territorial", true);
+        contacts.register(new ContactInput("suscripta@example.org", "Sara Suscripta", null, null, Set.of("ambiente"),
+                Set.of(), "en", Instant.now(), "directory"), "test");
+        roundTables.addEntry(tableId, BoardEntry.Board.COMMITMENT, "public-problem",
+                "El 30% del arbolado no está relevado.", "Red Verde");
+        roundTables.addEntry(tableId, BoardEntry.Board.COMMITMENT, "milestones", "Censo colaborativo del arbolado", "");
+        roundTables.recordTopics(tableId, List.of("Arbolado urbano colaborativo"));
+        roundTables.markHeld(tableId);
+    }
+
+    @Test
+    void fromChosenTopicToPublishedCommitment() throws Exception {
+        // The held round-table started one drafting instance, prefilled from its phase 2 board.
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(CommitmentDraftingProcess.KEY).singleResult();
+        long id = (Long) runtimeService.getVariable(pi.getId(), CommitmentDraftingProcess.COMMITMENT_ID);
+        assertThat(pi.getBusinessKey()).isEqualTo("commitment-" + id);
+        CommitmentSheet prefilled = sheets.sheet(id);
+        assertThat(prefilled.titleEs()).isEqualTo("Arbolado urbano colaborativo");
+        assertThat(prefilled.publicProblem()).contains("El 30% del arbolado no está relevado. (Red Verde)");
+        assertThat(prefilled.milestones()).extracting(CommitmentSheet.MilestoneInput::title)
+                .containsExactly("Censo colaborativo del arbolado");
+        assertThat(prefilled.leadAreaGroup()).isEqualTo("area-ambiente");
+        assertThat(sheets.versions(id)).hasSize(1);
+        assertThat(runtimeService.getVariable(pi.getId(), CommitmentDraftingProcess.SHEET_PAGE).toString())
+                .endsWith("/staff/commitments/" + id);
+
+        // The sheet is incomplete: completing the task is refused with the fields, and the draft does not circulate.
+        Task complete = task(CommitmentDraftingProcess.TASK_COMPLETE_SHEET);
+        assertThatThrownBy(() -> taskService.complete(complete.getId(), Map.of("sheetReady", true)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Objetivo");
+        assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.DRAFT);
+
+        // A save with the end before the start is refused and stores nothing; a valid one is version 2.
+        String page = mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff)
+                        .params(sheetForm("2026-01-01", "2025-12-31", "2026-03-01", "2026-06-30")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("la fecha de fin debe ser posterior a la de inicio");
+        assertThat(sheets.versions(id)).hasSize(1);
+        mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff)
+                        .params(sheetForm("2026-01-01", "2026-12-31", "2026-03-01", "2027-06-30")))
+                .andExpect(status().isOk());
+        assertThat(sheets.versions(id)).hasSize(1);
+        mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff)
+                        .params(sheetForm("2026-01-01", "2026-12-31", "2026-03-01", "2026-06-30")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(sheets.versions(id)).extracting(CommitmentVersion::getVersion).containsExactly(1, 2);
+        assertThat(sheets.versions(id).get(1).getChangedBy()).isEqualTo("equipo");
+
+        // Circulation: the participant, the forum and the axis's subscriber get the link and the deadline.
+        taskService.complete(complete.getId(), Map.of("sheetReady", true));
+        assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.CIRCULATING);
+        assertThat(sheets.get(id).getCommentDeadline()).isBetween(Instant.now().plus(Duration.ofDays(9)),
+                Instant.now().plus(Duration.ofDays(11)));
+        fixtures.flushOutbox();
+        assertThat(recipients("Borrador de compromiso abierto a comentarios")).containsExactlyInAnyOrder(
+                "paula@example.org", "foro.multiactor@example.org");
+        assertThat(recipients("Draft commitment open for comments")).containsExactly("suscripta@example.org");
+        assertThat(body("paula@example.org", "Borrador de compromiso")).contains("/drafts/" + id);
+
+        // The public page: sections and a comment form per section; a comment without consent is refused.
+        String draft = mvc.perform(get("/drafts/" + id)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(draft).contains("Arbolado urbano colaborativo").contains("id=\"section-objective\"")
+                .contains("Comentar la sección");
+        String refused = mvc.perform(post("/drafts/" + id + "/comments").with(csrf()).param("section", "objective")
+                        .param("name", "Nico").param("email", "nico@example.org").param("body", "Falta la meta."))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("tenés que aceptar la publicación del comentario");
+        mvc.perform(post("/drafts/" + id + "/comments").with(csrf()).param("section", "objective")
+                        .param("name", "Nico <b>").param("organization", "Vecinos").param("email", "Nico@Example.org")
+                        .param("consent", "true").param("body", "Falta una meta <script>alert(1)</script> medible."))
+                .andExpect(status().is3xxRedirection());
+        String withComment = mvc.perform(get("/drafts/" + id)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(withComment).contains("Nico &lt;b&gt;").contains("&lt;script&gt;").doesNotContain("<script>alert")
+                .doesNotContain("nico@example.org");
+
+        // The reminder before the window closes goes to the same people.
+        managementService.executeJob(job(CommitmentDraftingProcess.TIMER_REMINDER).getId());
+        fixtures.flushOutbox();
+        assertThat(recipients("Últimos días para comentar")).containsExactlyInAnyOrder("paula@example.org",
+                "foro.multiactor@example.org");
+
+        // After the deadline a comment is refused with a clear message and nothing is stored.
+        fixtures.jdbc().update("update commitment set comment_deadline = ? where id = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id);
+        String late = mvc.perform(post("/drafts/" + id + "/comments").with(csrf()).param("section", "milestones")
+                        .param("name", "Tarde").param("email", "tarde@example.org").param("consent", "true")
+                        .param("body", "Llego tarde."))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(late).contains("el período de comentarios de este borrador está cerrado");
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from draft_comment", Long.class)).isEqualTo(1);
+
+        // The window closes: consolidation, refused while the comment has no answer.
+        managementService.executeJob(job(CommitmentDraftingProcess.TIMER_WINDOW_CLOSED).getId());
+        Task consolidate = task(CommitmentDraftingProcess.TASK_CONSOLIDATE);
+        assertThat(taskService.getVariable(consolidate.getId(), CommitmentDraftingProcess.COMMENT_COUNT)).isEqualTo(1L);
+        assertThatThrownBy(() -> taskService.complete(consolidate.getId()))
+                .hasMessageContaining("quedan comentarios sin respuesta");
+        long commentId = fixtures.jdbc().queryForObject("select id from draft_comment", Long.class);
+        mvc.perform(post("/staff/commitments/" + id + "/comments/" + commentId).with(csrf()).with(staff)
+                .param("answer", "PARTIALLY_ACCEPTED").param("reason", "Agregamos una meta de 5.000 árboles."))
+                .andExpect(status().is3xxRedirection());
+        MultiValue revised = sheetForm("2026-01-01", "2026-12-31", "2026-03-01", "2026-06-30");
+        revised.set("objective", "Relevar 5.000 árboles con vecinas y vecinos.");
+        mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff).params(revised))
+                .andExpect(status().is3xxRedirection());
+        taskService.complete(consolidate.getId());
+        fixtures.flushOutbox();
+        assertThat(recipients("Respuesta a tu comentario")).containsExactly("nico@example.org");
+
+        // The public page shows the answer next to the comment and what changed between versions 2 and 3.
+        String consolidated = mvc.perform(get("/drafts/" + id)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(consolidated).contains("Aceptado parcialmente").contains("Agregamos una meta de 5.000 árboles.")
+                .contains("Qué cambió de la versión 2 a la 3").contains("<ins>").contains("5.000");
+
+        // The lead area rejects (a reason is required), the team revises, the area approves.
+        Task validate = task(CommitmentDraftingProcess.TASK_VALIDATE);
+        assertThat(taskService.getIdentityLinksForTask(validate.getId())).anyMatch(l -> "area-ambiente".equals(l.getGroupId()));
+        assertThatThrownBy(() -> taskService.complete(validate.getId(), Map.of("validationDecision", "reject")))
+                .hasMessageContaining("Motivo");
+        taskService.complete(validate.getId(), Map.of("validationDecision", "reject",
+                "validationReason", "El hito debe nombrar al área responsable."));
+        Task revise = task(CommitmentDraftingProcess.TASK_REVISE);
+        assertThat(taskService.getVariable(revise.getId(), CommitmentDraftingProcess.REJECTION_REASON))
+                .isEqualTo("El hito debe nombrar al área responsable.");
+        taskService.complete(revise.getId(), Map.of("sheetReady", true));
+        taskService.complete(task(CommitmentDraftingProcess.TASK_VALIDATE).getId(),
+                Map.of("validationDecision", "approve"));
+
+        // Published as the next code, next to ARBA0001-ARBA0006, in every format.
+        Commitment published = sheets.get(id);
+        assertThat(published.getStatus()).isEqualTo(Commitment.Status.PUBLISHED);
+        assertThat(published.getCode()).isEqualTo("ARBA0007");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(plan.published()).extracting(Commitment::getCode).containsExactly("ARBA0001", "ARBA0002",
+                "ARBA0003", "ARBA0004", "ARBA0005", "ARBA0006", "ARBA0007");
+        assertThat(mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("ARBA0007").contains("Arbolado urbano colaborativo");
+        assertThat(mvc.perform(get("/api/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"code\":\"ARBA0007\"").contains("Relevar 5.000 árboles");
+        assertThat(mvc.perform(get("/api/action-plan.csv")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("ARBA0007");
+        byte[] pdf = mvc.perform(get("/action-plan.pdf")).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("ARBA0007");
+        }
+    }
+
+    @Test
+    void versionsCompareSectionBySectionAndEscapeText() {
+        long id = sheets.chosenTopics(callId).stream().findFirst()
+                .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
+        CommitmentSheet base = validSheet("Plantar <b>árboles</b>", List.of(
+                new CommitmentSheet.MilestoneInput("Censo", java.time.LocalDate.of(2026, 2, 1),
+                        java.time.LocalDate.of(2026, 5, 31), null)));
+        sheets.save(id, base, "equipo", null);
+        CommitmentSheet changed = validSheet("Plantar y cuidar <b>árboles</b>", List.of(
+                new CommitmentSheet.MilestoneInput("Censo", java.time.LocalDate.of(2026, 2, 1),
+                        java.time.LocalDate.of(2026, 5, 31), null),
+                new CommitmentSheet.MilestoneInput("Mapa abierto", java.time.LocalDate.of(2026, 6, 1),
+                        java.time.LocalDate.of(2026, 9, 30), "Ambiente")));
+        int v = sheets.save(id, changed, "equipo", "respuesta a comentarios");
+        assertThat(v).isEqualTo(3);
+        assertThat(sheets.save(id, changed, "equipo", "sin cambios")).as("an unchanged save is no new version").isEqualTo(3);
+
+        List<CommitmentSheets.SectionChange> diff = sheets.diff(id, 2, 3);
+        assertThat(diff).extracting(CommitmentSheets.SectionChange::section).containsExactly(
+                CommitmentSheet.Section.DESCRIPTION, CommitmentSheet.Section.MILESTONES);
+        assertThat(String.join("\n", diff.get(0).lines())).contains("<ins>").contains("cuidar")
+                .contains("&lt;b&gt;").doesNotContain("<b>");
+        assertThat(String.join("\n", diff.get(1).lines())).contains("<ins>").contains("Mapa abierto");
+        assertThatThrownBy(() -> sheets.diff(id, 2, 9)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sheetRulesNameEveryProblem() {
+        CommitmentSheet bad = new CommitmentSheet("", "", "area-inexistente", null, "", java.time.LocalDate.of(2026, 5, 1),
+                java.time.LocalDate.of(2026, 4, 1), "", "", "", "", "", List.of("magic"), "", "",
+                List.of(new CommitmentSheet.MilestoneInput("Fuera", java.time.LocalDate.of(2025, 1, 1),
+                        java.time.LocalDate.of(2025, 2, 1), null)));
+        assertThat(sheets.validate(bad)).extracting(InvalidSheetException.Problem::field).contains("titleEs",
+                "leadAreaGroup", "publicProblem", "description", "objective", "ogpValues", "endDate",
+                "milestones[0].endDate");
+        CommitmentSheet none = validSheet("Algo", List.of());
+        assertThat(sheets.validate(none)).extracting(InvalidSheetException.Problem::code)
+                .containsExactly("sheet.error.noMilestone");
+    }
+
+    private CommitmentSheet validSheet(String description, List<CommitmentSheet.MilestoneInput> milestones) {
+        return new CommitmentSheet("Arbolado urbano colaborativo", "Collaborative urban trees", "area-ambiente", null,
+                "Red Verde", java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
+                "El 30% del arbolado no está relevado.", "", description, "Relevar el arbolado.", "",
+                List.of("civic-participation"), "", "ambiente@example.org", milestones);
+    }
+
+    /** The staff form's fields, milestone rows included, as a mutable parameter map. */
+    private static MultiValue sheetForm(String start, String end, String mStart, String mEnd) {
+        MultiValue p = new MultiValue();
+        p.set("titleEs", "Arbolado urbano colaborativo");
+        p.set("titleEn", "Collaborative urban trees");
+        p.set("leadAreaGroup", "area-ambiente");
+        p.set("supportingInstitutions", "Red Verde\nVecinos del Parque");
+        p.set("startDate", start);
+        p.set("endDate", end);
+        p.set("publicProblem", "El 30% del arbolado no está relevado.");
+        p.set("description", "Un censo colaborativo del arbolado con datos abiertos.");
+        p.set("objective", "Relevar el arbolado.");
+        p.add("ogpValues", "civic-participation");
+        p.add("ogpValues", "access-to-information");
+        p.set("milestones[0].title", "Censo colaborativo del arbolado");
+        p.set("milestones[0].startDate", mStart);
+        p.set("milestones[0].endDate", mEnd);
+        p.set("milestones[1].title", "");
+        p.set("milestones[1].startDate", "");
+        p.set("milestones[1].endDate", "");
+        return p;
+    }
+
+    /** A parameter map for MockMvc. */
+    static final class MultiValue extends org.springframework.util.LinkedMultiValueMap<String, String> {
+    }
+
+    private Task task(String key) {
+        return taskService.createTaskQuery().processDefinitionKey(CommitmentDraftingProcess.KEY)
+                .taskDefinitionKey(key).singleResult();
+    }
+
+    private Job job(String activityId) {
+        return managementService.createJobQuery().activityId(activityId).singleResult();
+    }
+
+    private List<String> recipients(String subjectStart) throws Exception {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).startsWith(subjectStart))
+                .map(Stage3ScenarioTests::to).toList();
+    }
+
+    private String body(String recipient, String subjectStart) throws Exception {
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (to(m).equals(recipient) && subject(m).startsWith(subjectStart)) {
+                return text(m.getContent());
+            }
+        }
+        return "";
+    }
+
+    /** The decoded text of a message's content, parts joined. */
+    private static String text(Object content) throws Exception {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                out.append(text(multipart.getBodyPart(i).getContent()));
+            }
+            return out.toString();
+        }
+        return content instanceof String text ? text : "";
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String to(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
