@@ -35,8 +35,31 @@ public class ConsultationWorkflow {
      */
     @Transactional
     public String startCall(String actionPlan, String title, List<String> axes, Instant opensAt, Instant closesAt) {
+        return start(CallForProposalsProcess.KEY, actionPlan, title, axes, opensAt, closesAt);
+    }
+
+    /**
+     * Starts a whole co-creation instance ({@code co-creation}: Stage 1, 2 and 3) the way Tasklist's start form does;
+     * a later instance of the same action plan carries over the feasible proposals not addressed earlier.
+     *
+     * @param actionPlan action plan id
+     * @param title      the call's public title
+     * @param axes       thematic axis ids
+     * @param opensAt    opening instant
+     * @param closesAt   closing instant
+     * @return the id of the co-creation process instance
+     * @throws org.camunda.bpm.engine.BadUserRequestException when the call is invalid or another is open
+     */
+    @Transactional
+    public String startCoCreation(String actionPlan, String title, List<String> axes, Instant opensAt,
+            Instant closesAt) {
+        return start(CoCreationProcess.KEY, actionPlan, title, axes, opensAt, closesAt);
+    }
+
+    private String start(String key, String actionPlan, String title, List<String> axes, Instant opensAt,
+            Instant closesAt) {
         ZoneId zone = ZoneId.of(CocreaApplication.ZONE);
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(CallForProposalsProcess.KEY,
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(key,
                 Variables.createVariables()
                         .putValue(CallForProposalsProcess.ACTION_PLAN, actionPlan)
                         .putValue(CallForProposalsProcess.TITLE, title)

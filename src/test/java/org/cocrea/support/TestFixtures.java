@@ -53,7 +53,8 @@ public class TestFixtures {
     /** Deletes every process instance and every row of the application's tables (areas and identity stay). */
     public void reset() {
         identityService.clearAuthentication();
-        List<String> ids = runtimeService.createProcessInstanceQuery().list().stream().map(p -> p.getId()).toList();
+        List<String> ids = runtimeService.createProcessInstanceQuery().rootProcessInstances().list().stream()
+                .map(p -> p.getId()).toList();
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
