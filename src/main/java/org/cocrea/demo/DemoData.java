@@ -22,7 +22,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first demo start (no call for proposals yet): opens a call for the seven axes of the Buenos Aires 2021
+ * On the first demo start (no call for proposals yet): an earlier co-creation instance with a held round-table whose
+ * chosen topic waits as a commitment sheet ({@link DemoRoundTable}); then opens a call for the seven axes of the Buenos Aires 2021
  * consultation, from three days ago to 30 days ahead, and imports the 48 demo proposals, so that area users find real
  * feasibility reviews waiting in Tasklist. Later starts change nothing.
  */
@@ -40,14 +41,17 @@ class DemoData implements ApplicationRunner {
     private final ProposalCsvImport csvImport;
     private final Clock clock;
     private final String actionPlan;
+    private final DemoRoundTable demoRoundTable;
 
     DemoData(Consultations consultations, ConsultationWorkflow workflow, ProposalCsvImport csvImport, Clock clock,
+            DemoRoundTable demoRoundTable,
             @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}") String actionPlan) {
         this.consultations = consultations;
         this.workflow = workflow;
         this.csvImport = csvImport;
         this.clock = clock;
         this.actionPlan = actionPlan;
+        this.demoRoundTable = demoRoundTable;
     }
 
     @Override
@@ -56,6 +60,8 @@ class DemoData implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
+        // First an earlier co-creation instance with a held round-table (Stage 3 demo), then the open call.
+        demoRoundTable.heldRoundTableOfEarlierInstance(actionPlan);
         workflow.startCall(actionPlan, "Consulta pública — 3.er Plan de Acción de Gobierno Abierto de la Ciudad", AXES,
                 now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(30)));
         try (InputStream csv = new ClassPathResource("demo/proposals-2021-consultation.csv").getInputStream()) {

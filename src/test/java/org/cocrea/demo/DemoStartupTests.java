@@ -27,6 +27,8 @@ class DemoStartupTests {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.cocrea.commitment.CommitmentSheets sheets;
+    @Autowired
     IdentityService identityService;
 
     @Test
@@ -38,5 +40,18 @@ class DemoStartupTests {
         assertThat(identityService.createUserQuery().memberOfGroup("area-ambiente").userId("ambiente").count())
                 .isEqualTo(1);
         assertThat(taskService.createTaskQuery().taskCandidateGroup("area-ambiente").count()).isEqualTo(7);
+    }
+
+    @Test
+    void demoHasAHeldRoundTableWhoseTopicWaitsAsACommitmentSheet() {
+        var task = taskService.createTaskQuery().taskDefinitionKey("Task_CompleteSheet").singleResult();
+        assertThat(task).isNotNull();
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("og-team").count()).isEqualTo(1);
+        long id = ((Number) taskService.getVariable(task.getId(), "commitmentId")).longValue();
+        var sheet = sheets.sheet(id);
+        assertThat(sheet.titleEs()).isEqualTo("Relevamiento colaborativo del arbolado urbano");
+        assertThat(sheet.publicProblem()).contains("inventario");
+        assertThat(sheet.milestones()).hasSize(3);
+        assertThat(sheet.leadAreaGroup()).isEqualTo("area-ambiente");
     }
 }
