@@ -273,6 +273,33 @@ class Stage3ScenarioTests {
     }
 
     @Test
+    void endorsementsAreRecordedByStaffAndPublishedWithThePlan() throws Exception {
+        mvc.perform(post("/staff/endorsements").with(csrf()).with(staff).param("organization", "Directorio Legislativo")
+                .param("person", "María Pérez").param("role", "Miembro del foro multiactor")
+                .param("endorsedOn", "2021-12-10")).andExpect(status().is3xxRedirection());
+        String refused = mvc.perform(post("/staff/endorsements").with(csrf()).with(staff)
+                        .param("organization", "Futuro").param("role", "x").param("endorsedOn", "2999-01-01"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problems").toString();
+        assertThat(refused).contains("endorsement.error.future");
+        mvc.perform(post("/staff/endorsements").with(csrf()).with(staff).param("organization", "Sin fecha")
+                .param("role", "x").param("endorsedOn", "10/12/2021")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/staff/endorsements").with(csrf())
+                .with(user("ambiente").authorities(new SimpleGrantedAuthority("GROUP_area-ambiente")))
+                .param("organization", "Intrusa").param("role", "x").param("endorsedOn", "2021-12-10"))
+                .andExpect(status().isForbidden());
+        assertThat(fixtures.jdbc().queryForList("select organization from endorsement", String.class))
+                .containsExactly("Directorio Legislativo");
+
+        assertThat(mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Respaldos de organizaciones no gubernamentales").contains("Directorio Legislativo")
+                .contains("Miembro del foro multiactor").contains("2021-12-10");
+        byte[] pdf = mvc.perform(get("/action-plan.pdf")).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Directorio Legislativo");
+        }
+    }
+
+    @Test
     void sheetRulesNameEveryProblem() {
         CommitmentSheet bad = new CommitmentSheet("", "", "area-inexistente", null, "", java.time.LocalDate.of(2026, 5, 1),
                 java.time.LocalDate.of(2026, 4, 1), "", "", "", "", "", List.of("magic"), "", "",
