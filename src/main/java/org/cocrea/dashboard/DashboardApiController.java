@@ -1,0 +1,120 @@
+package org.cocrea.dashboard;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cocrea.web.LocaleConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open data of the dashboard, with the same filters as the page ({@code axis}, {@code status}, {@code leadArea}) and
+ * no paging (at most {@value Dashboard#MAX_OPEN_DATA} commitments): {@code /api/dashboard} (JSON, one object per
+ * commitment) and {@code /api/dashboard.csv} (one row per milestone, {@link #CSV_COLUMNS}). Dates are Buenos Aires
+ * calendar dates ({@code yyyy-MM-dd}; a report's period is the first day of its month) and instants carry the
+ * Buenos Aires offset. A bad parameter gets a 400 JSON body {@code {"errors":[{"parameter","code","reason"}]}}.
+ */
+@RestController
+class DashboardApiController {
+
+    /** Columns of the CSV, one row per milestone (a commitment without milestones has one row, milestone empty). */
+    static final List<String> CSV_COLUMNS = List.of("commitment_code", "action_plan", "title_es", "title_en", "axis",
+            "lead_area_group", "lead_area", "commitment_status", "commitment_percent_complete",
+            "last_accepted_period", "accepted_reports", "completion_level", "opened_government",
+            "milestone_position", "milestone_title", "milestone_start_date", "milestone_end_date", "milestone_status",
+            "milestone_percent_complete", "milestone_last_period");
+
+    private final Dashboard dashboard;
+    private final MessageSource messages;
+
+    DashboardApiController(Dashboard dashboard, MessageSource messages) {
+        this.dashboard = dashboard;
+        this.messages = messages;
+    }
+
+    /**
+     * The open data as JSON.
+     *
+     * @param filters     the filters applied, as query parameters
+     * @param total       commitments matching
+     * @param commitments the commitments, by code
+     */
+    record OpenData(Map<String, String> filters, int total, List<CommitmentProgress> commitments) {
+    }
+
+    /**
+     * A bad parameter.
+     *
+     * @param errors one entry per bad parameter
+     */
+    record Errors(List<Entry> errors) {
+        record Entry(String parameter, String code, String reason) {
+        }
+    }
+
+    @GetMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+    OpenData json(@RequestParam(required = false) String axis, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String leadArea, Locale locale) {
+        DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
+        DashboardPage page = dashboard.list(query, 1, Dashboard.MAX_OPEN_DATA,
+                LocaleConfiguration.supported(locale).getLanguage());
+        return new OpenData(query.parameters(), page.total(), page.commitments());
+    }
+
+    @GetMapping(path = "/api/dashboard.csv", produces = "text/csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String axis,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String leadArea,
+            Locale locale) {
+        DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
+        DashboardPage page = dashboard.list(query, 1, Dashboard.MAX_OPEN_DATA,
+                LocaleConfiguration.supported(locale).getLanguage());
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(CSV_COLUMNS.toArray(new String[0])).get())) {
+            for (CommitmentProgress c : page.commitments()) {
+                List<Object> common = java.util.Arrays.asList(c.code(), c.actionPlan(), c.titleEs(), c.titleEn(),
+                        c.axis(), c.leadAreaGroup(), c.leadArea(), c.status(), c.percentComplete(),
+                        c.lastAcceptedPeriod(), c.acceptedReports(),
+                        c.evaluation() == null ? null : c.evaluation().completionLevel(),
+                        c.evaluation() == null ? null : c.evaluation().openedGovernment());
+                if (c.milestones().isEmpty()) {
+                    csv.printRecord(concat(common, java.util.Arrays.asList(null, null, null, null, null, null, null)));
+                }
+                for (MilestoneProgress m : c.milestones()) {
+                    csv.printRecord(concat(common, java.util.Arrays.asList(m.position(), m.title(), m.startDate(),
+                            m.endDate(), m.status(), m.percentComplete(), m.lastPeriod())));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"seguimiento-plan-de-accion.csv\"")
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ExceptionHandler(InvalidDashboardQueryException.class)
+    ResponseEntity<Errors> badParameter(InvalidDashboardQueryException e, Locale locale) {
+        String reason = messages.getMessage("dashboard.error." + e.code(),
+                new Object[] {DashboardController.MAX_PAGE}, e.code(), LocaleConfiguration.supported(locale));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(new Errors(List.of(new Errors.Entry(e.parameter(), e.code(), reason))));
+    }
+
+    private static List<Object> concat(List<Object> a, List<Object> b) {
+        List<Object> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

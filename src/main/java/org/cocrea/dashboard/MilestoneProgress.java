@@ -1,0 +1,24 @@
+package org.cocrea.dashboard;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * A milestone and its state as of its last accepted follow-up report.
+ *
+ * @param position        1-based position in the commitment
+ * @param title           title (the commitment sheet has one language)
+ * @param startDate       planned start (Buenos Aires calendar date)
+ * @param endDate         planned end (Buenos Aires calendar date)
+ * @param responsibleArea responsible area as written on the sheet, may be null
+ * @param status          state; {@link ProgressStatus#NOT_STARTED} while no accepted report covers it
+ * @param percentComplete 0 to 100
+ * @param lastPeriod      first day of the month of the last accepted report that covered it, or null
+ * @param acceptedAt      when that report was accepted (offset of Buenos Aires), or null
+ * @param workDone        what that report says was done, may be null
+ * @param nextSteps       what that report says comes next, may be null
+ */
+public record MilestoneProgress(int position, String title, LocalDate startDate, LocalDate endDate,
+        String responsibleArea, ProgressStatus status, int percentComplete, LocalDate lastPeriod,
+        OffsetDateTime acceptedAt, String workDone, String nextSteps) {
+}
