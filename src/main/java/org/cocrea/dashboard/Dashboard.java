@@ -142,7 +142,8 @@ public class Dashboard {
 
     /**
      * One page of the published commitments matching the filters, each with its milestones, its
-     * {@value #RECENT_REPORTS} latest accepted reports and the evidence of the last one. Five statements at most.
+     * {@value #RECENT_REPORTS} latest accepted reports and the evidence of the last one. Four statements at most (five
+     * for a page past the last one, to count the matching commitments).
      *
      * @param query    filters
      * @param page     1-based page; a page past the last is empty
@@ -171,10 +172,17 @@ public class Dashboard {
         }
         int[] total = {0};
         Map<Long, Builder> rows = new LinkedHashMap<>();
-        jdbc.query(COMMITMENTS.formatted(inner, outer), params, rs -> {
+        String sql = COMMITMENTS.formatted(inner, outer);
+        jdbc.query(sql, params, rs -> {
             total[0] = rs.getInt("matching");
             rows.put(rs.getLong("id"), new Builder(rs, language));
         });
+        if (rows.isEmpty() && page > 1) {
+            // past the last page: the count comes from the first row of the first page
+            jdbc.query(sql, params.addValue("limit", 1).addValue("offset", 0), rs -> {
+                total[0] = rs.getInt("matching");
+            });
+        }
         if (!rows.isEmpty()) {
             loadMilestones(rows);
             Map<Long, Long> lastReport = new LinkedHashMap<>();
@@ -273,8 +281,10 @@ public class Dashboard {
             }
             String group = rs.getString("lead_area_group");
             if (group != null) {
-                String name = areaName(rs.getString("lead_area"), rs.getString("name_es"), rs.getString("name_en"),
-                        group, language);
+                // the area's own name first: the sheets of one area may word it differently
+                String official = "en".equals(language) ? rs.getString("name_en") : rs.getString("name_es");
+                String name = official != null ? official
+                        : areaName(rs.getString("lead_area"), null, null, group, language);
                 areas.merge(group, name, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         });

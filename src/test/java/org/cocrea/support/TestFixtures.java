@@ -61,6 +61,10 @@ public class TestFixtures {
         jdbc.execute("delete from draft_comment");
         jdbc.execute("delete from commitment_version");
         jdbc.execute("delete from endorsement");
+        jdbc.execute("delete from evidence");
+        jdbc.execute("delete from milestone_progress");
+        jdbc.execute("delete from follow_up_report");
+        jdbc.execute("delete from monitoring_evaluation");
         jdbc.execute("delete from milestone");
         jdbc.execute("delete from commitment");
         jdbc.execute("delete from board_entry");
