@@ -1,0 +1,152 @@
+package org.cocrea.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+
+import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.TestFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a visitor sees, in the system's headless Chromium (Debian {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs; {@code CHROMIUM_BINARY} and {@code CHROMEDRIVER} override the paths). No browser is
+ * downloaded. Without them the test fails, saying what to install: it never skips.
+ */
+@CocreaIntegrationTest
+class DashboardBrowserTests {
+
+    static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
+    static final File CHROMEDRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    static ChromeDriverService service;
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestFixtures fixtures;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        assertThat(CHROMIUM).as("headless Chromium is needed: apt-get install -y chromium chromium-driver "
+                + "(or set CHROMIUM_BINARY)").canRead();
+        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install -y chromium chromium-driver "
+                + "(or set CHROMEDRIVER)").canRead();
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        service.start();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--lang=es", "--window-size=1280,900");
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @BeforeEach
+    void scenario() {
+        fixtures.reset();
+        new DashboardTestData(fixtures.jdbc()).smallScenario();
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void visitorSeesCommitmentsProgressAndFiltersWithoutJavaScriptHelp() {
+        open("/?lang=es");
+        browser.findElement(By.cssSelector("header nav a[href='/dashboard']")).click();
+        assertThat(browser.getTitle()).startsWith("Seguimiento del plan de acción");
+        assertThat(codes()).containsExactly("T0001", "T0002", "T0003", "T0004");
+
+        WebElement first = browser.findElement(By.id("T0001"));
+        assertThat(first.findElement(By.cssSelector(".progress-text")).getText()).isEqualTo("60 % completado");
+        assertThat(first.findElement(By.cssSelector(".status")).getText()).contains("En curso");
+        assertThat(first.findElement(By.cssSelector("progress")).getAttribute("value")).isEqualTo("60");
+        assertThat(first.findElement(By.cssSelector("progress")).getAttribute("aria-label")).contains("T0001");
+        assertThat(first.getText()).contains("Se publicó el portal de obras").contains("febrero 2023")
+                .doesNotContain("SECRETO");
+        assertThat(browser.findElement(By.id("T0002")).getText()).contains("Completo").contains("Significativo");
+
+        // the filter form: a label per field, plain GET submit
+        assertThat(browser.findElement(By.cssSelector("label[for='filter-status']")).getText()).isEqualTo("Estado");
+        new Select(browser.findElement(By.id("filter-axis"))).selectByValue("ambiente");
+        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Demorado");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).contains("axis=ambiente").contains("status=DELAYED");
+        assertThat(codes()).containsExactly("T0003");
+        assertThat(browser.findElement(By.cssSelector(".count")).getText()).isEqualTo("Compromisos que coinciden: 1");
+
+        browser.findElement(By.cssSelector("#T0003 h2 a")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("T0003");
+        assertThat(browser.findElements(By.cssSelector("section.report"))).hasSize(1);
+    }
+
+    @Test
+    void englishVersion() {
+        open("/dashboard?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Action plan tracking");
+        WebElement first = browser.findElement(By.id("T0001"));
+        assertThat(first.findElement(By.cssSelector("h2")).getText()).contains("Open data on public works");
+        assertThat(first.findElement(By.cssSelector(".progress-text")).getText()).isEqualTo("60% complete");
+        assertThat(browser.findElement(By.cssSelector("label[for='filter-lead-area']")).getText())
+                .isEqualTo("Lead area");
+        // the language sticks (cookie) while filtering
+        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Completed");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        assertThat(codes()).containsExactly("T0002");
+        assertThat(browser.findElement(By.id("T0002")).getText()).contains("Did it open government?")
+                .contains("Major");
+    }
+
+    @Test
+    void readableOnAPhone() {
+        browser.manage().window().setSize(new Dimension(375, 740));
+        open("/dashboard?lang=es");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+        long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertThat(viewport).as("the phone-sized window").isLessThanOrEqualTo(375);
+        assertThat(content).as("no sideways scrolling").isLessThanOrEqualTo(viewport);
+        WebElement progress = browser.findElement(By.cssSelector("#T0001 progress"));
+        assertThat(progress.getSize().getWidth()).isLessThanOrEqualTo((int) viewport);
+        assertThat(browser.findElement(By.cssSelector("#T0001 .progress-text")).isDisplayed()).isTrue();
+        WebElement select = browser.findElement(By.id("filter-axis"));
+        assertThat(select.getSize().getWidth()).isLessThanOrEqualTo((int) viewport).isGreaterThan(150);
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private List<String> codes() {
+        return browser.findElements(By.cssSelector("article.commitment")).stream().map(e -> e.getAttribute("id"))
+                .toList();
+    }
+}
