@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads the public state of the action plan for the dashboard, its open data and its feed.
  *
- * <p>Only {@code PUBLISHED} commitments and {@code ACCEPTED} follow-up reports are read: a milestone's state is the
- * one its last accepted report gave it ({@code milestone.last_report_id}, joined only when that report is accepted),
- * so a submitted report or one sent back for changes never shows. Each method runs a fixed number of SQL statements
+ * <p>Only {@code PUBLISHED} commitments and {@code ACCEPTED} follow-up reports are read. A milestone's state is read
+ * from its own row ({@code milestone.status}, {@code percent_complete}: the state as of its last accepted report, which
+ * the follow-up feature keeps, so the list reads one row per milestone instead of the months of progress rows), and
+ * only while {@code milestone.last_report_id} names an accepted report; otherwise it shows as not started. So a
+ * submitted report or one sent back for changes never shows, even through a wrongly updated milestone. Each method runs a fixed number of SQL statements
  * whatever the number of commitments and reports (one per kind of row: commitments, milestones, reports, evidence,
  * filter values), and the timelines are limited or paged.
  */
@@ -64,13 +66,12 @@ public class Dashboard {
               left join area a on a.candidate_group = c.lead_area_group
               left join (
                 select m.commitment_id, count(*) as total,
-                       sum(case when p.status = 'COMPLETED' then 1 else 0 end) as completed,
-                       sum(case when p.status = 'DELAYED' then 1 else 0 end) as delayed_count,
-                       sum(case when p.status is not null and p.status <> 'NOT_STARTED' then 1 else 0 end) as started,
-                       sum(coalesce(p.percent_complete, 0)) as percent_sum
+                       sum(case when lr.id is not null and m.status = 'COMPLETED' then 1 else 0 end) as completed,
+                       sum(case when lr.id is not null and m.status = 'DELAYED' then 1 else 0 end) as delayed_count,
+                       sum(case when lr.id is not null and m.status <> 'NOT_STARTED' then 1 else 0 end) as started,
+                       sum(case when lr.id is not null then m.percent_complete else 0 end) as percent_sum
                 from milestone m
                 left join follow_up_report lr on lr.id = m.last_report_id and lr.status = 'ACCEPTED'
-                left join milestone_progress p on p.report_id = lr.id and p.milestone_id = m.id
                 group by m.commitment_id) ms on ms.commitment_id = c.id
               left join monitoring_evaluation e on e.commitment_id = c.id
               where c.status = 'PUBLISHED' and c.code is not null %s
@@ -81,7 +82,9 @@ public class Dashboard {
 
     private static final String MILESTONES = """
             select m.commitment_id, m.position, m.title, m.start_date, m.end_date, m.responsible_area,
-                   p.status, p.percent_complete, p.work_done, p.next_steps, lr.period, lr.accepted_at
+                   case when lr.id is null then 'NOT_STARTED' else m.status end as status,
+                   case when lr.id is null then 0 else m.percent_complete end as percent_complete,
+                   p.work_done, p.next_steps, lr.period, lr.accepted_at
             from milestone m
             left join follow_up_report lr on lr.id = m.last_report_id and lr.status = 'ACCEPTED'
             left join milestone_progress p on p.report_id = lr.id and p.milestone_id = m.id
