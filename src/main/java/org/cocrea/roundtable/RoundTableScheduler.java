@@ -14,9 +14,10 @@ import org.cocrea.calendar.WorkingDays;
 import org.springframework.stereotype.Service;
 
 /**
- * Proposes and checks round-table dates: at least the configured advance notice ahead, on a working day in Buenos
- * Aires (weekends and holidays excluded, {@link WorkingDays}), inside the configured hours, not overlapping another
- * round-table of the same call.
+ * The scheduling service of Stage 2: proposes and checks meeting dates at least the configured advance notice ahead,
+ * on a working day in Buenos Aires (weekends and holidays excluded, {@link WorkingDays}), inside the configured hours,
+ * not overlapping the meetings already taken. Round-tables pass the call's other round-tables; implementation
+ * meetings ({@code org.cocrea.implementation}) pass the other implementation meetings.
  */
 @Service
 public class RoundTableScheduler {
@@ -34,7 +35,7 @@ public class RoundTableScheduler {
         this.clock = clock;
     }
 
-    /** A meeting already taking time in the call: [start, end). */
+    /** A meeting already taking time: [start, end). */
     public record Slot(Instant start, Instant end) {
 
         boolean overlaps(Instant otherStart, Instant otherEnd) {
@@ -44,7 +45,7 @@ public class RoundTableScheduler {
 
     /**
      * @param duration length of the meeting
-     * @param taken    the call's other round-tables
+     * @param taken    the meetings already taking time (for a round-table: the call's other round-tables)
      * @return the first acceptable start: the earliest start time of the first working day after the advance
      *         notice, moved later in 30-minute steps (and to following working days) past any overlap
      */
@@ -70,7 +71,7 @@ public class RoundTableScheduler {
     /**
      * @param start    proposed start
      * @param duration length
-     * @param taken    the call's other round-tables
+     * @param taken    the meetings already taking time (for a round-table: the call's other round-tables)
      * @return why the date is not acceptable (Spanish then English), empty when it is
      */
     public List<String> problems(Instant start, Duration duration, List<Slot> taken) {
@@ -107,7 +108,7 @@ public class RoundTableScheduler {
         }
         for (Slot other : taken) {
             if (other.overlaps(start, start.plus(duration))) {
-                problems.add("se superpone con otra mesa de la convocatoria / overlaps another round-table of the call");
+                problems.add("se superpone con otra reunión ya programada / overlaps another meeting already scheduled");
                 break;
             }
         }
