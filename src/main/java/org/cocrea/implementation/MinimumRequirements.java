@@ -1,0 +1,249 @@
+package org.cocrea.implementation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cocrea.CocreaApplication;
+import org.cocrea.notification.MailOutbox;
+import org.cocrea.notification.OutgoingMail;
+import org.cocrea.web.Dates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The OGP minimum requirements on implementation that the system can see, checked against the meetings recorded here
+ * and the public repository (the published action plan and the accepted follow-up reports). Source: OGP
+ * Participation and Co-Creation Standards, approved by the OGP Steering Committee on 24 November 2021, in force from
+ * 1 January 2022 (<a href="https://www.opengovpartnership.org/ogp-participation-co-creation-standards">text</a>,
+ * <a href="https://www.opengovpartnership.org/glossary/minimum-requirements/">minimum requirements</a>):
+ * <ul>
+ * <li>{@link Rule#FORUM_MET}: Standard 1, a space for ongoing dialogue between government and civil society (the
+ * multi-stakeholder forum) meets regularly, at least every six months;</li>
+ * <li>{@link Rule#IMPLEMENTATION_MEETINGS}: Standard 5, during implementation the government holds at least two
+ * meetings a year with civil society on the results of implementation;</li>
+ * <li>{@link Rule#REPOSITORY_UPDATED}: Standard 2, a publicly available repository with the evidence of the OGP
+ * process is kept up to date.</li>
+ * </ul>
+ * Periods come from {@link ImplementationProperties} and are counted back from "now" on the calendar of
+ * America/Argentina/Buenos_Aires. {@link #evaluate(Instant)} only reads; {@link #check(Instant)} also keeps one flag
+ * row per rule and mails the open-government team when a flag is raised, and again only after
+ * {@link ImplementationProperties#remindEvery()} while it stays raised; a flag clears when its rule is met again.
+ */
+@Service
+public class MinimumRequirements {
+
+    /** The rules checked. */
+    public enum Rule {
+        /** The multi-stakeholder forum held a meeting within the forum interval (Standard 1). */
+        FORUM_MET,
+        /** At least the configured number of implementation meetings were held in the last year (Standard 5). */
+        IMPLEMENTATION_MEETINGS,
+        /** The public repository was updated within the configured interval (Standard 2). */
+        REPOSITORY_UPDATED
+    }
+
+    /**
+     * The state of one rule at an instant.
+     *
+     * @param rule     the rule
+     * @param breached true when the rule is not met (the flag is raised)
+     * @param last     the last relevant instant: the forum's last held meeting, the last implementation meeting held,
+     *                 or the repository's last update; null when there is none
+     * @param count    implementation meetings held in the last year (the other rules: 0)
+     * @param required what the rule asks: the number of meetings, or 0
+     */
+    public record Finding(Rule rule, boolean breached, Instant last, long count, long required) {
+    }
+
+    /**
+     * A stored flag.
+     *
+     * @param rule         the rule
+     * @param raisedAt     since when it is raised, null when not raised
+     * @param lastMailedAt when the team was last mailed about it, or null
+     * @param clearedAt    when it was last cleared, or null
+     * @param checkedAt    the last check
+     */
+    public record Flag(Rule rule, Instant raisedAt, Instant lastMailedAt, Instant clearedAt, Instant checkedAt) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(MinimumRequirements.class);
+    private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
+
+    private final JdbcTemplate jdbc;
+    private final ImplementationProperties properties;
+    private final ActionPlanSettings plan;
+    private final TeamMailboxes team;
+    private final MailOutbox outbox;
+    private final Dates dates;
+
+    MinimumRequirements(JdbcTemplate jdbc, ImplementationProperties properties, ActionPlanSettings plan,
+            TeamMailboxes team, MailOutbox outbox, Dates dates) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.plan = plan;
+        this.team = team;
+        this.outbox = outbox;
+        this.dates = dates;
+    }
+
+    private static Instant minus(Instant now, Period period) {
+        return now.atZone(ZONE).minus(period).toInstant();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * Evaluates every rule for the configured action plan; changes nothing.
+     *
+     * @param now the instant to evaluate at
+     * @return one finding per rule, in {@link Rule} order
+     */
+    @Transactional(readOnly = true)
+    public List<Finding> evaluate(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        Instant lastForum = instant(jdbc.queryForObject("""
+                select max(starts_at) from implementation_meeting
+                where action_plan = ? and kind = 'FORUM' and status = 'HELD' and starts_at <= ?""", Timestamp.class,
+                plan.id(), at));
+        Instant yearAgo = minus(now, Period.ofYears(1));
+        long held = jdbc.queryForObject("""
+                select count(*) from implementation_meeting
+                where action_plan = ? and kind = 'IMPLEMENTATION' and status = 'HELD' and starts_at > ? and starts_at <= ?""",
+                Long.class, plan.id(), Timestamp.from(yearAgo), at);
+        Instant lastImplementation = instant(jdbc.queryForObject("""
+                select max(starts_at) from implementation_meeting
+                where action_plan = ? and kind = 'IMPLEMENTATION' and status = 'HELD' and starts_at <= ?""",
+                Timestamp.class, plan.id(), at));
+        Instant lastReport = instant(jdbc.queryForObject("""
+                select max(coalesce(r.accepted_at, r.reviewed_at)) from follow_up_report r
+                join commitment c on c.id = r.commitment_id
+                where c.action_plan = ? and r.status = 'ACCEPTED' and coalesce(r.accepted_at, r.reviewed_at) <= ?""",
+                Timestamp.class, plan.id(), at));
+        Instant lastPublished = instant(jdbc.queryForObject("""
+                select max(published_at) from commitment
+                where action_plan = ? and status = 'PUBLISHED' and published_at <= ?""", Timestamp.class, plan.id(), at));
+        Instant lastUpdate = lastReport == null ? lastPublished
+                : lastPublished == null || lastReport.isAfter(lastPublished) ? lastReport : lastPublished;
+        int required = properties.implementationMeetingsPerYear();
+        return List.of(
+                new Finding(Rule.FORUM_MET, lastForum == null || lastForum.isBefore(minus(now, properties.forumInterval())),
+                        lastForum, 0, 0),
+                new Finding(Rule.IMPLEMENTATION_MEETINGS, held < required, lastImplementation, held, required),
+                new Finding(Rule.REPOSITORY_UPDATED,
+                        lastUpdate == null || lastUpdate.isBefore(minus(now, properties.repositoryStaleAfter())),
+                        lastUpdate, 0, 0));
+    }
+
+    /**
+     * The daily check: evaluates every rule, raises or clears its flag, and mails each member of the open-government
+     * team about a flag when it is raised, or when it is still raised {@link ImplementationProperties#remindEvery()}
+     * after the last mail; never twice within that period.
+     *
+     * @param now the instant to check at (the scheduled job passes the clock's instant)
+     * @return the findings
+     */
+    @Transactional
+    public List<Finding> check(Instant now) {
+        List<Finding> findings = evaluate(now);
+        List<String> recipients = null;
+        for (Finding f : findings) {
+            Flag flag = flag(f.rule());
+            Instant raisedAt = flag == null ? null : flag.raisedAt();
+            Instant mailedAt = flag == null ? null : flag.lastMailedAt();
+            Instant clearedAt = flag == null ? null : flag.clearedAt();
+            if (f.breached()) {
+                boolean newlyRaised = raisedAt == null;
+                if (newlyRaised) {
+                    raisedAt = now;
+                }
+                if (newlyRaised || mailedAt == null || !now.isBefore(mailedAt.atZone(ZONE)
+                        .plus(properties.remindEvery()).toInstant())) {
+                    if (recipients == null) {
+                        recipients = team.openGovernmentTeam();
+                    }
+                    mail(f, raisedAt, recipients);
+                    mailedAt = now;
+                    log.info("Implementation flag {} of {} raised since {}: team mailed", f.rule(), plan.id(), raisedAt);
+                }
+            } else if (raisedAt != null) {
+                raisedAt = null;
+                mailedAt = null;
+                clearedAt = now;
+                log.info("Implementation flag {} of {} cleared", f.rule(), plan.id());
+            }
+            save(f.rule(), flag != null, raisedAt, mailedAt, clearedAt, now);
+        }
+        return findings;
+    }
+
+    private void mail(Finding f, Instant raisedAt, List<String> recipients) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("rule", f.rule().name());
+        model.put("actionPlan", plan.id());
+        model.put("last", f.last() == null ? null : dates.format(f.last()));
+        model.put("count", f.count());
+        model.put("required", f.required());
+        model.put("raisedAt", dates.format(raisedAt));
+        for (String to : recipients) {
+            outbox.enqueue(new OutgoingMail(to, Locale.forLanguageTag("es"), "mail/implementation-flag",
+                    "implementation.mail.flag.subject", new Object[] {plan.id()}, model,
+                    "implementation-flag", f.rule().name()));
+        }
+    }
+
+    private void save(Rule rule, boolean exists, Instant raisedAt, Instant mailedAt, Instant clearedAt, Instant now) {
+        if (exists) {
+            jdbc.update("""
+                    update implementation_flag set raised_at = ?, last_mailed_at = ?, cleared_at = ?, checked_at = ?,
+                    version = version + 1 where action_plan = ? and rule_id = ?""", ts(raisedAt), ts(mailedAt),
+                    ts(clearedAt), ts(now), plan.id(), rule.name());
+        } else {
+            jdbc.update("""
+                    insert into implementation_flag (action_plan, rule_id, raised_at, last_mailed_at, cleared_at,
+                    checked_at, version) values (?, ?, ?, ?, ?, ?, 0)""", plan.id(), rule.name(), ts(raisedAt),
+                    ts(mailedAt), ts(clearedAt), ts(now));
+        }
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private Flag flag(Rule rule) {
+        // The row lock makes two nodes checking at once take turns, so a flag is mailed once.
+        List<Flag> rows = jdbc.query("""
+                select raised_at, last_mailed_at, cleared_at, checked_at from implementation_flag
+                where action_plan = ? and rule_id = ? for update""", (rs, i) -> new Flag(rule,
+                instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+                instant(rs.getTimestamp(4))), plan.id(), rule.name());
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** @return the stored flags of the configured plan, in {@link Rule} order; rules never checked are left out */
+    @Transactional(readOnly = true)
+    public List<Flag> flags() {
+        List<Flag> out = new ArrayList<>();
+        for (Rule r : Rule.values()) {
+            jdbc.query("""
+                    select raised_at, last_mailed_at, cleared_at, checked_at from implementation_flag
+                    where action_plan = ? and rule_id = ?""", (rs, i) -> new Flag(r, instant(rs.getTimestamp(1)),
+                    instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))), plan.id(),
+                    r.name()).forEach(out::add);
+        }
+        return out;
+    }
+}
