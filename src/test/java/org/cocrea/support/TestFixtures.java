@@ -61,6 +61,11 @@ public class TestFixtures {
         jdbc.execute("delete from draft_comment");
         jdbc.execute("delete from commitment_version");
         jdbc.execute("delete from endorsement");
+        jdbc.execute("delete from implementation_meeting_commitment");
+        jdbc.execute("delete from implementation_meeting");
+        jdbc.execute("delete from implementation_flag");
+        jdbc.execute("delete from self_assessment");
+        // follow-up rows (V20) reference commitments and milestones; implementation tests insert them directly
         jdbc.execute("delete from evidence");
         jdbc.execute("delete from milestone_progress");
         jdbc.execute("delete from follow_up_report");

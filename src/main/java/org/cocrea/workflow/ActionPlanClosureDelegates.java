@@ -1,0 +1,71 @@
+package org.cocrea.workflow;
+
+import static org.cocrea.workflow.ActionPlanClosureProcess.*;
+
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cocrea.implementation.InvalidInputException;
+import org.cocrea.implementation.ProblemTexts;
+import org.cocrea.implementation.SelfAssessment;
+import org.cocrea.implementation.SelfAssessments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates and listeners of {@code action-plan-closure.bpmn}, each a thin bean named as in the model. */
+@Configuration(proxyBeanMethods = false)
+class ActionPlanClosureDelegates {
+
+    /**
+     * {@code Task_DraftSelfAssessment}: a new draft version with the current figures; its id, version, staff preview
+     * link, introduction and notes become variables for the review form.
+     */
+    @Bean
+    JavaDelegate draftSelfAssessment(SelfAssessments assessments, @Value("${cocrea.public-base-url}") String baseUrl) {
+        return (DelegateExecution execution) -> {
+            SelfAssessment draft = assessments.draft((String) execution.getVariable(ACTION_PLAN_ID),
+                    execution.getProcessInstanceId());
+            execution.setVariable(SELF_ASSESSMENT_ID, draft.getId());
+            execution.setVariable(SELF_ASSESSMENT_VERSION, draft.getVersion());
+            execution.setVariable(PREVIEW, baseUrl + "/staff/self-assessment?version=" + draft.getVersion());
+            execution.setVariable(INTRODUCTION, draft.getIntroduction());
+            execution.setVariable(NOTES, draft.getNotes());
+            execution.setVariable(DECISION, null);
+        };
+    }
+
+    /**
+     * Complete listener of {@code Task_ReviewSelfAssessment}: the decision must be publish or redraft, and the
+     * introduction and notes are stored on the draft; a refusal keeps the task open with the reasons.
+     */
+    @Bean
+    TaskListener selfAssessmentReviewed(SelfAssessments assessments, ProblemTexts texts) {
+        return (DelegateTask task) -> {
+            Object decision = task.getVariable(DECISION);
+            if (!DECISION_PUBLISH.equals(decision) && !DECISION_REDRAFT.equals(decision)) {
+                throw new RefusedInputException("Datos inválidos / Invalid data: decision: publicar o nuevo borrador "
+                        + "/ publish or redraft");
+            }
+            try {
+                assessments.edit((Long) task.getVariable(SELF_ASSESSMENT_ID),
+                        FormValues.text(task.getVariable(INTRODUCTION)), FormValues.text(task.getVariable(NOTES)),
+                        Actors.of(task));
+            } catch (InvalidInputException e) {
+                throw new RefusedInputException("Datos inválidos / Invalid data: "
+                        + String.join("; ", texts.texts(e, Locale.forLanguageTag("es"))), e);
+            }
+            task.getExecution().setVariable(REVIEWED_BY, Actors.of(task));
+        };
+    }
+
+    /** {@code Task_PublishSelfAssessment}: the reviewed draft becomes the public report. */
+    @Bean
+    JavaDelegate publishSelfAssessment(SelfAssessments assessments) {
+        return (DelegateExecution execution) -> assessments.publish((Long) execution.getVariable(SELF_ASSESSMENT_ID),
+                (String) execution.getVariable(REVIEWED_BY));
+    }
+}
