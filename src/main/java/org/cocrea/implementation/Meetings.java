@@ -170,7 +170,8 @@ public class Meetings {
         Set<Long> commitmentIds = new LinkedHashSet<>(input.commitmentIds() == null ? List.of() : input.commitmentIds());
         Set<Long> known = new java.util.HashSet<>(commitments().stream().map(Commitment::getId).toList());
         commitmentIds.stream().filter(id -> id == null || !known.contains(id)).findFirst().ifPresent(id -> problems.add(
-                new InvalidInputException.Problem("commitments", "implementation.error.commitment", null, id)));
+                new InvalidInputException.Problem("commitments", "implementation.error.commitment", null,
+                        String.valueOf(id))));
         List<String> extra = addresses(input.extraInvitees());
         if (extra.size() > INVITEES_MAX) {
             problems.add(new InvalidInputException.Problem("extraInvitees", "implementation.error.tooManyInvitees",
@@ -178,7 +179,9 @@ public class Meetings {
         }
         extra.stream().filter(a -> !EmailAddresses.isValid(a)).findFirst().ifPresent(a -> problems.add(
                 new InvalidInputException.Problem("extraInvitees", "implementation.error.email", null, a)));
-        if (problems.isEmpty() && invitees(commitmentIds, extra).isEmpty()) {
+        boolean inviteesKnown = problems.stream().noneMatch(p -> p.field().equals("commitments")
+                || p.field().equals("extraInvitees"));
+        if (inviteesKnown && invitees(commitmentIds, extra).isEmpty()) {
             problems.add(new InvalidInputException.Problem("extraInvitees", "implementation.error.nobodyInvited",
                     null));
         }
