@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import org.cocrea.web.Dates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,11 @@ public class SelfAssessments {
     private final SpringTemplateEngine templates;
     private final ActionPlanSettings plan;
     private final Clock clock;
+    private final Dates dates;
 
     SelfAssessments(SelfAssessmentRepository repository, JdbcTemplate jdbc, ObjectMapper json,
-            SpringTemplateEngine templates, ActionPlanSettings plan, Clock clock) {
+            SpringTemplateEngine templates, ActionPlanSettings plan, Clock clock, Dates dates) {
+        this.dates = dates;
         this.repository = repository;
         this.jdbc = jdbc;
         this.json = json;
@@ -228,6 +231,8 @@ public class SelfAssessments {
         context.setVariable("assessment", version);
         context.setVariable("report", report(version));
         context.setVariable("language", locale.getLanguage());
+        // rendered outside a web request: no bean resolver, so the date formatter is a variable
+        context.setVariable("dates", dates);
         String xhtml = templates.process("implementation/self-assessment-pdf", context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
