@@ -66,6 +66,13 @@ class CommitmentPageController {
                         locale));
     }
 
+    @GetMapping("/drafts")
+    String drafts(Model model) {
+        model.addAttribute("drafts", sheets.publicDrafts());
+        model.addAttribute("now", clock.instant());
+        return "commitments/drafts";
+    }
+
     @GetMapping("/drafts/{id}")
     String draft(@PathVariable long id, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to, Model model, Locale locale) {

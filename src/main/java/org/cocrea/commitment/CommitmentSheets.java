@@ -188,6 +188,16 @@ public class CommitmentSheets {
     }
 
     /**
+     * @return the drafts the public can read (circulating, being consolidated or validated), newest first; drafts being
+     *         written and published commitments are not listed
+     */
+    @Transactional(readOnly = true)
+    public List<Commitment> publicDrafts() {
+        return codes.findByStatusInOrderByIdDesc(java.util.EnumSet.of(Commitment.Status.CIRCULATING,
+                Commitment.Status.CONSOLIDATING, Commitment.Status.VALIDATING));
+    }
+
+    /**
      * Validates a sheet without saving it (server-side rules).
      *
      * @param sheet the sheet

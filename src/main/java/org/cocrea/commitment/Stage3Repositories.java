@@ -34,4 +34,6 @@ interface CommitmentCodeRepository extends JpaRepository<Commitment, Long> {
     List<String> codesStartingWith(String prefix);
 
     List<Commitment> findByStatusNotOrderByIdDesc(Commitment.Status status);
+
+    List<Commitment> findByStatusInOrderByIdDesc(java.util.Collection<Commitment.Status> statuses);
 }

@@ -36,11 +36,11 @@ class SecurityConfiguration {
                                 "/my-data/*/erase").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
-                                "/api/action-plan.csv", "/drafts/*", "/dashboard", "/dashboard/**", "/api/dashboard",
+                                "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**", "/api/dashboard",
                                 "/api/dashboard.csv", "/self-assessment", "/self-assessment.pdf").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/", "/proposals/new", "/proposals/*", "/api/proposals/*",
                                 "/round-tables", "/round-tables/*", "/action-plan", "/action-plan.pdf",
-                                "/api/action-plan", "/api/action-plan.csv", "/drafts/*", "/dashboard", "/dashboard/**",
+                                "/api/action-plan", "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**",
                                 "/api/dashboard", "/api/dashboard.csv", "/self-assessment", "/self-assessment.pdf").permitAll()
                         .requestMatchers(HttpMethod.POST, "/round-tables/*/register", "/drafts/*/comments").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()

@@ -144,6 +144,11 @@ class Stage3ScenarioTests {
         assertThat(sheets.versions(id)).extracting(CommitmentVersion::getVersion).containsExactly(1, 2);
         assertThat(sheets.versions(id).get(1).getChangedBy()).isEqualTo("equipo");
 
+        // Before circulation the draft is not public.
+        mvc.perform(get("/drafts/" + id)).andExpect(status().isNotFound());
+        mvc.perform(post("/drafts/" + id + "/comments").with(csrf()).param("section", "objective"))
+                .andExpect(status().isNotFound());
+
         // Circulation: the participant, the forum and the axis's subscriber get the link and the deadline.
         taskService.complete(complete.getId(), Map.of("sheetReady", true));
         assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.CIRCULATING);
@@ -155,7 +160,10 @@ class Stage3ScenarioTests {
         assertThat(recipients("Draft commitment open for comments")).containsExactly("suscripta@example.org");
         assertThat(body("paula@example.org", "Borrador de compromiso")).contains("/drafts/" + id);
 
-        // The public page: sections and a comment form per section; a comment without consent is refused.
+        // The public list shows it with its deadline; the page: sections and a comment form per section; a comment
+        // without consent is refused.
+        assertThat(mvc.perform(get("/drafts")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("/drafts/" + id).contains("comentarios hasta el");
         String draft = mvc.perform(get("/drafts/" + id)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(draft).contains("Arbolado urbano colaborativo").contains("id=\"section-objective\"")
@@ -227,8 +235,9 @@ class Stage3ScenarioTests {
         taskService.complete(task(CommitmentDraftingProcess.TASK_VALIDATE).getId(),
                 Map.of("validationDecision", "approve"));
 
-        // Published as the next code, next to ARBA0001-ARBA0006, in every format.
+        // Published as the next code, next to ARBA0001-ARBA0006, in every format; no longer in the drafts list.
         Commitment published = sheets.get(id);
+        assertThat(sheets.publicDrafts()).isEmpty();
         assertThat(published.getStatus()).isEqualTo(Commitment.Status.PUBLISHED);
         assertThat(published.getCode()).isEqualTo("ARBA0007");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
