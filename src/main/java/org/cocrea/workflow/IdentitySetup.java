@@ -68,6 +68,9 @@ class IdentitySetup implements ApplicationRunner {
             // The lead area validates the final text of its commitments (Stage 3).
             grant(area.getCandidateGroup(), Resources.PROCESS_DEFINITION, CommitmentDraftingProcess.KEY,
                     Permissions.READ);
+            // the monthly follow-up report of the commitments the area leads (Tasklist reads the form through it)
+            grant(area.getCandidateGroup(), Resources.PROCESS_DEFINITION, CommitmentFollowUpProcess.KEY,
+                    Permissions.READ);
             filter("Área: " + area.getNameEs(), 20, List.of(area.getCandidateGroup()), area.getCandidateGroup());
         }
         String team = Groups.OPEN_GOVERNMENT_TEAM;
@@ -91,6 +94,8 @@ class IdentitySetup implements ApplicationRunner {
         grant(owners, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
 
         grant(Groups.MONITORING_BODY, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // the evaluation task of each ended commitment (Tasklist reads the form through the definition)
+        grant(Groups.MONITORING_BODY, Resources.PROCESS_DEFINITION, CommitmentFollowUpProcess.KEY, Permissions.READ);
 
         Filter mine = filter("Mis tareas", 0, null, null);
         for (String g : List.of(team, owners, Groups.MONITORING_BODY)) {

@@ -1,0 +1,163 @@
+package org.cocrea.followup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The evidence page of a follow-up report, linked from the Tasklist form (form-js 1.8 has no file picker):
+ * {@code GET /follow-up/reports/{id}} shows the report and its evidence; {@code POST /follow-up/reports/{id}/evidence}
+ * uploads a file (lead area members and staff, while the report is not accepted; a refused file answers 400 with the
+ * field and reason on the page); {@code GET /follow-up/evidence/{id}} downloads a file (staff, the lead area, the
+ * monitoring body). {@code GET /dashboard/evidence/{id}} is the public download of files of accepted reports only
+ * (404 for anything else).
+ */
+@Controller
+class FollowUpReportController {
+
+    /** Spring Security authority prefix of Camunda groups (see {@code EngineUserAuthenticationProvider}). */
+    private static final String GROUP_PREFIX = "GROUP_";
+
+    private final FollowUps followUps;
+    private final EvidenceFiles files;
+
+    FollowUpReportController(FollowUps followUps, EvidenceFiles files) {
+        this.followUps = followUps;
+        this.files = files;
+    }
+
+    @GetMapping("/follow-up/reports/{id}")
+    String page(@PathVariable long id, Authentication user, Model model, Locale locale) {
+        FollowUpReport report = readable(id, user);
+        fill(model, report, user, locale);
+        return "follow-up/report";
+    }
+
+    @PostMapping("/follow-up/reports/{id}/evidence")
+    String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "milestoneId", required = false) String milestoneId,
+            @RequestParam(name = "description", required = false) String description, Authentication user,
+            Model model, Locale locale, HttpServletResponse response) throws IOException {
+        FollowUpReport report = readable(id, user);
+        if (!FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
+            throw new AccessDeniedException("not the lead area");
+        }
+        try {
+            Long milestone = parseMilestone(milestoneId);
+            if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+                // no file chosen: the service refuses it with the field and reason like any other problem
+                files.upload(id, milestone, null, description, InputStream.nullInputStream(), user.getName());
+            } else {
+                try (InputStream in = file.getInputStream()) {
+                    files.upload(id, milestone, file.getOriginalFilename(), description, in, user.getName());
+                }
+            }
+        } catch (InvalidFollowUpException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problems", e.problems());
+            fill(model, followUps.report(id), user, locale);
+            return "follow-up/report";
+        }
+        return "redirect:/follow-up/reports/" + id + "?uploaded";
+    }
+
+    private Long parseMilestone(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+
+    @GetMapping("/follow-up/evidence/{id}")
+    ResponseEntity<Resource> download(@PathVariable long id, Authentication user) {
+        long reportId = files.reportOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        readable(reportId, user);
+        return serve(files.file(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    }
+
+    @GetMapping("/dashboard/evidence/{id}")
+    ResponseEntity<Resource> publicDownload(@PathVariable long id) {
+        return serve(files.publicFile(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    }
+
+    private ResponseEntity<Resource> serve(EvidenceFiles.StoredFile file) {
+        Evidence e = file.evidence();
+        try {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(e.getContentType()))
+                    .contentLength(Files.size(file.path()))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(e.getFileName(), StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body(new FileSystemResource(file.path()));
+        } catch (IOException ex) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private FollowUpReport readable(long id, Authentication user) {
+        FollowUpReport report;
+        try {
+            report = followUps.report(id);
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!FollowUpAccess.canRead(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
+            throw new AccessDeniedException("no access to this report");
+        }
+        return report;
+    }
+
+    private void fill(Model model, FollowUpReport report, Authentication user, Locale locale) {
+        model.addAttribute("report", report);
+        model.addAttribute("commitment", followUps.commitmentLabel(report.getCommitmentId()));
+        model.addAttribute("month", followUps.month(report.getPeriod(), locale));
+        model.addAttribute("entries", followUps.entriesSaid(report.getId()));
+        model.addAttribute("milestones", followUps.milestonesOf(report.getCommitmentId()).stream()
+                .map(m -> List.of(String.valueOf(m.getId()), m.getPosition() + ". " + m.getTitle())).toList());
+        model.addAttribute("evidence", files.of(report.getId()));
+        model.addAttribute("canUpload", report.getStatus() != ReportStatus.ACCEPTED
+                && FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId())));
+        model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));
+        model.addAttribute("allowedTypes", files.allowedTypes());
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", List.of());
+        }
+    }
+
+    private static Set<String> groups(Authentication user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(GROUP_PREFIX)).map(a -> a.substring(GROUP_PREFIX.length()))
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,75 @@
+package org.cocrea.followup;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Texts of {@code i18n/followup*.properties} used outside templates: refusals (both languages) and month names. */
+@Component
+class FollowUpTexts {
+
+    static final Locale ES = Locale.forLanguageTag("es");
+    static final Locale EN = Locale.ENGLISH;
+    private final MessageSource messages;
+
+    FollowUpTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Collects problems, then throws them together. */
+    final class Problems {
+        private final List<InvalidFollowUpException.Problem> list = new ArrayList<>();
+
+        /**
+         * @param field field name
+         * @param code  reason code: message key {@code followup.error.<code>}
+         * @param args  message arguments
+         */
+        void add(String field, String code, Object... args) {
+            list.add(new InvalidFollowUpException.Problem(field, code,
+                    messages.getMessage("followup.error." + code, args, ES) + " / "
+                            + messages.getMessage("followup.error." + code, args, EN)));
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        /** @throws InvalidFollowUpException when any problem was added */
+        void throwIfAny() {
+            if (!list.isEmpty()) {
+                throw new InvalidFollowUpException(list);
+            }
+        }
+    }
+
+    Problems problems() {
+        return new Problems();
+    }
+
+    /** @throws InvalidFollowUpException with that one problem */
+    void refuse(String field, String code, Object... args) {
+        Problems p = problems();
+        p.add(field, code, args);
+        p.throwIfAny();
+    }
+
+    /**
+     * @param period first day of a month
+     * @param locale language
+     * @return e.g. "noviembre de 2026" / "November 2026"
+     */
+    String month(LocalDate period, Locale locale) {
+        return period.format(DateTimeFormatter.ofPattern(messages.getMessage("followup.monthPattern", null, locale),
+                locale));
+    }
+
+    String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

@@ -1,0 +1,53 @@
+package org.cocrea.followup;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ReportRepository extends JpaRepository<FollowUpReport, Long> {
+
+    Optional<FollowUpReport> findByCommitmentIdAndPeriod(long commitmentId, LocalDate period);
+
+    List<FollowUpReport> findByCommitmentIdOrderByPeriodAsc(long commitmentId);
+
+    /** Takes the report's row lock: submit, review and uploads of one report happen one after another. */
+    @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from FollowUpReport r where r.id = :id")
+    Optional<FollowUpReport> lockById(@Param("id") Long id);
+}
+
+interface ProgressRepository extends JpaRepository<MilestoneProgress, Long> {
+
+    List<MilestoneProgress> findByReportId(long reportId);
+
+    void deleteByReportId(long reportId);
+}
+
+interface EvidenceRepository extends JpaRepository<Evidence, Long> {
+
+    List<Evidence> findByReportIdOrderByIdAsc(long reportId);
+
+    void deleteByReportIdAndKind(long reportId, String kind);
+}
+
+interface TrackedMilestoneRepository extends JpaRepository<TrackedMilestone, Long> {
+
+    List<TrackedMilestone> findByCommitmentIdOrderByPositionAsc(long commitmentId);
+}
+
+interface FollowedCommitmentRepository extends JpaRepository<FollowedCommitment, Long> {
+
+    List<FollowedCommitment> findByStatusAndLeadAreaGroupNotNullOrderByCodeAsc(String status);
+
+    Optional<FollowedCommitment> findByCode(String code);
+}
+
+interface EvaluationRepository extends JpaRepository<MonitoringEvaluation, Long> {
+
+    Optional<MonitoringEvaluation> findByCommitmentId(long commitmentId);
+}
