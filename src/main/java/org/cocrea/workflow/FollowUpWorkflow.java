@@ -93,8 +93,10 @@ public class FollowUpWorkflow implements ApplicationRunner {
             log.warn("No follow-up for commitment {}: not published with a lead area group", commitmentId);
             return Optional.empty();
         }
+        // running or ended: the history knows every instance, and the variable names this very commitment
         if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CommitmentFollowUpProcess.KEY)
-                .processInstanceBusinessKey(plan.code()).count() > 0) {
+                .processInstanceBusinessKey(plan.code())
+                .variableValueEquals(CommitmentFollowUpProcess.COMMITMENT_ID, commitmentId).count() > 0) {
             return Optional.empty();
         }
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(CommitmentFollowUpProcess.KEY, plan.code(),

@@ -39,7 +39,45 @@ class DemoStartupTests {
         assertThat(identityService.checkPassword("ambiente", "demo")).isTrue();
         assertThat(identityService.createUserQuery().memberOfGroup("area-ambiente").userId("ambiente").count())
                 .isEqualTo(1);
-        assertThat(taskService.createTaskQuery().taskCandidateGroup("area-ambiente").count()).isEqualTo(7);
+        assertThat(taskService.createTaskQuery().taskCandidateGroup("area-ambiente")
+                .processDefinitionKey("proposal-review").count()).isEqualTo(7);
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.boot.ApplicationRunner demoFollowUp;
+
+    @Test
+    void demoFollowUpHasThisMonthsReportForAmbienteAndEvaluationsOfTheEndedCommitments() throws Exception {
+        // the example commitment: past months accepted, this month's report waiting for the area in Tasklist
+        var report = taskService.createTaskQuery().taskCandidateGroup("area-ambiente")
+                .processDefinitionKey("commitment-follow-up").singleResult();
+        assertThat(report.getName()).contains("ARBA-DEMO");
+        assertThat(jdbc.queryForObject("select count(*) from follow_up_report r join commitment c on c.id = "
+                + "r.commitment_id where c.code = 'ARBA-DEMO' and r.status = 'ACCEPTED'", Long.class)).isEqualTo(5);
+        assertThat(jdbc.queryForList("select m.status from milestone m join commitment c on c.id = m.commitment_id "
+                + "where c.code = 'ARBA-DEMO' order by m.position", String.class))
+                .containsExactly("COMPLETED", "IN_PROGRESS", "DELAYED", "NOT_STARTED");
+        // the 2021-2023 commitments have a follow-up whose end has passed: once the job executor fires the end
+        // timers, the monitoring body finds one evaluation per commitment
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("commitment-follow-up").count())
+                .isEqualTo(7);
+        managementService.createJobQuery().timers().duedateLowerThan(new java.util.Date()).list()
+                .forEach(j -> managementService.executeJob(j.getId()));
+        assertThat(taskService.createTaskQuery().taskCandidateGroup("monitoring-body").count()).isEqualTo(6);
+        assertThat(identityService.checkPassword("monitoreo", "demo")).isTrue();
+
+        // a second start changes nothing
+        demoFollowUp.run(null);
+        assertThat(jdbc.queryForObject("select count(*) from follow_up_report r join commitment c on c.id = "
+                + "r.commitment_id where c.code = 'ARBA-DEMO'", Long.class)).isEqualTo(6);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("commitment-follow-up")
+                .processInstanceBusinessKey("ARBA-DEMO").count()).isEqualTo(1);
     }
 
     @Test
