@@ -134,6 +134,14 @@ class FollowUpScenarioTests {
         long reportId = (Long) taskService.getVariable(report.getId(), CommitmentFollowUpProcess.REPORT_ID);
         ArrayNode rows = offeredRows(report);
         assertThat(rows).hasSize(3);
+        // the area's users may open the form in Tasklist (READ on the process definition, granted at start-up)
+        identityService.setAuthentication("fu-ambiente", List.of(AREA));
+        try (var form = formService.getDeployedTaskForm(report.getId())) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("follow-up-report")
+                    .contains("{{reportPage}}");
+        } finally {
+            identityService.clearAuthentication();
+        }
 
         // refused: percent out of range, completed below 100, a milestone left out, a bad link
         ArrayNode bad = rows.deepCopy();
@@ -369,6 +377,12 @@ class FollowUpScenarioTests {
         Task evaluation = task(pi, CommitmentFollowUpProcess.TASK_EVALUATE);
         assertThat(taskService.getIdentityLinksForTask(evaluation.getId()))
                 .anyMatch(l -> "monitoring-body".equals(l.getGroupId()));
+        identityService.setAuthentication("fu-monitoreo", List.of("monitoring-body"));
+        try (var form = formService.getDeployedTaskForm(evaluation.getId())) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("commitment-evaluation");
+        } finally {
+            identityService.clearAuthentication();
+        }
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat((String) taskService.getVariable(evaluation.getId(), CommitmentFollowUpProcess.MILESTONE_SUMMARY))
                 .contains("No iniciado, 0 %").contains("Informes aceptados: 0 de 0");
