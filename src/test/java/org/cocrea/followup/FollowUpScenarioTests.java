@@ -176,6 +176,13 @@ class FollowUpScenarioTests {
         assertThat(reportStatus(reportId)).isEqualTo("ACCEPTED");
         assertThat(milestoneStates(id)).containsExactly("COMPLETED:100", "IN_PROGRESS:50", "NOT_STARTED:0");
         assertThat(count("select count(*) from milestone where last_report_id = " + reportId)).isEqualTo(3);
+        // The public dashboard shows the accepted report at once: no cache, no batch in between.
+        String dashboard = mvc.perform(get("/dashboard/ARBA-T1")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(dashboard).contains("Mesa constituida").contains("Borrador listo")
+                .contains("https://example.org/acta");
+        assertThat(mvc.perform(get("/api/dashboard"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("ARBA-T1");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
 
         // next month's report asks only about the two milestones not completed
