@@ -609,16 +609,21 @@ public class CommitmentSheets {
      *
      * @param id     commitment id
      * @param reason the area's reason (required, at most 4000 characters)
-     * @throws InvalidSheetException when the reason is missing or too long
+     * @throws InvalidSheetException when the reason is missing or too long, or the commitment is not waiting for
+     *                               validation (a published one never goes back)
      */
     @Transactional
     public void rejectValidation(long id, String reason) {
+        Commitment c = get(id);
         List<InvalidSheetException.Problem> p = new ArrayList<>();
+        if (c.getStatus() != Commitment.Status.VALIDATING) {
+            p.add(new InvalidSheetException.Problem("status", "sheet.error.notValidating"));
+        }
         required(p, "reason", reason, MAX_TEXT);
         if (!p.isEmpty()) {
             throw new InvalidSheetException(p);
         }
-        get(id).backToConsolidation();
+        c.backToConsolidation();
     }
 
     /**

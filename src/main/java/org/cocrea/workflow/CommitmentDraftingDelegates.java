@@ -45,6 +45,36 @@ class CommitmentDraftingDelegates {
         return ((Number) scope.getVariable(COMMITMENT_ID)).longValue();
     }
 
+    /**
+     * The commitment this instance carries. Completing a task can set any process variable (Tasklist, REST), so
+     * {@code commitmentId} is checked against the commitment's own process instance: without this, a lead area
+     * completing its validation task with {@code commitmentId} of another commitment would approve or reject that
+     * one (even take a published commitment out of the plan).
+     *
+     * @param sheets            the commitment sheets
+     * @param scope             the task or execution
+     * @param processInstanceId the scope's process instance
+     * @return the commitment id
+     * @throws RefusedInputException when {@code commitmentId} is missing, not a number or not this instance's
+     */
+    static long ownCommitmentId(CommitmentSheets sheets, org.camunda.bpm.engine.delegate.VariableScope scope,
+            String processInstanceId) {
+        Object value = scope.getVariable(COMMITMENT_ID);
+        Commitment c = null;
+        if (value instanceof Number n) {
+            try {
+                c = sheets.get(n.longValue());
+            } catch (IllegalArgumentException e) {
+                c = null;
+            }
+        }
+        if (c == null || !processInstanceId.equals(c.getProcessInstanceId())) {
+            throw new RefusedInputException("commitmentId " + value
+                    + ": no es el compromiso de este proceso / is not this process's commitment");
+        }
+        return c.getId();
+    }
+
     /** Translates a refusal of the commitment feature for Tasklist: "field: reason" in Spanish / English. */
     static RefusedInputException refusal(InvalidSheetException e, MessageSource messages) {
         String es = e.problems().stream().map(p -> describe(p, messages, ES)).collect(Collectors.joining("; "));
@@ -86,7 +116,8 @@ class CommitmentDraftingDelegates {
     @Bean
     TaskListener commitmentSheetCompleted(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateTask task) -> {
-            List<InvalidSheetException.Problem> problems = sheets.problemsOf(commitmentId(task));
+            List<InvalidSheetException.Problem> problems = sheets.problemsOf(
+                    ownCommitmentId(sheets, task, task.getProcessInstanceId()));
             if (!problems.isEmpty()) {
                 throw refusal(new InvalidSheetException(problems), messages);
             }
@@ -103,7 +134,8 @@ class CommitmentDraftingDelegates {
             Duration window = duration(execution, COMMENT_WINDOW);
             Duration before = duration(execution, REMINDER_BEFORE);
             Instant[] deadline = new Instant[1];
-            refuseInvalidSheet(() -> deadline[0] = sheets.circulate(commitmentId(execution), window), messages);
+            long id = ownCommitmentId(sheets, execution, execution.getProcessInstanceId());
+            refuseInvalidSheet(() -> deadline[0] = sheets.circulate(id, window), messages);
             Instant reminder = deadline[0].minus(before);
             Instant now = clock.instant();
             execution.setVariable(COMMENT_DEADLINE, Date.from(deadline[0]));
@@ -126,34 +158,40 @@ class CommitmentDraftingDelegates {
     /** {@code Task_SendCommentReminder}: reminds the recipients before the window closes. */
     @Bean
     JavaDelegate remindCommenters(CommitmentSheets sheets) {
-        return (DelegateExecution execution) -> sheets.remindCommenters(commitmentId(execution));
+        return (DelegateExecution execution) -> sheets.remindCommenters(
+                ownCommitmentId(sheets, execution, execution.getProcessInstanceId()));
     }
 
     /** {@code Task_CloseComments}: closes the window; sets {@code commentCount}. */
     @Bean
     JavaDelegate closeComments(CommitmentSheets sheets) {
         return (DelegateExecution execution) -> execution.setVariable(COMMENT_COUNT,
-                sheets.closeComments(commitmentId(execution)));
+                sheets.closeComments(ownCommitmentId(sheets, execution, execution.getProcessInstanceId())));
     }
 
     /** Complete listener of {@code Task_ConsolidateComments}: every comment answered; commenters told. */
     @Bean
     TaskListener consolidationCompleted(CommitmentSheets sheets, MessageSource messages) {
-        return (DelegateTask task) -> refuseInvalidSheet(() -> sheets.finishConsolidation(commitmentId(task)),
-                messages);
+        return (DelegateTask task) -> {
+            long id = ownCommitmentId(sheets, task, task.getProcessInstanceId());
+            refuseInvalidSheet(() -> sheets.finishConsolidation(id), messages);
+        };
     }
 
     /** {@code Task_RequestValidation}: sets {@code leadAreaGroup}, the validation task's candidate group. */
     @Bean
     JavaDelegate requestValidation(CommitmentSheets sheets, MessageSource messages) {
-        return (DelegateExecution execution) -> refuseInvalidSheet(() -> execution.setVariable(LEAD_AREA_GROUP,
-                sheets.requestValidation(commitmentId(execution))), messages);
+        return (DelegateExecution execution) -> {
+            long id = ownCommitmentId(sheets, execution, execution.getProcessInstanceId());
+            refuseInvalidSheet(() -> execution.setVariable(LEAD_AREA_GROUP, sheets.requestValidation(id)), messages);
+        };
     }
 
     /** Complete listener of {@code Task_ValidateCommitment}: approve, or reject with a reason (sets {@code validated}). */
     @Bean
     TaskListener commitmentValidated(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateTask task) -> {
+            long id = ownCommitmentId(sheets, task, task.getProcessInstanceId());
             String decision = FormValues.text(task.getVariable(VALIDATION_DECISION));
             if (!"approve".equals(decision) && !"reject".equals(decision)) {
                 throw new RefusedInputException("Elegí validar o rechazar / Choose approve or reject");
@@ -161,7 +199,7 @@ class CommitmentDraftingDelegates {
             boolean approved = "approve".equals(decision);
             if (!approved) {
                 String reason = FormValues.text(task.getVariable(VALIDATION_REASON));
-                refuseInvalidSheet(() -> sheets.rejectValidation(commitmentId(task), reason), messages);
+                refuseInvalidSheet(() -> sheets.rejectValidation(id, reason), messages);
                 task.getExecution().setVariable(REJECTION_REASON, reason);
             }
             task.getExecution().setVariable(VALIDATED, approved);
@@ -171,8 +209,10 @@ class CommitmentDraftingDelegates {
     /** {@code Task_PublishCommitment}: the code, the published plan and the follow-up (sets {@code commitmentCode}). */
     @Bean
     JavaDelegate publishCommitment(CommitmentSheets sheets, MessageSource messages) {
-        return (DelegateExecution execution) -> refuseInvalidSheet(() -> execution.setVariable(CODE,
-                sheets.publish(commitmentId(execution))), messages);
+        return (DelegateExecution execution) -> {
+            long id = ownCommitmentId(sheets, execution, execution.getProcessInstanceId());
+            refuseInvalidSheet(() -> execution.setVariable(CODE, sheets.publish(id)), messages);
+        };
     }
 
     /** {@code co-creation}'s {@code Task_PrepareRoundTables}: the axes with prioritised proposals. */

@@ -79,6 +79,8 @@ class Stage3ScenarioTests {
     ManagementService managementService;
     @Autowired
     MockMvc mvc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private final RequestPostProcessor staff = user("equipo").authorities(new SimpleGrantedAuthority("GROUP_og-team"));
     long callId;
@@ -256,6 +258,35 @@ class Stage3ScenarioTests {
     }
 
     @Test
+    void aLeadAreaCannotValidateAnotherCommitmentByOverwritingItsId() throws Exception {
+        fixtures.user("rest-ambiente", "rest-ambiente@areas.example.org", "area-ambiente");
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(CommitmentDraftingProcess.KEY).singleResult();
+        long id = (Long) runtimeService.getVariable(pi.getId(), CommitmentDraftingProcess.COMMITMENT_ID);
+        sheets.save(id, validSheet("Un censo colaborativo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
+                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
+        taskService.complete(task(CommitmentDraftingProcess.TASK_COMPLETE_SHEET).getId(), Map.of("sheetReady", true));
+        managementService.executeJob(job(CommitmentDraftingProcess.TIMER_WINDOW_CLOSED).getId());
+        Task validate = task(CommitmentDraftingProcess.TASK_VALIDATE);
+        long published = plan.published().get(0).getId();
+
+        for (String decision : List.of("reject", "approve")) {
+            java.net.http.HttpResponse<String> response = completeOverRest(validate.getId(), """
+                    {"variables": {"validationDecision": {"value": "%s"}, "validationReason": {"value": "No"},
+                     "commitmentId": {"value": %d, "type": "Long"}}}
+                    """.formatted(decision, published));
+            assertThat(response.statusCode()).as(decision).isEqualTo(400);
+            assertThat(response.body()).contains("commitmentId");
+        }
+        assertThat(sheets.get(published).getStatus()).as("the published commitment stays in the plan")
+                .isEqualTo(Commitment.Status.PUBLISHED);
+        assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.VALIDATING);
+        assertThat(taskService.createTaskQuery().taskId(validate.getId()).count()).isEqualTo(1);
+        assertThatThrownBy(() -> sheets.rejectValidation(published, "No"))
+                .isInstanceOf(InvalidSheetException.class).hasMessageContaining("sheet.error.notValidating");
+    }
+
+    @Test
     void versionsCompareSectionBySectionAndEscapeText() {
         long id = sheets.chosenTopics(callId).stream().findFirst()
                 .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
@@ -354,6 +385,15 @@ class Stage3ScenarioTests {
 
     /** A parameter map for MockMvc. */
     static final class MultiValue extends org.springframework.util.LinkedMultiValueMap<String, String> {
+    }
+
+    private java.net.http.HttpResponse<String> completeOverRest(String taskId, String json) throws Exception {
+        String auth = java.util.Base64.getEncoder().encodeToString("rest-ambiente:secret".getBytes(StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + "/complete"))
+                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private Task task(String key) {
