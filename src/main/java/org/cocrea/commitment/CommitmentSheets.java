@@ -52,6 +52,9 @@ public class CommitmentSheets {
     static final int MAX_TEXT = 4000;
     static final int MAX_DESCRIPTION = 8000;
     static final int MAX_MILESTONES = 30;
+    /** Dates outside these years are typing mistakes (and some do not fit the database's date type). */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final CommitmentRepository commitments;
@@ -201,8 +204,9 @@ public class CommitmentSheets {
      * Validates a sheet without saving it (server-side rules).
      *
      * @param sheet the sheet
-     * @return every problem (empty when valid): required fields, lengths, control characters, end after start, at
-     *         least one milestone, milestones inside the commitment's dates, a known lead area, known OGP values
+     * @return every problem (empty when valid): required fields, lengths, control characters, dates between 2000 and
+     *         2099, end after start, at least one milestone, milestones inside the commitment's dates, a known lead
+     *         area, known OGP values
      */
     public List<InvalidSheetException.Problem> validate(CommitmentSheet sheet) {
         List<InvalidSheetException.Problem> p = new ArrayList<>();
@@ -233,6 +237,13 @@ public class CommitmentSheets {
         if (sheet.endDate() == null) {
             p.add(new InvalidSheetException.Problem("endDate", "sheet.error.required"));
             datesOk = false;
+        }
+        for (String field : List.of("startDate", "endDate")) {
+            LocalDate day = "startDate".equals(field) ? sheet.startDate() : sheet.endDate();
+            if (day != null && !plausible(day)) {
+                p.add(new InvalidSheetException.Problem(field, "sheet.error.dateRange"));
+                datesOk = false;
+            }
         }
         if (datesOk && !sheet.endDate().isAfter(sheet.startDate())) {
             p.add(new InvalidSheetException.Problem("endDate", "sheet.error.endBeforeStart"));
@@ -726,6 +737,11 @@ public class CommitmentSheets {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored sheet version unreadable", e);
         }
+    }
+
+    /** @return whether the day lies between {@link #EARLIEST_DATE} and {@link #LATEST_DATE} */
+    static boolean plausible(LocalDate day) {
+        return !day.isBefore(EARLIEST_DATE) && !day.isAfter(LATEST_DATE);
     }
 
     private static String bullets(List<String> lines, int max) {

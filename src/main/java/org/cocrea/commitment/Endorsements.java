@@ -34,7 +34,7 @@ public class Endorsements {
      * @param organization the organisation (required, at most 300 characters)
      * @param person       who signed (optional, at most 200)
      * @param role         the organisation's role (required, at most 300), e.g. "miembro del foro multiactor"
-     * @param endorsedOn   the day (required; not in the future, Buenos Aires calendar)
+     * @param endorsedOn   the day (required; not in the future, Buenos Aires calendar, and not before 2000)
      * @param by           the staff user who recorded it
      * @return the stored endorsement
      * @throws InvalidSheetException listing each invalid field
@@ -50,6 +50,8 @@ public class Endorsements {
             p.add(new InvalidSheetException.Problem("endorsedOn", "sheet.error.required"));
         } else if (endorsedOn.isAfter(LocalDate.now(clock.withZone(ZoneId.of(CocreaApplication.ZONE))))) {
             p.add(new InvalidSheetException.Problem("endorsedOn", "endorsement.error.future"));
+        } else if (!CommitmentSheets.plausible(endorsedOn)) {
+            p.add(new InvalidSheetException.Problem("endorsedOn", "sheet.error.dateRange"));
         }
         if (!p.isEmpty()) {
             throw new InvalidSheetException(p);

@@ -117,7 +117,10 @@ public class SheetForm {
         }
     }
 
-    /** @return the sheet the form holds (lead area name filled by the service), blank milestone rows left out */
+    /**
+     * @return the sheet the form holds (lead area name filled by the service), blank milestone rows left out, each
+     *         OGP value once (a repeated or indexed {@code ogpValues} parameter gives duplicates and gaps)
+     */
     CommitmentSheet toSheet() {
         List<CommitmentSheet.MilestoneInput> rows = milestones.stream().filter(r -> !r.blank())
                 .map(r -> new CommitmentSheet.MilestoneInput(strip(r.title), r.startDate, r.endDate,
@@ -125,7 +128,8 @@ public class SheetForm {
                 .toList();
         return new CommitmentSheet(strip(titleEs), strip(titleEn), leadAreaGroup, null, strip(supportingInstitutions),
                 startDate, endDate, strip(publicProblem), strip(statusQuo), strip(description), strip(objective),
-                strip(howItHelps), ogpValues, strip(additionalInfo), strip(contact), rows);
+                strip(howItHelps), ogpValues.stream().filter(java.util.Objects::nonNull).distinct().toList(),
+                strip(additionalInfo), strip(contact), rows);
     }
 
     private static String strip(String s) {

@@ -287,6 +287,40 @@ class Stage3ScenarioTests {
     }
 
     @Test
+    void oddOgpValuesAndOutOfRangeDatesAreFormErrorsNot500s() throws Exception {
+        long id = sheets.chosenTopics(callId).stream().findFirst()
+                .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
+        MultiValue gap = sheetForm("2026-01-01", "2026-12-31", "2026-03-01", "2026-06-30");
+        gap.remove("ogpValues");
+        gap.set("ogpValues[3]", "civic-participation");
+        mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff).params(gap))
+                .andExpect(status().is3xxRedirection());
+        MultiValue repeated = sheetForm("2026-01-01", "2026-12-31", "2026-03-01", "2026-06-30");
+        repeated.remove("ogpValues");
+        repeated.put("ogpValues", java.util.Collections.nCopies(40, "technology-and-innovation"));
+        mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff).params(repeated))
+                .andExpect(status().is3xxRedirection());
+        assertThat(sheets.sheet(id).ogpValues()).containsExactly("technology-and-innovation");
+
+        for (String[] dates : List.of(new String[] {"+999999999-01-01", "+999999999-12-31"},
+                new String[] {"0000-01-01", "0001-01-01"})) {
+            String page = mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff)
+                            .params(sheetForm(dates[0], dates[1], "2026-03-01", "2026-06-30")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("Fecha de inicio: la fecha debe estar entre 2000 y 2099");
+        }
+        assertThat(sheets.sheet(id).startDate()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
+
+        mvc.perform(post("/staff/endorsements").with(csrf()).with(staff).param("organization", "Red Verde")
+                        .param("role", "foro").param("endorsedOn", "-999999999-01-01"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problems", List.of(new InvalidSheetException.Problem("endorsedOn",
+                                "sheet.error.dateRange"))));
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from endorsement", Long.class)).isZero();
+    }
+
+    @Test
     void versionsCompareSectionBySectionAndEscapeText() {
         long id = sheets.chosenTopics(callId).stream().findFirst()
                 .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
