@@ -162,6 +162,14 @@ public class Commitment {
         this.processInstanceId = processInstanceId;
     }
 
+    /**
+     * @return whether the sheet is frozen: while it circulates (the text people comment on), while its lead area
+     *         validates it (the text the area approves is the one published) and once published
+     */
+    boolean sheetLocked() {
+        return status == Status.CIRCULATING || status == Status.VALIDATING || status == Status.PUBLISHED;
+    }
+
     void startCirculation(Instant deadline) {
         status = Status.CIRCULATING;
         commentDeadline = deadline;

@@ -187,8 +187,7 @@ class CommitmentPageController {
         model.addAttribute("versions", versions);
         model.addAttribute("areas", areas.all());
         model.addAttribute("ogpValues", CommitmentSheet.OGP_VALUES);
-        model.addAttribute("editable", c.getStatus() != Commitment.Status.PUBLISHED
-                && c.getStatus() != Commitment.Status.CIRCULATING);
+        model.addAttribute("editable", !c.sheetLocked());
         if (versions.size() > 1) {
             int last = versions.get(versions.size() - 1).getVersion();
             model.addAttribute("changes", sheets.diff(c.getId(), last - 1, last));

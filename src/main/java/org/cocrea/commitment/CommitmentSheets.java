@@ -279,7 +279,8 @@ public class CommitmentSheets {
 
     /**
      * Saves a new version of the sheet (who, when, note), after validating it. Refused once the commitment is
-     * published or while it circulates (the circulated text must stay what people comment on).
+     * published, while it circulates (the circulated text must stay what people comment on) and while its lead area
+     * validates it (what the area approves is what is published; a rejection reopens the sheet).
      *
      * @param id     commitment id
      * @param sheet  the new content
@@ -292,7 +293,7 @@ public class CommitmentSheets {
     @Transactional
     public int save(long id, CommitmentSheet sheet, String author, String note) {
         Commitment c = get(id);
-        if (c.getStatus() == Commitment.Status.PUBLISHED || c.getStatus() == Commitment.Status.CIRCULATING) {
+        if (c.sheetLocked()) {
             throw new InvalidSheetException(List.of(new InvalidSheetException.Problem("status", "sheet.error.locked")));
         }
         List<InvalidSheetException.Problem> problems = new ArrayList<>(validate(sheet));

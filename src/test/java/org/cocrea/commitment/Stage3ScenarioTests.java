@@ -260,13 +260,7 @@ class Stage3ScenarioTests {
     @Test
     void aLeadAreaCannotValidateAnotherCommitmentByOverwritingItsId() throws Exception {
         fixtures.user("rest-ambiente", "rest-ambiente@areas.example.org", "area-ambiente");
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(CommitmentDraftingProcess.KEY).singleResult();
-        long id = (Long) runtimeService.getVariable(pi.getId(), CommitmentDraftingProcess.COMMITMENT_ID);
-        sheets.save(id, validSheet("Un censo colaborativo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
-                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
-        taskService.complete(task(CommitmentDraftingProcess.TASK_COMPLETE_SHEET).getId(), Map.of("sheetReady", true));
-        managementService.executeJob(job(CommitmentDraftingProcess.TIMER_WINDOW_CLOSED).getId());
+        long id = validSheetUncommentedToValidation();
         Task validate = task(CommitmentDraftingProcess.TASK_VALIDATE);
         long published = plan.published().get(0).getId();
 
@@ -284,6 +278,33 @@ class Stage3ScenarioTests {
         assertThat(taskService.createTaskQuery().taskId(validate.getId()).count()).isEqualTo(1);
         assertThatThrownBy(() -> sheets.rejectValidation(published, "No"))
                 .isInstanceOf(InvalidSheetException.class).hasMessageContaining("sheet.error.notValidating");
+    }
+
+    @Test
+    void theSheetIsFrozenWhileItsLeadAreaValidatesIt() throws Exception {
+        long id = validSheetUncommentedToValidation();
+        MultiValue changed = sheetForm("2026-01-01", "2026-12-31", "2026-03-01", "2026-06-30");
+        changed.set("objective", "Otro texto que el área nunca vio.");
+        String page = mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff).params(changed))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("mientras el área la valida");
+        assertThat(sheets.versions(id)).hasSize(2);
+        assertThat(sheets.sheet(id).objective()).isEqualTo("Relevar el arbolado.");
+        assertThat(mvc.perform(get("/staff/commitments/" + id).with(staff)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("en validación por el área o publicada");
+    }
+
+    /** Saves a valid sheet (version 2), circulates it and closes the window without comments: the area validates. */
+    private long validSheetUncommentedToValidation() {
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(CommitmentDraftingProcess.KEY).singleResult();
+        long id = (Long) runtimeService.getVariable(pi.getId(), CommitmentDraftingProcess.COMMITMENT_ID);
+        sheets.save(id, validSheet("Un censo colaborativo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
+                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
+        taskService.complete(task(CommitmentDraftingProcess.TASK_COMPLETE_SHEET).getId(), Map.of("sheetReady", true));
+        managementService.executeJob(job(CommitmentDraftingProcess.TIMER_WINDOW_CLOSED).getId());
+        assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.VALIDATING);
+        return id;
     }
 
     @Test
