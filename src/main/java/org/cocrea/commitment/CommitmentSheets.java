@@ -55,6 +55,7 @@ public class CommitmentSheets {
     /** Dates outside these years are typing mistakes (and some do not fit the database's date type). */
     static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
     static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final CommitmentRepository commitments;
@@ -414,7 +415,8 @@ public class CommitmentSheets {
      * deadline. The sheet must be valid.
      *
      * @param id     commitment id
-     * @param window how long comments are taken, e.g. {@code P10D} (from the BPMN); at least one hour
+     * @param window how long comments are taken, e.g. {@code P10D} (from the BPMN); at least one hour, at most a year
+     *               (a longer one is a typing mistake, and its deadline may not fit the database)
      * @return the comment deadline
      * @throws InvalidSheetException when the sheet is not valid or not a draft being written
      */
@@ -425,7 +427,7 @@ public class CommitmentSheets {
         if (c.getStatus() != Commitment.Status.DRAFT) {
             problems.add(new InvalidSheetException.Problem("status", "sheet.error.notDraft"));
         }
-        if (window == null || window.compareTo(Duration.ofHours(1)) < 0) {
+        if (window == null || window.compareTo(Duration.ofHours(1)) < 0 || window.compareTo(MAX_WINDOW) > 0) {
             problems.add(new InvalidSheetException.Problem("commentWindow", "sheet.error.window"));
         }
         if (!problems.isEmpty()) {

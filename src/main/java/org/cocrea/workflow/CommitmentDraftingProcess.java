@@ -34,7 +34,7 @@ public final class CommitmentDraftingProcess {
     public static final String SHEET_PAGE = "sheetPage";
     public static final String COMMENTS_PAGE = "commentsPage";
     public static final String DRAFT_PAGE = "draftPage";
-    /** Input parameter of {@code Task_CirculateDraft}: ISO 8601 duration of the comment window (default P10D). */
+    /** Input parameter of {@code Task_CirculateDraft}: ISO 8601 duration of the comment window, PT1H to P366D (default P10D). */
     public static final String COMMENT_WINDOW = "commentWindow";
     /** Input parameter of {@code Task_CirculateDraft}: how long before the deadline the reminder goes (P2D). */
     public static final String REMINDER_BEFORE = "reminderBefore";

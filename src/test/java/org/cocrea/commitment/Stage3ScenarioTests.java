@@ -342,6 +342,20 @@ class Stage3ScenarioTests {
     }
 
     @Test
+    void aCommentWindowOverAYearIsRefusedAndTheDraftStaysADraft() {
+        long id = sheets.chosenTopics(callId).stream().findFirst()
+                .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
+        sheets.save(id, validSheet("Un censo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
+                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
+        for (Duration window : List.of(Duration.ofDays(999_999_999), Duration.ofMinutes(59))) {
+            assertThatThrownBy(() -> sheets.circulate(id, window)).isInstanceOf(InvalidSheetException.class)
+                    .hasMessageContaining("commentWindow: sheet.error.window");
+        }
+        assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.DRAFT);
+        assertThat(sheets.get(id).getCommentDeadline()).isNull();
+    }
+
+    @Test
     void versionsCompareSectionBySectionAndEscapeText() {
         long id = sheets.chosenTopics(callId).stream().findFirst()
                 .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
