@@ -186,20 +186,31 @@ public class FollowUps {
     @Transactional(readOnly = true)
     public List<Entry> entries(long reportId) {
         FollowUpReport report = report(reportId);
+        return entries(report, openMilestones(report.getCommitmentId()), true);
+    }
+
+    /**
+     * @param report     the report
+     * @param tracked    the milestones to list, in order
+     * @param unreported whether milestones the report says nothing about are listed (with their accepted state)
+     */
+    private List<Entry> entries(FollowUpReport report, List<TrackedMilestone> tracked, boolean unreported) {
         Map<Long, MilestoneProgress> said = new HashMap<>();
-        progress.findByReportId(reportId).forEach(p -> said.put(p.getMilestoneId(), p));
+        progress.findByReportId(report.getId()).forEach(p -> said.put(p.getMilestoneId(), p));
         Map<Long, List<String>> links = new HashMap<>();
-        evidence.findByReportIdOrderByIdAsc(reportId).stream().filter(e -> Evidence.LINK.equals(e.getKind()))
+        evidence.findByReportIdOrderByIdAsc(report.getId()).stream().filter(e -> Evidence.LINK.equals(e.getKind()))
                 .forEach(e -> links.computeIfAbsent(e.getMilestoneId(), k -> new ArrayList<>()).add(e.getUrl()));
         List<Entry> out = new ArrayList<>();
-        for (TrackedMilestone m : openMilestones(report.getCommitmentId())) {
+        for (TrackedMilestone m : tracked) {
             MilestoneProgress p = said.get(m.getId());
             String title = m.getPosition() + ". " + m.getTitle();
             String joined = links.containsKey(m.getId()) ? String.join("\n", links.get(m.getId())) : null;
-            out.add(p != null
-                    ? new Entry(m.getId(), title, p.getStatus().name(), p.getPercentComplete(), p.getWorkDone(), joined,
-                            p.getNextSteps())
-                    : new Entry(m.getId(), title, m.getStatus().name(), m.getPercentComplete(), null, null, null));
+            if (p != null) {
+                out.add(new Entry(m.getId(), title, p.getStatus().name(), p.getPercentComplete(), p.getWorkDone(),
+                        joined, p.getNextSteps()));
+            } else if (unreported) {
+                out.add(new Entry(m.getId(), title, m.getStatus().name(), m.getPercentComplete(), null, null, null));
+            }
         }
         return out;
     }
@@ -409,21 +420,7 @@ public class FollowUps {
     @Transactional(readOnly = true)
     public List<Entry> entriesSaid(long reportId) {
         FollowUpReport report = report(reportId);
-        Map<Long, MilestoneProgress> said = new HashMap<>();
-        progress.findByReportId(reportId).forEach(p -> said.put(p.getMilestoneId(), p));
-        Map<Long, List<String>> links = new HashMap<>();
-        evidence.findByReportIdOrderByIdAsc(reportId).stream().filter(e -> Evidence.LINK.equals(e.getKind()))
-                .forEach(e -> links.computeIfAbsent(e.getMilestoneId(), k -> new ArrayList<>()).add(e.getUrl()));
-        List<Entry> out = new ArrayList<>();
-        for (TrackedMilestone m : milestones.findByCommitmentIdOrderByPositionAsc(report.getCommitmentId())) {
-            MilestoneProgress p = said.get(m.getId());
-            if (p != null) {
-                out.add(new Entry(m.getId(), m.getPosition() + ". " + m.getTitle(), p.getStatus().name(),
-                        p.getPercentComplete(), p.getWorkDone(),
-                        links.containsKey(m.getId()) ? String.join("\n", links.get(m.getId())) : null, p.getNextSteps()));
-            }
-        }
-        return out;
+        return entries(report, milestones.findByCommitmentIdOrderByPositionAsc(report.getCommitmentId()), false);
     }
 
     /**

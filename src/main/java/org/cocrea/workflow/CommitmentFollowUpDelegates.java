@@ -40,12 +40,52 @@ class CommitmentFollowUpDelegates {
     private static final Locale ES = Locale.forLanguageTag("es");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static long commitmentId(VariableScope scope) {
-        return ((Number) scope.getVariable(COMMITMENT_ID)).longValue();
+    /**
+     * The commitment this instance follows. Completing a task can set any variable (Tasklist, REST), so
+     * {@code commitmentId} is checked against the instance's business key (the commitment's code): otherwise a user
+     * completing a task with another commitment's id would act on that commitment.
+     *
+     * @throws RefusedInputException when it is missing, unknown or not this instance's commitment
+     */
+    static long commitmentId(FollowUps followUps, VariableScope scope) {
+        Object value = scope.getVariable(COMMITMENT_ID);
+        String businessKey = scope instanceof DelegateTask task ? task.getExecution().getProcessBusinessKey()
+                : ((DelegateExecution) scope).getProcessBusinessKey();
+        if (value instanceof Number n) {
+            try {
+                if (followUps.plan(n.longValue()).code().equals(businessKey)) {
+                    return n.longValue();
+                }
+            } catch (RuntimeException e) {
+                // unknown or unpublished: refused below
+            }
+        }
+        throw new RefusedInputException("Campo " + COMMITMENT_ID + ": no es el compromiso de este seguimiento / not "
+                + "the commitment this follow-up tracks");
     }
 
-    static long reportId(VariableScope scope) {
-        return ((Number) scope.getVariable(REPORT_ID)).longValue();
+    /**
+     * The report the scope works on, checked against the process instance that requested it (the same reason as
+     * {@link #commitmentId(FollowUps, VariableScope)}: a completion could point {@code reportId} at another area's
+     * report).
+     *
+     * @throws RefusedInputException when it is missing, unknown or not a report of this instance
+     */
+    static long reportId(FollowUps followUps, VariableScope scope) {
+        Object value = scope.getVariable(REPORT_ID);
+        String instance = scope instanceof DelegateTask task ? task.getProcessInstanceId()
+                : ((DelegateExecution) scope).getProcessInstanceId();
+        if (value instanceof Number n) {
+            try {
+                if (instance.equals(followUps.report(n.longValue()).getProcessInstanceId())) {
+                    return n.longValue();
+                }
+            } catch (RuntimeException e) {
+                // unknown: refused below
+            }
+        }
+        throw new RefusedInputException("Campo " + REPORT_ID + ": no es un informe de este seguimiento / not a report "
+                + "of this follow-up");
     }
 
     /**
@@ -80,7 +120,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     JavaDelegate prepareFollowUp(FollowUps followUps, Clock clock) {
         return (DelegateExecution execution) -> {
-            FollowUps.Plan plan = followUps.plan(commitmentId(execution));
+            FollowUps.Plan plan = followUps.plan(commitmentId(followUps, execution));
             execution.setVariable(COMMITMENT_LABEL, plan.code() + " — " + plan.title());
             execution.setVariable(LEAD_AREA_GROUP, plan.leadAreaGroup());
             execution.setVariable(STARTS_AT, Date.from(plan.startsAt()));
@@ -94,7 +134,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     JavaDelegate requestFollowUpReport(FollowUps followUps, FollowUpMails mails, Clock clock) {
         return (DelegateExecution execution) -> {
-            FollowUps.Request request = followUps.request(commitmentId(execution), clock.instant(),
+            FollowUps.Request request = followUps.request(commitmentId(followUps, execution), clock.instant(),
                     execution.getProcessInstanceId());
             execution.setVariableLocal(REPORT_ID, request.reportId());
             execution.setVariableLocal(REPORT_CREATED, request.created());
@@ -112,7 +152,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener followUpReportOffered(FollowUps followUps) {
         return (DelegateTask task) -> {
-            long reportId = reportId(task);
+            long reportId = reportId(followUps, task);
             nameAfterReport(task);
             ArrayNode rows = JSON.createArrayNode();
             ArrayNode ids = JSON.createArrayNode();
@@ -138,11 +178,12 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener followUpReportSubmitted(FollowUps followUps) {
         return (DelegateTask task) -> {
+            commitmentId(followUps, task); // refuses a completion that rewrote commitmentId
             List<FollowUps.Entry> entries = entries(input(task, MILESTONES),
                     task.getVariableLocal(OFFERED_MILESTONE_IDS));
             String user = Actors.of(task);
             refused(() -> {
-                followUps.submit(reportId(task), user == null ? "tasklist" : user, entries);
+                followUps.submit(reportId(followUps, task), user == null ? "tasklist" : user, entries);
                 return null;
             });
         };
@@ -190,25 +231,27 @@ class CommitmentFollowUpDelegates {
 
     /** {@code Task_RemindArea}: the reminder before the report falls due, to the lead area's members. */
     @Bean
-    JavaDelegate remindFollowUpReport(FollowUpMails mails, GroupMembers members, TaskNotifications notifications) {
-        return (DelegateExecution execution) -> mails.reportDueSoon(reportId(execution),
-                notifications.tasklistLink(submitTaskId(execution)),
+    JavaDelegate remindFollowUpReport(FollowUps followUps, FollowUpMails mails, GroupMembers members,
+            TaskNotifications notifications) {
+        return (DelegateExecution execution) -> mails.reportDueSoon(reportId(followUps, execution),
+                notifications.tasklistLink(submitTaskId(followUps, execution)),
                 members.of(List.of((String) execution.getVariable(LEAD_AREA_GROUP))));
     }
 
     /** {@code Task_NotifyOverdue}: the overdue notice to the lead area's members. */
     @Bean
-    JavaDelegate notifyFollowUpOverdue(FollowUpMails mails, GroupMembers members, TaskNotifications notifications) {
-        return (DelegateExecution execution) -> mails.reportOverdue(reportId(execution),
-                notifications.tasklistLink(submitTaskId(execution)),
+    JavaDelegate notifyFollowUpOverdue(FollowUps followUps, FollowUpMails mails, GroupMembers members,
+            TaskNotifications notifications) {
+        return (DelegateExecution execution) -> mails.reportOverdue(reportId(followUps, execution),
+                notifications.tasklistLink(submitTaskId(followUps, execution)),
                 members.of(List.of((String) execution.getVariable(LEAD_AREA_GROUP))));
     }
 
     /** The open report task of the execution's report (the one its boundary timer is attached to). */
-    private static String submitTaskId(DelegateExecution execution) {
+    private static String submitTaskId(FollowUps followUps, DelegateExecution execution) {
         Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_SUBMIT_REPORT)
-                .taskVariableValueEquals(REPORT_ID, reportId(execution)).singleResult();
+                .taskVariableValueEquals(REPORT_ID, reportId(followUps, execution)).singleResult();
         return task == null ? "" : task.getId();
     }
 
@@ -226,7 +269,7 @@ class CommitmentFollowUpDelegates {
     TaskListener followUpReviewOffered(FollowUps followUps) {
         return (DelegateTask task) -> {
             nameAfterReport(task);
-            task.setVariableLocal(REPORT_SUMMARY, followUps.summary(reportId(task), ES));
+            task.setVariableLocal(REPORT_SUMMARY, followUps.summary(reportId(followUps, task), ES));
             task.setVariableLocal(REVIEW_DECISION, null);
             task.setVariableLocal(REVIEW_REASON, null);
         };
@@ -239,11 +282,12 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener followUpReportReviewed(FollowUps followUps) {
         return (DelegateTask task) -> {
+            commitmentId(followUps, task); // refuses a completion that rewrote commitmentId
             String decision = FormValues.text(input(task, REVIEW_DECISION));
             String reason = FormValues.text(input(task, REVIEW_REASON));
             String user = Actors.of(task);
             String reviewer = user == null ? "tasklist" : user;
-            long reportId = reportId(task);
+            long reportId = reportId(followUps, task);
             if (DECISION_ACCEPT.equals(decision)) {
                 boolean allDone = refused(() -> followUps.accept(reportId, reviewer));
                 task.getExecution().setVariable(REPORT_ACCEPTED, true);
@@ -266,7 +310,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener evaluationRequested(FollowUps followUps, FollowUpMails mails, TaskNotifications notifications) {
         return (DelegateTask task) -> {
-            long id = commitmentId(task);
+            long id = commitmentId(followUps, task);
             task.setName(task.getName() + " · " + task.getVariable(COMMITMENT_LABEL));
             task.setVariableLocal(MILESTONE_SUMMARY, followUps.milestoneSummary(id, ES));
             task.setVariableLocal(COMPLETION_LEVEL, null);
@@ -280,7 +324,7 @@ class CommitmentFollowUpDelegates {
 
     /** Complete listener of {@code Task_EvaluateCommitment}: the evaluation, validated and stored. */
     @Bean
-    TaskListener commitmentEvaluated(Evaluations evaluations) {
+    TaskListener commitmentEvaluated(FollowUps followUps, Evaluations evaluations) {
         return (DelegateTask task) -> {
             String user = Actors.of(task);
             String level = FormValues.text(input(task, COMPLETION_LEVEL));
@@ -288,7 +332,7 @@ class CommitmentFollowUpDelegates {
             Boolean verifiable = FormValues.bool(input(task, VERIFIABLE));
             Boolean relevant = FormValues.bool(input(task, RELEVANT));
             String notes = FormValues.text(input(task, EVALUATION_NOTES));
-            refused(() -> evaluations.record(commitmentId(task), level, opened, verifiable, relevant, notes,
+            refused(() -> evaluations.record(commitmentId(followUps, task), level, opened, verifiable, relevant, notes,
                     user == null ? "tasklist" : user));
         };
     }

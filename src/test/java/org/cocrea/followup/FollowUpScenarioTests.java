@@ -200,6 +200,27 @@ class FollowUpScenarioTests {
     }
 
     @Test
+    void aCompletionCannotPointTheTaskAtAnotherCommitmentsReport() throws Exception {
+        long a = commitment("ARBA-T7", YearMonth.now(ZONE).minusMonths(1), YearMonth.now(ZONE).plusMonths(3));
+        long b = commitment("ARBA-T8", YearMonth.now(ZONE).minusMonths(1), YearMonth.now(ZONE).plusMonths(3));
+        Task mine = requestThisMonth(startFollowUp(a));
+        Task other = requestThisMonth(startFollowUp(b));
+        long otherReport = (Long) taskService.getVariable(other.getId(), CommitmentFollowUpProcess.REPORT_ID);
+        ArrayNode rows = offeredRows(mine);
+        rows.forEach(r -> fill((ObjectNode) r, "IN_PROGRESS", 30, "Trabajo", null));
+
+        assertThatThrownBy(() -> submitForm(mine, "fu-ambiente", AREA, CommitmentFollowUpProcess.MILESTONES,
+                Spin.JSON(rows.toString()), CommitmentFollowUpProcess.REPORT_ID, otherReport))
+                .hasMessageContaining(CommitmentFollowUpProcess.REPORT_ID);
+        assertThatThrownBy(() -> submitForm(mine, "fu-ambiente", AREA, CommitmentFollowUpProcess.MILESTONES,
+                Spin.JSON(rows.toString()), "commitmentId", b))
+                .hasMessageContaining("commitmentId");
+        assertThat(reportStatus(otherReport)).isEqualTo("REQUESTED");
+        assertThat(count("select count(*) from milestone_progress")).isZero();
+        assertThat(taskService.createTaskQuery().taskId(mine.getId()).count()).isOne();
+    }
+
+    @Test
     void moreEvidenceRequestedSendsTheReportBackWithTheReason() throws Exception {
         long id = commitment("ARBA-T2", YearMonth.now(ZONE).minusMonths(1), YearMonth.now(ZONE).plusMonths(6));
         ProcessInstance pi = startFollowUp(id);
