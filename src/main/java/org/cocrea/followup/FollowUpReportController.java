@@ -60,6 +60,58 @@ class FollowUpReportController {
         return "follow-up/report";
     }
 
+    /**
+     * The lead area's monthly report, one row per open milestone (the form's fields repeat in milestone order).
+     * Refused input answers 400 on the page with each field and reason; nothing is stored.
+     */
+    @PostMapping("/follow-up/reports/{id}")
+    String submit(@PathVariable long id,
+            @RequestParam(name = "milestoneId", required = false) List<String> milestoneIds,
+            @RequestParam(name = "status", required = false) List<String> statuses,
+            @RequestParam(name = "percentComplete", required = false) List<String> percents,
+            @RequestParam(name = "workDone", required = false) List<String> workDone,
+            @RequestParam(name = "evidenceLinks", required = false) List<String> links,
+            @RequestParam(name = "nextSteps", required = false) List<String> nextSteps, Authentication user,
+            Model model, Locale locale, HttpServletResponse response) {
+        FollowUpReport report = readable(id, user);
+        if (!FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
+            throw new AccessDeniedException("not the lead area");
+        }
+        List<FollowUps.Entry> entries = new java.util.ArrayList<>();
+        int rows = milestoneIds == null ? 0 : Math.min(milestoneIds.size(), 200);
+        for (int i = 0; i < rows; i++) {
+            Long milestone = parseMilestone(milestoneIds.get(i));
+            entries.add(new FollowUps.Entry(milestone, null, at(statuses, i), parsePercent(at(percents, i)),
+                    at(workDone, i), at(links, i), at(nextSteps, i)));
+        }
+        try {
+            followUps.submitOnPage(id, user.getName(), entries);
+        } catch (InvalidFollowUpException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("typed", entries);
+            fill(model, followUps.report(id), user, locale);
+            return "follow-up/report";
+        }
+        return "redirect:/follow-up/reports/" + id + "?submitted";
+    }
+
+    private static String at(List<String> values, int i) {
+        return values == null || i >= values.size() || values.get(i).isBlank() ? null : values.get(i);
+    }
+
+    /** A percentage as typed: a number, or -1 (refused by the service with the reason) when it is not one. */
+    private static Integer parsePercent(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     @PostMapping("/follow-up/reports/{id}/evidence")
     String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "milestoneId", required = false) String milestoneId,
@@ -146,6 +198,16 @@ class FollowUpReportController {
         model.addAttribute("milestones", followUps.milestonesOf(report.getCommitmentId()).stream()
                 .map(m -> List.of(String.valueOf(m.getId()), m.getPosition() + ". " + m.getTitle())).toList());
         model.addAttribute("evidence", files.of(report.getId()));
+        boolean writer = FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId()));
+        model.addAttribute("canSubmit", report.isOpenForArea() && writer);
+        if (report.isOpenForArea() && writer) {
+            model.addAttribute("form", model.containsAttribute("typed") ? model.getAttribute("typed")
+                    : followUps.entries(report.getId()));
+            model.addAttribute("statuses", MilestoneStatus.values());
+            java.util.Map<Long, String> titles = new java.util.HashMap<>();
+            followUps.entries(report.getId()).forEach(e -> titles.put(e.milestoneId(), e.title()));
+            model.addAttribute("titles", titles);
+        }
         model.addAttribute("canUpload", report.getStatus() != ReportStatus.ACCEPTED
                 && FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId())));
         model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));

@@ -45,6 +45,7 @@ public class FollowUps {
     private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
 
     private final ReportRepository reports;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ProgressRepository progress;
     private final EvidenceRepository evidence;
     private final TrackedMilestoneRepository milestones;
@@ -55,7 +56,9 @@ public class FollowUps {
 
     FollowUps(ReportRepository reports, ProgressRepository progress, EvidenceRepository evidence,
             TrackedMilestoneRepository milestones, FollowedCommitmentRepository commitments,
-            FollowUpProperties properties, FollowUpTexts texts, Clock clock) {
+            FollowUpProperties properties, FollowUpTexts texts, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.reports = reports;
         this.progress = progress;
         this.evidence = evidence;
@@ -218,6 +221,21 @@ public class FollowUps {
     private List<TrackedMilestone> openMilestones(long commitmentId) {
         return milestones.findByCommitmentIdOrderByPositionAsc(commitmentId).stream().filter(m -> !m.isCompleted())
                 .toList();
+    }
+
+    /**
+     * The lead area submits its report on the report's page: the same rules as {@link #submit}, then
+     * {@link FollowUpReportSubmitted} so the workflow completes the report's task (the team's review follows).
+     *
+     * @param reportId database id
+     * @param user     who submits
+     * @param entries  one entry per open milestone
+     * @throws InvalidFollowUpException naming each field and reason; nothing is stored
+     */
+    @Transactional
+    public void submitOnPage(long reportId, String user, List<Entry> entries) {
+        submit(reportId, user, entries);
+        events.publishEvent(new FollowUpReportSubmitted(reportId, user));
     }
 
     /**

@@ -179,6 +179,9 @@ class CommitmentFollowUpDelegates {
     TaskListener followUpReportSubmitted(FollowUps followUps) {
         return (DelegateTask task) -> {
             commitmentId(followUps, task); // refuses a completion that rewrote commitmentId
+            if (followUps.report(reportId(followUps, task)).getStatus() == org.cocrea.followup.ReportStatus.SUBMITTED) {
+                return; // submitted on the report's page, which completes this task
+            }
             List<FollowUps.Entry> entries = entries(input(task, MILESTONES),
                     task.getVariableLocal(OFFERED_MILESTONE_IDS));
             String user = Actors.of(task);

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -197,6 +198,45 @@ class FollowUpScenarioTests {
                 .toInstant(), pi.getId());
         assertThat(again.created()).isFalse();
         assertThat(again.reportId()).isEqualTo(next.reportId());
+    }
+
+    @Test
+    void theAreaReportsOnTheReportPageWhichCompletesItsTaskForReview() throws Exception {
+        long id = commitment("ARBA-T9", YearMonth.now(ZONE).minusMonths(1), YearMonth.now(ZONE).plusMonths(3));
+        ProcessInstance pi = startFollowUp(id);
+        Task report = requestThisMonth(pi);
+        long reportId = (Long) taskService.getVariable(report.getId(), CommitmentFollowUpProcess.REPORT_ID);
+        List<Long> milestoneIds = fixtures.jdbc().queryForList(
+                "select id from milestone where commitment_id = ? order by position", Long.class, id);
+        String page = mvc.perform(get("/follow-up/reports/" + reportId).with(area())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"report-form\"").contains("name=\"percentComplete\"");
+
+        // A bad percentage and a missing "what was done": 400 on the page with the reasons, nothing stored.
+        var bad = post("/follow-up/reports/" + reportId).with(csrf()).with(area());
+        for (Long m : milestoneIds) {
+            bad.param("milestoneId", m.toString()).param("status", "IN_PROGRESS").param("percentComplete", "mucho")
+                    .param("workDone", "").param("evidenceLinks", "").param("nextSteps", "");
+        }
+        mvc.perform(bad).andExpect(status().isBadRequest());
+        assertThat(reportStatus(reportId)).isEqualTo("REQUESTED");
+        assertThat(taskService.createTaskQuery().taskId(report.getId()).count()).isOne();
+
+        var good = post("/follow-up/reports/" + reportId).with(csrf()).with(area());
+        for (Long m : milestoneIds) {
+            good.param("milestoneId", m.toString()).param("status", "IN_PROGRESS").param("percentComplete", "40")
+                    .param("workDone", "Avance del mes").param("evidenceLinks", "https://example.org/avance")
+                    .param("nextSteps", "Seguir");
+        }
+        mvc.perform(good).andExpect(status().is3xxRedirection());
+        assertThat(reportStatus(reportId)).isEqualTo("SUBMITTED");
+        assertThat(taskService.createTaskQuery().taskId(report.getId()).count()).as("the Tasklist task completed")
+                .isZero();
+        assertThat(task(pi, CommitmentFollowUpProcess.TASK_REVIEW_REPORT)).isNotNull();
+        // An area that does not lead the commitment cannot report for it.
+        mvc.perform(post("/follow-up/reports/" + reportId).with(csrf()).with(user("fu-diversidad")
+                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                        "GROUP_area-diversidad")))).andExpect(status().isForbidden());
     }
 
     @Test
