@@ -47,13 +47,16 @@ public class ActionPlan {
     private final SpringTemplateEngine templates;
     private final Clock clock;
     private final Endorsements endorsements;
+    private final org.cocrea.area.Areas areas;
     private final String defaultPlan;
     private final ObjectMapper json = new ObjectMapper();
 
     ActionPlan(CommitmentRepository commitments, SpringTemplateEngine templates, Clock clock, Endorsements endorsements,
+            org.cocrea.area.Areas areas,
             @org.springframework.beans.factory.annotation.Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}")
             String defaultPlan) {
         this.endorsements = endorsements;
+        this.areas = areas;
         this.defaultPlan = defaultPlan;
         this.commitments = commitments;
         this.templates = templates;
@@ -78,7 +81,8 @@ public class ActionPlan {
      * @param code          commitment code, e.g. {@code ARBA0005}
      * @param leadAreaGroup the lead area's candidate group, e.g. {@code area-ambiente}
      * @param axis          the thematic axis, e.g. {@code ambiente}
-     * @return true when the commitment exists and was changed, false when unknown or already assigned the same way
+     * @return true when the commitment exists and was changed, false when unknown or already assigned the same way;
+     *         a commitment without a lead area's name gets the area's (Spanish) name
      */
     @Transactional
     public boolean assignLeadArea(String code, String leadAreaGroup, String axis) {
@@ -86,6 +90,9 @@ public class ActionPlan {
                 .filter(c -> !leadAreaGroup.equals(c.getLeadAreaGroup()) || !axis.equals(c.getAxis()))
                 .map(c -> {
                     c.assignLeadArea(leadAreaGroup, axis);
+                    if (c.getLeadArea() == null || c.getLeadArea().isBlank()) {
+                        areas.byCandidateGroup(leadAreaGroup).ifPresent(a -> c.nameLeadArea(a.getNameEs()));
+                    }
                     return true;
                 }).orElse(false);
     }
@@ -125,8 +132,14 @@ public class ActionPlan {
             c.path("institutions_involved").forEach(v -> institutions.add(v.asText()));
             String lead = c.path("lead_area").isNull() || c.path("lead_area").isMissingNode() ? null
                     : c.path("lead_area").asText();
-            commitment.describe(lead, String.join("; ", institutions), c.path("source").isTextual()
-                    ? c.path("source").asText() : c.path("source").toString());
+            List<String> sources = new ArrayList<>();
+            if (c.path("source").isArray()) {
+                c.path("source").forEach(v -> sources.add(v.asText()));
+            } else if (c.path("source").isTextual()) {
+                sources.add(c.path("source").asText());
+            }
+            commitment.describe(lead, String.join("; ", institutions), sources.isEmpty() ? null
+                    : String.join(" ; ", sources));
             JsonNode milestones = c.path("milestones");
             if (milestones.isArray() && !milestones.isEmpty()) {
                 for (JsonNode m : milestones) {

@@ -158,6 +158,10 @@ public class Commitment {
         }
     }
 
+    void nameLeadArea(String name) {
+        this.leadArea = name;
+    }
+
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }

@@ -120,6 +120,7 @@ class CommitmentPageController {
         CommitmentSheet sheet = sheets.sheetOf(c);
         List<CommitmentVersion> versions = sheets.versions(c.getId());
         model.addAttribute("commitment", c);
+        model.addAttribute("now", clock.instant());
         model.addAttribute("sheet", sheet);
         model.addAttribute("sections", CommitmentSheet.Section.values());
         model.addAttribute("comments", sheets.commentsBySection(c.getId()));

@@ -71,11 +71,14 @@ public class CommitmentSheets {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final String baseUrl;
 
     CommitmentSheets(CommitmentRepository commitments, CommitmentVersionRepository versions,
             DraftCommentRepository comments, CommitmentCodeRepository codes,
             RoundTables roundTables, Contacts contacts, Areas areas, MailOutbox outbox, Dates dates,
-            CommitmentProperties properties, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+            CommitmentProperties properties, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl) {
+        this.baseUrl = baseUrl;
         this.commitments = commitments;
         this.versions = versions;
         this.comments = comments;
@@ -380,8 +383,16 @@ public class CommitmentSheets {
         };
     }
 
-    /** Who is told about a circulated draft. */
-    public record Recipient(String email, String name, String language) {
+    /**
+     * Who is told about a circulated draft.
+     *
+     * @param email    address (lower case)
+     * @param name     name, or null
+     * @param language {@code es} or {@code en}, or null for Spanish
+     * @param token    the directory's private token of a subscriber (one-click unsubscribe), or null for people
+     *                 who are mailed because they took part (round-table, forum)
+     */
+    public record Recipient(String email, String name, String language, String token) {
     }
 
     /**
@@ -399,13 +410,14 @@ public class CommitmentSheets {
         if (c.getRoundTableId() != null) {
             for (Registration r : roundTables.registrations(c.getRoundTableId())) {
                 if (r.getStatus() == Registration.Status.REGISTERED) {
-                    add(out, r.getEmail(), r.getName(), r.getLanguage());
+                    add(out, r.getEmail(), r.getName(), r.getLanguage(), null);
                 }
             }
         }
-        properties.forumMembers().forEach(e -> add(out, e, null, null));
+        properties.forumMembers().forEach(e -> add(out, e, null, null, null));
         if (c.getAxis() != null) {
-            contacts.mailableOfAxis(c.getAxis()).forEach(k -> add(out, k.getEmail(), k.getName(), k.getLanguage()));
+            contacts.mailableOfAxis(c.getAxis()).forEach(k -> add(out, k.getEmail(), k.getName(), k.getLanguage(),
+                    k.getToken()));
         }
         return new ArrayList<>(out.values());
     }
@@ -673,8 +685,13 @@ public class CommitmentSheets {
         List<Recipient> recipients = circulationRecipients(c.getId());
         for (Recipient r : recipients) {
             Locale locale = "en".equals(r.language()) ? Locale.ENGLISH : Locale.forLanguageTag("es");
+            Map<String, Object> model = model(c, r.name());
+            // Subscribers (mailed because of the directory) get the one-click unsubscribe link and header.
+            String unsubscribe = r.token() == null ? null : baseUrl + "/unsubscribe/" + r.token();
+            model.put("unsubscribeLink", unsubscribe == null ? "" : unsubscribe);
+            model.put("myDataLink", r.token() == null ? "" : baseUrl + "/my-data/" + r.token());
             outbox.enqueue(new OutgoingMail(r.email(), locale, template, subject, new Object[] {c.getTitleEs()},
-                    model(c, r.name()), kind, "commitment-" + c.getId()));
+                    model, kind, "commitment-" + c.getId(), unsubscribe));
         }
         return recipients.size();
     }
@@ -688,13 +705,13 @@ public class CommitmentSheets {
         return model;
     }
 
-    private static void add(Map<String, Recipient> out, String email, String name, String language) {
+    private static void add(Map<String, Recipient> out, String email, String name, String language, String token) {
         if (email == null) {
             return;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
         if (EmailAddresses.isValid(address)) {
-            out.putIfAbsent(address, new Recipient(address, name, language));
+            out.putIfAbsent(address, new Recipient(address, name, language, token));
         }
     }
 

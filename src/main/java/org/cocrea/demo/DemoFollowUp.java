@@ -131,7 +131,7 @@ class DemoFollowUp implements ApplicationRunner {
         c.put("title_es", "[Ejemplo de demostración] Puntos verdes abiertos: mapa y seguimiento ciudadano");
         c.put("title", "[Demo example] Open recycling points: map and citizen follow-up");
         c.put("co_creation_instance", 2);
-        c.put("lead_area", "Agencia de Protección Ambiental (ejemplo)");
+        c.put("lead_area", "Dirección General de Restauración Ecológica y Recomposición Ambiental");
         c.putArray("institutions_involved").add("Agencia de Protección Ambiental (ejemplo)");
         c.putArray("ogp_values").add("Access to information").add("Civic Participation");
         c.put("commitment_start", start.toString());

@@ -80,7 +80,7 @@ class CommitmentDraftingDelegates {
         String es = e.problems().stream().map(p -> describe(p, messages, ES)).collect(Collectors.joining("; "));
         String en = e.problems().stream().map(p -> describe(p, messages, Locale.ENGLISH))
                 .collect(Collectors.joining("; "));
-        return new RefusedInputException("Ficha inválida: " + es + " / Invalid sheet: " + en, e);
+        return new RefusedInputException("Datos inválidos: " + es + " / Invalid data: " + en, e);
     }
 
     private static String describe(InvalidSheetException.Problem p, MessageSource messages, Locale locale) {

@@ -161,6 +161,11 @@ class Stage3ScenarioTests {
                 "paula@example.org", "foro.multiactor@example.org");
         assertThat(recipients("Draft commitment open for comments")).containsExactly("suscripta@example.org");
         assertThat(body("paula@example.org", "Borrador de compromiso")).contains("/drafts/" + id);
+        // The axis's subscriber came from the directory: one-click unsubscribe (link and RFC 8058 header).
+        assertThat(body("suscripta@example.org", "Draft commitment")).contains("/unsubscribe/");
+        assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> to(m).equals("suscripta@example.org"))
+                .findFirst().orElseThrow().getHeader("List-Unsubscribe")).isNotNull();
+        assertThat(body("paula@example.org", "Borrador de compromiso")).doesNotContain("/unsubscribe/");
 
         // The public list shows it with its deadline; the page: sections and a comment form per section; a comment
         // without consent is refused.
