@@ -166,7 +166,7 @@ class CommitmentPageController {
         if (binding.hasErrors()) {
             model.addAttribute("bindingProblems", binding.getFieldErrors().stream()
                     .map(e -> new InvalidSheetException.Problem(e.getField(), "sheet.error.format")).toList());
-            form.addBlankRows(1);
+            form.keepOneBlankRow();
             fillEditor(model, c);
             return "staff/commitment";
         }
@@ -176,7 +176,7 @@ class CommitmentPageController {
             return "redirect:/staff/commitments/" + id;
         } catch (InvalidSheetException e) {
             model.addAttribute("problems", e.problems());
-            form.addBlankRows(1);
+            form.keepOneBlankRow();
             fillEditor(model, c);
             return "staff/commitment";
         }

@@ -117,6 +117,13 @@ public class SheetForm {
         }
     }
 
+    /** After a refused save: one empty row to add a milestone, unless the form still has one. */
+    void keepOneBlankRow() {
+        if (milestones.stream().noneMatch(Row::blank)) {
+            milestones.add(new Row());
+        }
+    }
+
     /**
      * @return the sheet the form holds (lead area name filled by the service), blank milestone rows left out, each
      *         OGP value once (a repeated or indexed {@code ogpValues} parameter gives duplicates and gaps)
