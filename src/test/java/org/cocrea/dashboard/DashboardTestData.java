@@ -102,7 +102,8 @@ public final class DashboardTestData {
 
     /**
      * Bulk data: {@code count} published commitments coded {@code prefix} + 5 digits, 4 milestones each, {@code months}
-     * monthly reports each (from January 2021), all ACCEPTED but the last month of every fifth commitment (SUBMITTED),
+     * monthly reports each (from January 2021), all ACCEPTED but the last month of every fifth commitment by number
+     * (SUBMITTED; by the code's number, not the database id, which depends on what ran before),
      * one progress row per milestone and report and one link per report. A fixed number of statements (set-based
      * inserts), so it is quick on both databases.
      *
@@ -146,8 +147,8 @@ public final class DashboardTestData {
                 update follow_up_report set status = 'SUBMITTED', reviewed_by = null, reviewed_at = null,
                   accepted_at = null
                 where period = ? and commitment_id in (select c.id from commitment c where c.code like ?
-                  and mod(c.id, 5) = 0)
-                """, last, like);
+                  and mod(cast(substr(c.code, ?) as integer), 5) = 0)
+                """, last, like, prefix.length() + 1);
         jdbc.update("""
                 insert into milestone_progress (report_id, milestone_id, status, percent_complete, work_done, next_steps)
                 select r.id, m.id, case when m.position = 1 then 'COMPLETED' else 'IN_PROGRESS' end,
