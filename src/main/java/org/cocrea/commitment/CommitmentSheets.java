@@ -447,7 +447,7 @@ public class CommitmentSheets {
         }
         Instant deadline = clock.instant().plus(window);
         c.startCirculation(deadline);
-        mailAll(c, "mail/draft-circulated", "mail.draftCirculated.subject", "draft-circulated");
+        mailAll(c, "mail.draftCirculated", "draft-circulated");
         return deadline;
     }
 
@@ -463,7 +463,7 @@ public class CommitmentSheets {
         if (c.getStatus() != Commitment.Status.CIRCULATING || !clock.instant().isBefore(c.getCommentDeadline())) {
             return 0;
         }
-        return mailAll(c, "mail/draft-comment-reminder", "mail.draftReminder.subject", "draft-reminder");
+        return mailAll(c, "mail.draftReminder", "draft-reminder");
     }
 
     /**
@@ -681,11 +681,15 @@ public class CommitmentSheets {
         return code;
     }
 
-    private int mailAll(Commitment c, String template, String subject, String kind) {
+    /** Mails every recipient with {@code mail/draft-circulated}: subject {@code <keys>.subject}, text {@code <keys>.body}. */
+    private int mailAll(Commitment c, String keys, String kind) {
+        String template = "mail/draft-circulated";
+        String subject = keys + ".subject";
         List<Recipient> recipients = circulationRecipients(c.getId());
         for (Recipient r : recipients) {
             Locale locale = "en".equals(r.language()) ? Locale.ENGLISH : Locale.forLanguageTag("es");
             Map<String, Object> model = model(c, r.name());
+            model.put("bodyKey", keys + ".body");
             // Subscribers (mailed because of the directory) get the one-click unsubscribe link and header.
             String unsubscribe = r.token() == null ? null : baseUrl + "/unsubscribe/" + r.token();
             model.put("unsubscribeLink", unsubscribe == null ? "" : unsubscribe);
