@@ -784,7 +784,8 @@ public class CommitmentSheets {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static void required(List<InvalidSheetException.Problem> p, String field, String value, int max) {
+    /** A required free text: present, at most {@code max} characters, no control characters (shared by Stage 3). */
+    static void required(List<InvalidSheetException.Problem> p, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             p.add(new InvalidSheetException.Problem(field, "sheet.error.required"));
         } else {
@@ -792,7 +793,8 @@ public class CommitmentSheets {
         }
     }
 
-    private static void optional(List<InvalidSheetException.Problem> p, String field, String value, int max) {
+    /** An optional free text: at most {@code max} characters, no control characters (shared by Stage 3). */
+    static void optional(List<InvalidSheetException.Problem> p, String field, String value, int max) {
         if (value == null) {
             return;
         }

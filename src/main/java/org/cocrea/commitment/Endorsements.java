@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cocrea.CocreaApplication;
-import org.cocrea.web.InputText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +42,9 @@ public class Endorsements {
     public Endorsement record(String actionPlan, String organization, String person, String role,
             LocalDate endorsedOn, String by) {
         List<InvalidSheetException.Problem> p = new ArrayList<>();
-        check(p, "organization", organization, 300, true);
-        check(p, "person", person, 200, false);
-        check(p, "role", role, 300, true);
+        CommitmentSheets.required(p, "organization", organization, 300);
+        CommitmentSheets.optional(p, "person", person, 200);
+        CommitmentSheets.required(p, "role", role, 300);
         if (endorsedOn == null) {
             p.add(new InvalidSheetException.Problem("endorsedOn", "sheet.error.required"));
         } else if (endorsedOn.isAfter(LocalDate.now(clock.withZone(ZoneId.of(CocreaApplication.ZONE))))) {
@@ -68,18 +67,5 @@ public class Endorsements {
     @Transactional(readOnly = true)
     public List<Endorsement> of(String actionPlan) {
         return endorsements.findByActionPlanOrderByEndorsedOnAscIdAsc(actionPlan.toUpperCase(Locale.ROOT));
-    }
-
-    private static void check(List<InvalidSheetException.Problem> p, String field, String value, int max,
-            boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                p.add(new InvalidSheetException.Problem(field, "sheet.error.required"));
-            }
-        } else if (value.length() > max) {
-            p.add(new InvalidSheetException.Problem(field, "sheet.error.tooLong"));
-        } else if (InputText.hasForbiddenCharacters(value)) {
-            p.add(new InvalidSheetException.Problem(field, "sheet.error.characters"));
-        }
     }
 }

@@ -64,6 +64,8 @@ public class Evaluations {
         String n = notes == null || notes.isBlank() ? null : notes.trim();
         if (n != null && n.length() > MAX_NOTES) {
             problems.add("evaluationNotes", "tooLong", "", MAX_NOTES);
+        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(n)) {
+            problems.add("evaluationNotes", "characters", "");
         }
         if (commitments.findById(commitmentId).isEmpty()) {
             problems.add("commitmentId", "unknownCommitment", commitmentId);

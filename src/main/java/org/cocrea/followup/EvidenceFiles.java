@@ -104,6 +104,8 @@ public class EvidenceFiles {
         String d = description == null || description.isBlank() ? null : description.trim();
         if (d != null && d.length() > MAX_DESCRIPTION) {
             problems.add("description", "tooLong", "", MAX_DESCRIPTION);
+        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(d)) {
+            problems.add("description", "characters", "");
         }
         String name = displayName(originalName);
         if (name == null) {

@@ -290,10 +290,14 @@ public class FollowUps {
             }
             if (workDone != null && workDone.length() > MAX_TEXT) {
                 problems.add(f + ".workDone", "tooLong", label, MAX_TEXT);
+            } else if (org.cocrea.web.InputText.hasForbiddenCharacters(workDone)) {
+                problems.add(f + ".workDone", "characters", label);
             }
             String nextSteps = trim(e.nextSteps());
             if (nextSteps != null && nextSteps.length() > MAX_TEXT) {
                 problems.add(f + ".nextSteps", "tooLong", label, MAX_TEXT);
+            } else if (org.cocrea.web.InputText.hasForbiddenCharacters(nextSteps)) {
+                problems.add(f + ".nextSteps", "characters", label);
             }
             List<String> urls = e.evidenceLinks() == null ? List.of()
                     : Arrays.stream(e.evidenceLinks().split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -374,6 +378,8 @@ public class FollowUps {
             problems.add("reviewReason", "reasonRequired");
         } else if (r.length() > MAX_REASON) {
             problems.add("reviewReason", "tooLong", "", MAX_REASON);
+        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(r)) {
+            problems.add("reviewReason", "characters", "");
         }
         problems.throwIfAny();
         Instant now = clock.instant();

@@ -26,6 +26,7 @@ import org.cocrea.participant.Contact;
 import org.cocrea.participant.Contacts;
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.cocrea.web.Dates;
+import org.cocrea.web.InputText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -142,6 +143,8 @@ public class Meetings {
         String title = input.title() == null ? "" : input.title().strip();
         if (title.isEmpty() || title.length() > TITLE_MAX) {
             problems.add(new InvalidInputException.Problem("title", "implementation.error.length", null, 1, TITLE_MAX));
+        } else if (InputText.hasForbiddenCharacters(title)) {
+            problems.add(new InvalidInputException.Problem("title", "implementation.error.characters", null));
         }
         int minutes = input.durationMinutes() == null ? -1 : input.durationMinutes();
         if (minutes < 15 || minutes > 480) {
@@ -283,6 +286,8 @@ public class Meetings {
         if (text.isEmpty() || text.length() > MINUTES_MAX) {
             problems.add(new InvalidInputException.Problem("minutes", "implementation.error.length", null, 1,
                     MINUTES_MAX));
+        } else if (InputText.hasForbiddenCharacters(text)) {
+            problems.add(new InvalidInputException.Problem("minutes", "implementation.error.characters", null));
         }
         if (attendance == null || attendance < 1 || attendance > 100_000) {
             problems.add(new InvalidInputException.Problem("attendance", "implementation.error.attendance", null));

@@ -143,9 +143,13 @@ public class SelfAssessments {
         if (introduction != null && introduction.strip().length() > TEXT_MAX) {
             problems.add(new InvalidInputException.Problem("introduction", "implementation.error.length", null, 0,
                     TEXT_MAX));
+        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(introduction)) {
+            problems.add(new InvalidInputException.Problem("introduction", "implementation.error.characters", null));
         }
         if (notes != null && notes.strip().length() > TEXT_MAX) {
             problems.add(new InvalidInputException.Problem("notes", "implementation.error.length", null, 0, TEXT_MAX));
+        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(notes)) {
+            problems.add(new InvalidInputException.Problem("notes", "implementation.error.characters", null));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

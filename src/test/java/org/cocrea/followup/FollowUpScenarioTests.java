@@ -220,6 +220,15 @@ class FollowUpScenarioTests {
         }
         mvc.perform(bad).andExpect(status().isBadRequest());
         assertThat(reportStatus(reportId)).isEqualTo("REQUESTED");
+        // A NUL in a text (PostgreSQL refuses it) is a form error too, not a 500.
+        var nul = post("/follow-up/reports/" + reportId).with(csrf()).with(area());
+        for (Long m : milestoneIds) {
+            nul.param("milestoneId", m.toString()).param("status", "IN_PROGRESS").param("percentComplete", "10")
+                    .param("workDone", "Hecho\u0000").param("evidenceLinks", "").param("nextSteps", "Seguir");
+        }
+        assertThat(mvc.perform(nul).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("caracteres de control");
+        assertThat(reportStatus(reportId)).isEqualTo("REQUESTED");
         assertThat(taskService.createTaskQuery().taskId(report.getId()).count()).isOne();
 
         var good = post("/follow-up/reports/" + reportId).with(csrf()).with(area());
