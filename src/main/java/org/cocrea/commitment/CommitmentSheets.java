@@ -63,6 +63,7 @@ public class CommitmentSheets {
     private final DraftCommentRepository comments;
     private final CommitmentCodeRepository codes;
     private final RoundTables roundTables;
+    private final org.cocrea.consultation.Consultations consultations;
     private final Contacts contacts;
     private final Areas areas;
     private final MailOutbox outbox;
@@ -75,7 +76,7 @@ public class CommitmentSheets {
 
     CommitmentSheets(CommitmentRepository commitments, CommitmentVersionRepository versions,
             DraftCommentRepository comments, CommitmentCodeRepository codes,
-            RoundTables roundTables, Contacts contacts, Areas areas, MailOutbox outbox, Dates dates,
+            RoundTables roundTables, org.cocrea.consultation.Consultations consultations, Contacts contacts, Areas areas, MailOutbox outbox, Dates dates,
             CommitmentProperties properties, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl) {
         this.baseUrl = baseUrl;
@@ -84,6 +85,7 @@ public class CommitmentSheets {
         this.comments = comments;
         this.codes = codes;
         this.roundTables = roundTables;
+        this.consultations = consultations;
         this.contacts = contacts;
         this.areas = areas;
         this.outbox = outbox;
@@ -155,6 +157,26 @@ public class CommitmentSheets {
         versions.save(new CommitmentVersion(c.getId(), 1, toJson(sheet), "system", clock.instant(),
                 "round-table " + topic.roundTableId()));
         return c.getId();
+    }
+
+    /**
+     * Creates the draft sheets of every topic chosen at the call's held round-table of one axis (idempotent, see
+     * {@link #createDraft}), in the call's action plan and co-creation instance.
+     *
+     * @param callId the call for proposals
+     * @param axis   the round-table's axis
+     * @return the draft commitments' ids, in topic order (empty when the round-table was not held or chose none)
+     */
+    @Transactional
+    public List<Long> createDrafts(long callId, String axis) {
+        org.cocrea.consultation.CallForProposals call = consultations.get(callId);
+        List<Long> ids = new ArrayList<>();
+        for (ChosenTopic topic : chosenTopics(callId)) {
+            if (topic.axis().equals(axis)) {
+                ids.add(createDraft(topic, call.getActionPlan(), call.getCoCreationInstance()));
+            }
+        }
+        return ids;
     }
 
     /**

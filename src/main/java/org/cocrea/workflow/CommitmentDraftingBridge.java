@@ -3,8 +3,6 @@ package org.cocrea.workflow;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.commitment.CommitmentSheets;
-import org.cocrea.consultation.CallForProposals;
-import org.cocrea.consultation.Consultations;
 import org.cocrea.roundtable.RoundTableEvents;
 import org.cocrea.roundtable.RoundTables;
 import org.springframework.context.annotation.Lazy;
@@ -22,14 +20,11 @@ class CommitmentDraftingBridge {
     private final RuntimeService runtimeService;
     private final CommitmentSheets sheets;
     private final RoundTables roundTables;
-    private final Consultations consultations;
 
-    CommitmentDraftingBridge(@Lazy RuntimeService runtimeService, CommitmentSheets sheets, RoundTables roundTables,
-            Consultations consultations) {
+    CommitmentDraftingBridge(@Lazy RuntimeService runtimeService, CommitmentSheets sheets, RoundTables roundTables) {
         this.runtimeService = runtimeService;
         this.sheets = sheets;
         this.roundTables = roundTables;
-        this.consultations = consultations;
     }
 
     @EventListener
@@ -38,12 +33,7 @@ class CommitmentDraftingBridge {
         if (instance != null && isCalledByAnotherProcess(runtimeService, instance)) {
             return;
         }
-        CallForProposals call = consultations.get(event.callId());
-        for (CommitmentSheets.ChosenTopic topic : sheets.chosenTopics(event.callId())) {
-            if (topic.roundTableId() != event.roundTableId()) {
-                continue;
-            }
-            long id = sheets.createDraft(topic, call.getActionPlan(), call.getCoCreationInstance());
+        for (long id : sheets.createDrafts(event.callId(), roundTables.get(event.roundTableId()).getAxis())) {
             if (sheets.get(id).getProcessInstanceId() == null) {
                 runtimeService.startProcessInstanceByKey(CommitmentDraftingProcess.KEY,
                         CommitmentDraftingProcess.businessKey(id),

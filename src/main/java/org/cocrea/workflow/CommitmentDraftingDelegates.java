@@ -20,8 +20,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cocrea.commitment.Commitment;
 import org.cocrea.commitment.CommitmentSheets;
 import org.cocrea.commitment.InvalidSheetException;
-import org.cocrea.consultation.CallForProposals;
-import org.cocrea.consultation.Consultations;
 import org.cocrea.proposal.Proposals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -235,18 +233,9 @@ class CommitmentDraftingDelegates {
      * round-table; sets {@code commitmentIds} (local to the axis).
      */
     @Bean
-    JavaDelegate prepareCommitmentSheets(CommitmentSheets sheets, Consultations consultations) {
-        return (DelegateExecution execution) -> {
-            long callId = ((Number) execution.getVariable(CoCreationProcess.CALL_ID)).longValue();
-            String axis = (String) execution.getVariable(CoCreationProcess.AXIS);
-            CallForProposals call = consultations.get(callId);
-            List<Long> ids = new ArrayList<>();
-            for (CommitmentSheets.ChosenTopic topic : sheets.chosenTopics(callId)) {
-                if (topic.axis().equals(axis)) {
-                    ids.add(sheets.createDraft(topic, call.getActionPlan(), call.getCoCreationInstance()));
-                }
-            }
-            execution.setVariable(CoCreationProcess.COMMITMENT_IDS, ids);
-        };
+    JavaDelegate prepareCommitmentSheets(CommitmentSheets sheets) {
+        return (DelegateExecution execution) -> execution.setVariable(CoCreationProcess.COMMITMENT_IDS,
+                new ArrayList<>(sheets.createDrafts(((Number) execution.getVariable(CoCreationProcess.CALL_ID))
+                        .longValue(), (String) execution.getVariable(CoCreationProcess.AXIS))));
     }
 }
