@@ -224,7 +224,7 @@ class FollowUpScenarioTests {
         var nul = post("/follow-up/reports/" + reportId).with(csrf()).with(area());
         for (Long m : milestoneIds) {
             nul.param("milestoneId", m.toString()).param("status", "IN_PROGRESS").param("percentComplete", "10")
-                    .param("workDone", "Hecho\u0000").param("evidenceLinks", "").param("nextSteps", "Seguir");
+                    .param("workDone", "He\u0000cho").param("evidenceLinks", "").param("nextSteps", "Seguir");
         }
         assertThat(mvc.perform(nul).andExpect(status().isBadRequest()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("caracteres de control");
