@@ -39,6 +39,13 @@ public final class ActionPlanClosureProcess {
     /** The Camunda user who completed the review, or null. */
     public static final String REVIEWED_BY = "reviewedBy";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the action plan, its end (the timer), the self-assessment and who reviewed it. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, ACTION_PLAN_ID, PLAN_ENDS_AT, SELF_ASSESSMENT_ID,
+            REVIEWED_BY);
+
     private ActionPlanClosureProcess() {
     }
 }

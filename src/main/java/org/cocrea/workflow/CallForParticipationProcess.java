@@ -32,6 +32,12 @@ public final class CallForParticipationProcess {
     public static final String SOCIAL_TEXT = "socialText";
     public static final String PROGRESS_LINK = "progressLink";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the mass mailing and how many recipients are left. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, MAILING_ID, RECIPIENTS_LEFT, TOPIC_OPTIONS);
+
     private CallForParticipationProcess() {
     }
 }

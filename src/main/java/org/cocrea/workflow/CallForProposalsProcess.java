@@ -52,6 +52,13 @@ public final class CallForProposalsProcess {
     /** How many proposals of earlier co-creation instances of the plan joined this call's pool. */
     public static final String CARRIED_OVER = "carriedOverProposals";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the call and its window (set by the start form), the review count and the areas to meet. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, ACTION_PLAN, OPENS_AT, CLOSES_AT, CALL_ID,
+            CALL_CLOSES_AT, ALL_REVIEWS_DONE, MEETING_AREA_GROUPS, AREA_GROUP, PRIORITISATION_OPTIONS, CARRIED_OVER);
+
     private CallForProposalsProcess() {
     }
 }

@@ -26,6 +26,12 @@ public final class CoCreationProcess {
     public static final String AXIS = "axis";
     public static final String COMMITMENT_IDS = "commitmentIds";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the call, the axes that get a round-table and the commitments drafted from them. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, CALL_ID, ROUND_TABLE_AXES, AXIS, COMMITMENT_IDS);
+
     private CoCreationProcess() {
     }
 }

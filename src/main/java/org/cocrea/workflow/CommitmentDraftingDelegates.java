@@ -39,38 +39,15 @@ class CommitmentDraftingDelegates {
     private static final Logger log = LoggerFactory.getLogger(CommitmentDraftingDelegates.class);
     private static final Locale ES = Locale.forLanguageTag("es");
 
+    /**
+     * The commitment this instance carries: an owned variable ({@link CommitmentDraftingProcess#OWNED}) that no
+     * completion can change ({@link OwnedVariablesGuard}).
+     *
+     * @param scope the task or execution
+     * @return the commitment's id
+     */
     static long commitmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {
         return ((Number) scope.getVariable(COMMITMENT_ID)).longValue();
-    }
-
-    /**
-     * The commitment this instance carries. Completing a task can set any process variable (Tasklist, REST), so
-     * {@code commitmentId} is checked against the commitment's own process instance: without this, a lead area
-     * completing its validation task with {@code commitmentId} of another commitment would approve or reject that
-     * one (even take a published commitment out of the plan).
-     *
-     * @param sheets            the commitment sheets
-     * @param scope             the task or execution
-     * @param processInstanceId the scope's process instance
-     * @return the commitment id
-     * @throws RefusedInputException when {@code commitmentId} is missing, not a number or not this instance's
-     */
-    static long ownCommitmentId(CommitmentSheets sheets, org.camunda.bpm.engine.delegate.VariableScope scope,
-            String processInstanceId) {
-        Object value = scope.getVariable(COMMITMENT_ID);
-        Commitment c = null;
-        if (value instanceof Number n) {
-            try {
-                c = sheets.get(n.longValue());
-            } catch (IllegalArgumentException e) {
-                c = null;
-            }
-        }
-        if (c == null || !processInstanceId.equals(c.getProcessInstanceId())) {
-            throw new RefusedInputException("commitmentId " + value
-                    + ": no es el compromiso de este proceso / is not this process's commitment");
-        }
-        return c.getId();
     }
 
     /** Translates a refusal of the commitment feature for Tasklist: "field: reason" in Spanish / English. */
@@ -115,7 +92,7 @@ class CommitmentDraftingDelegates {
     TaskListener commitmentSheetCompleted(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateTask task) -> {
             List<InvalidSheetException.Problem> problems = sheets.problemsOf(
-                    ownCommitmentId(sheets, task, task.getProcessInstanceId()));
+                    commitmentId(task));
             if (!problems.isEmpty()) {
                 throw refusal(new InvalidSheetException(problems), messages);
             }
@@ -132,7 +109,7 @@ class CommitmentDraftingDelegates {
             Duration window = duration(execution, COMMENT_WINDOW);
             Duration before = duration(execution, REMINDER_BEFORE);
             Instant[] deadline = new Instant[1];
-            long id = ownCommitmentId(sheets, execution, execution.getProcessInstanceId());
+            long id = commitmentId(execution);
             refuseInvalidSheet(() -> deadline[0] = sheets.circulate(id, window), messages);
             Instant reminder = deadline[0].minus(before);
             Instant now = clock.instant();
@@ -157,21 +134,21 @@ class CommitmentDraftingDelegates {
     @Bean
     JavaDelegate remindCommenters(CommitmentSheets sheets) {
         return (DelegateExecution execution) -> sheets.remindCommenters(
-                ownCommitmentId(sheets, execution, execution.getProcessInstanceId()));
+                commitmentId(execution));
     }
 
     /** {@code Task_CloseComments}: closes the window; sets {@code commentCount}. */
     @Bean
     JavaDelegate closeComments(CommitmentSheets sheets) {
         return (DelegateExecution execution) -> execution.setVariable(COMMENT_COUNT,
-                sheets.closeComments(ownCommitmentId(sheets, execution, execution.getProcessInstanceId())));
+                sheets.closeComments(commitmentId(execution)));
     }
 
     /** Complete listener of {@code Task_ConsolidateComments}: every comment answered; commenters told. */
     @Bean
     TaskListener consolidationCompleted(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateTask task) -> {
-            long id = ownCommitmentId(sheets, task, task.getProcessInstanceId());
+            long id = commitmentId(task);
             refuseInvalidSheet(() -> sheets.finishConsolidation(id), messages);
         };
     }
@@ -180,7 +157,7 @@ class CommitmentDraftingDelegates {
     @Bean
     JavaDelegate requestValidation(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateExecution execution) -> {
-            long id = ownCommitmentId(sheets, execution, execution.getProcessInstanceId());
+            long id = commitmentId(execution);
             refuseInvalidSheet(() -> execution.setVariable(LEAD_AREA_GROUP, sheets.requestValidation(id)), messages);
         };
     }
@@ -189,7 +166,7 @@ class CommitmentDraftingDelegates {
     @Bean
     TaskListener commitmentValidated(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateTask task) -> {
-            long id = ownCommitmentId(sheets, task, task.getProcessInstanceId());
+            long id = commitmentId(task);
             String decision = FormValues.text(task.getVariable(VALIDATION_DECISION));
             if (!"approve".equals(decision) && !"reject".equals(decision)) {
                 throw new RefusedInputException("Elegí validar o rechazar / Choose approve or reject");
@@ -208,7 +185,7 @@ class CommitmentDraftingDelegates {
     @Bean
     JavaDelegate publishCommitment(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateExecution execution) -> {
-            long id = ownCommitmentId(sheets, execution, execution.getProcessInstanceId());
+            long id = commitmentId(execution);
             refuseInvalidSheet(() -> execution.setVariable(CODE, sheets.publish(id)), messages);
         };
     }

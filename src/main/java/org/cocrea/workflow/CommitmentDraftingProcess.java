@@ -48,6 +48,13 @@ public final class CommitmentDraftingProcess {
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String CODE = "commitmentCode";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the commitment, the comment window's dates, the validating area (candidate group) and the validation outcome. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, COMMITMENT_ID, CODE, COMMENT_DEADLINE,
+            REMINDER_AT, LEAD_AREA_GROUP, VALIDATED);
+
     private CommitmentDraftingProcess() {
     }
 

@@ -41,51 +41,24 @@ class CommitmentFollowUpDelegates {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The commitment this instance follows. Completing a task can set any variable (Tasklist, REST), so
-     * {@code commitmentId} is checked against the instance's business key (the commitment's code): otherwise a user
-     * completing a task with another commitment's id would act on that commitment.
+     * The commitment this instance follows. It is an owned variable ({@link CommitmentFollowUpProcess#OWNED}): no
+     * completion can change it ({@link OwnedVariablesGuard}).
      *
-     * @throws RefusedInputException when it is missing, unknown or not this instance's commitment
+     * @param scope the task or execution
+     * @return the commitment's id
      */
-    static long commitmentId(FollowUps followUps, VariableScope scope) {
-        Object value = scope.getVariable(COMMITMENT_ID);
-        String businessKey = scope instanceof DelegateTask task ? task.getExecution().getProcessBusinessKey()
-                : ((DelegateExecution) scope).getProcessBusinessKey();
-        if (value instanceof Number n) {
-            try {
-                if (followUps.plan(n.longValue()).code().equals(businessKey)) {
-                    return n.longValue();
-                }
-            } catch (RuntimeException e) {
-                // unknown or unpublished: refused below
-            }
-        }
-        throw new RefusedInputException("Campo " + COMMITMENT_ID + ": no es el compromiso de este seguimiento / not "
-                + "the commitment this follow-up tracks");
+    static long commitmentId(VariableScope scope) {
+        return ((Number) scope.getVariable(COMMITMENT_ID)).longValue();
     }
 
     /**
-     * The report the scope works on, checked against the process instance that requested it (the same reason as
-     * {@link #commitmentId(FollowUps, VariableScope)}: a completion could point {@code reportId} at another area's
-     * report).
+     * The report the scope works on; owned like {@link #commitmentId(VariableScope)}.
      *
-     * @throws RefusedInputException when it is missing, unknown or not a report of this instance
+     * @param scope the task or execution of one monthly report
+     * @return the report's id
      */
-    static long reportId(FollowUps followUps, VariableScope scope) {
-        Object value = scope.getVariable(REPORT_ID);
-        String instance = scope instanceof DelegateTask task ? task.getProcessInstanceId()
-                : ((DelegateExecution) scope).getProcessInstanceId();
-        if (value instanceof Number n) {
-            try {
-                if (instance.equals(followUps.report(n.longValue()).getProcessInstanceId())) {
-                    return n.longValue();
-                }
-            } catch (RuntimeException e) {
-                // unknown: refused below
-            }
-        }
-        throw new RefusedInputException("Campo " + REPORT_ID + ": no es un informe de este seguimiento / not a report "
-                + "of this follow-up");
+    static long reportId(VariableScope scope) {
+        return ((Number) scope.getVariable(REPORT_ID)).longValue();
     }
 
     /**
@@ -120,7 +93,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     JavaDelegate prepareFollowUp(FollowUps followUps, Clock clock) {
         return (DelegateExecution execution) -> {
-            FollowUps.Plan plan = followUps.plan(commitmentId(followUps, execution));
+            FollowUps.Plan plan = followUps.plan(commitmentId(execution));
             execution.setVariable(COMMITMENT_LABEL, plan.code() + " — " + plan.title());
             execution.setVariable(LEAD_AREA_GROUP, plan.leadAreaGroup());
             execution.setVariable(STARTS_AT, Date.from(plan.startsAt()));
@@ -134,7 +107,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     JavaDelegate requestFollowUpReport(FollowUps followUps, FollowUpMails mails, Clock clock) {
         return (DelegateExecution execution) -> {
-            FollowUps.Request request = followUps.request(commitmentId(followUps, execution), clock.instant(),
+            FollowUps.Request request = followUps.request(commitmentId(execution), clock.instant(),
                     execution.getProcessInstanceId());
             execution.setVariableLocal(REPORT_ID, request.reportId());
             execution.setVariableLocal(REPORT_CREATED, request.created());
@@ -152,7 +125,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener followUpReportOffered(FollowUps followUps) {
         return (DelegateTask task) -> {
-            long reportId = reportId(followUps, task);
+            long reportId = reportId(task);
             nameAfterReport(task);
             ArrayNode rows = JSON.createArrayNode();
             ArrayNode ids = JSON.createArrayNode();
@@ -178,15 +151,14 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener followUpReportSubmitted(FollowUps followUps) {
         return (DelegateTask task) -> {
-            commitmentId(followUps, task); // refuses a completion that rewrote commitmentId
-            if (followUps.report(reportId(followUps, task)).getStatus() == org.cocrea.followup.ReportStatus.SUBMITTED) {
+            if (followUps.report(reportId(task)).getStatus() == org.cocrea.followup.ReportStatus.SUBMITTED) {
                 return; // submitted on the report's page, which completes this task
             }
             List<FollowUps.Entry> entries = entries(input(task, MILESTONES),
                     task.getVariableLocal(OFFERED_MILESTONE_IDS));
             String user = Actors.of(task);
             refused(() -> {
-                followUps.submit(reportId(followUps, task), user == null ? "tasklist" : user, entries);
+                followUps.submit(reportId(task), user == null ? "tasklist" : user, entries);
                 return null;
             });
         };
@@ -236,7 +208,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     JavaDelegate remindFollowUpReport(FollowUps followUps, FollowUpMails mails, GroupMembers members,
             TaskNotifications notifications) {
-        return (DelegateExecution execution) -> mails.reportDueSoon(reportId(followUps, execution),
+        return (DelegateExecution execution) -> mails.reportDueSoon(reportId(execution),
                 notifications.tasklistLink(submitTaskId(followUps, execution)),
                 members.of(List.of((String) execution.getVariable(LEAD_AREA_GROUP))));
     }
@@ -245,7 +217,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     JavaDelegate notifyFollowUpOverdue(FollowUps followUps, FollowUpMails mails, GroupMembers members,
             TaskNotifications notifications) {
-        return (DelegateExecution execution) -> mails.reportOverdue(reportId(followUps, execution),
+        return (DelegateExecution execution) -> mails.reportOverdue(reportId(execution),
                 notifications.tasklistLink(submitTaskId(followUps, execution)),
                 members.of(List.of((String) execution.getVariable(LEAD_AREA_GROUP))));
     }
@@ -254,7 +226,7 @@ class CommitmentFollowUpDelegates {
     private static String submitTaskId(FollowUps followUps, DelegateExecution execution) {
         Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_SUBMIT_REPORT)
-                .taskVariableValueEquals(REPORT_ID, reportId(followUps, execution)).singleResult();
+                .taskVariableValueEquals(REPORT_ID, reportId(execution)).singleResult();
         return task == null ? "" : task.getId();
     }
 
@@ -272,7 +244,7 @@ class CommitmentFollowUpDelegates {
     TaskListener followUpReviewOffered(FollowUps followUps) {
         return (DelegateTask task) -> {
             nameAfterReport(task);
-            task.setVariableLocal(REPORT_SUMMARY, followUps.summary(reportId(followUps, task), ES));
+            task.setVariableLocal(REPORT_SUMMARY, followUps.summary(reportId(task), ES));
             task.setVariableLocal(REVIEW_DECISION, null);
             task.setVariableLocal(REVIEW_REASON, null);
         };
@@ -285,12 +257,11 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener followUpReportReviewed(FollowUps followUps) {
         return (DelegateTask task) -> {
-            commitmentId(followUps, task); // refuses a completion that rewrote commitmentId
             String decision = FormValues.text(input(task, REVIEW_DECISION));
             String reason = FormValues.text(input(task, REVIEW_REASON));
             String user = Actors.of(task);
             String reviewer = user == null ? "tasklist" : user;
-            long reportId = reportId(followUps, task);
+            long reportId = reportId(task);
             if (DECISION_ACCEPT.equals(decision)) {
                 boolean allDone = refused(() -> followUps.accept(reportId, reviewer));
                 task.getExecution().setVariable(REPORT_ACCEPTED, true);
@@ -313,7 +284,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener evaluationRequested(FollowUps followUps, FollowUpMails mails, TaskNotifications notifications) {
         return (DelegateTask task) -> {
-            long id = commitmentId(followUps, task);
+            long id = commitmentId(task);
             task.setName(task.getName() + " · " + task.getVariable(COMMITMENT_LABEL));
             task.setVariableLocal(MILESTONE_SUMMARY, followUps.milestoneSummary(id, ES));
             task.setVariableLocal(COMPLETION_LEVEL, null);
@@ -335,7 +306,7 @@ class CommitmentFollowUpDelegates {
             Boolean verifiable = FormValues.bool(input(task, VERIFIABLE));
             Boolean relevant = FormValues.bool(input(task, RELEVANT));
             String notes = FormValues.text(input(task, EVALUATION_NOTES));
-            refused(() -> evaluations.record(commitmentId(followUps, task), level, opened, verifiable, relevant, notes,
+            refused(() -> evaluations.record(commitmentId(task), level, opened, verifiable, relevant, notes,
                     user == null ? "tasklist" : user));
         };
     }

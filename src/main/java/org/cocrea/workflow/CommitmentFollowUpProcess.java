@@ -70,6 +70,14 @@ public final class CommitmentFollowUpProcess {
     public static final String DECISION_ACCEPT = "ACCEPT";
     public static final String DECISION_MORE = "MORE";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the commitment, the reporting area (candidate group of the report task, recipient of reminders), the implementation dates, each report and its due date and outcome. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, COMMITMENT_ID, LEAD_AREA_GROUP, STARTS_AT,
+            ENDS_AT, IMPLEMENTATION_STARTED, ALL_COMPLETED, REPORT_ID, REPORT_CREATED, REPORT_DUE_AT, REPORT_ACCEPTED,
+            OFFERED_MILESTONE_IDS);
+
     private CommitmentFollowUpProcess() {
     }
 }

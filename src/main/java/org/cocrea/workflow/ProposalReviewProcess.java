@@ -49,6 +49,13 @@ public final class ProposalReviewProcess {
     public static final String PROPOSAL_AXIS_NAME = "proposalAxisName";
     public static final String PROPOSAL_SUBMITTER = "proposalSubmitter";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the proposal, its routing facts, the reviewing area (chosen only by the triage task's form) and the review's due date. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, PROPOSAL_ID, CALL_ID, AXIS, SUBMITTER_TYPE,
+            AREA_GROUP, AREA_OPTIONS, REVIEW_DUE_DATE).settableAt(TASK_TRIAGE, AREA_GROUP);
+
     private ProposalReviewProcess() {
     }
 }

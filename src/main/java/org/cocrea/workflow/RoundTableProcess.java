@@ -57,6 +57,13 @@ public final class RoundTableProcess {
     public static final String ATTENDANCE_OPTIONS = "attendanceOptions";
     public static final String ATTENDEES = "attendees";
 
+    /**
+     * What this process owns ({@link OwnedVariablesGuard}): the round-table, its axis, its stored date and status (the timers and the gateway read them) and the options offered to the team. A task completion, or a non-admin
+     * through the variable API, may not create, change or remove them.
+     */
+    public static final OwnedVariables OWNED = OwnedVariables.of(KEY, CALL_ID, AXIS, ROUND_TABLE_ID, STARTS_AT_DATE,
+            STATUS, ORGANIZATION_OPTIONS, ATTENDANCE_OPTIONS);
+
     private RoundTableProcess() {
     }
 

@@ -70,7 +70,7 @@ class EngineRestValidationTests {
     }
 
     @Test
-    void overwritingTheProposalIdCannotReviewAnotherAreasProposal() throws Exception {
+    void overwritingTheProposalIdIsRefusedAndNoProposalIsReviewed() throws Exception {
         var other = proposals.submit(new ProposalInput("Baños inclusivos", "Baños sin género en edificios públicos.",
                 "diversidad", "ciudadania", null, "Sol Díaz", "sol@example.org", true, "es", null), Channel.API);
         var own = proposals.ofCall(fixtures.openCallId()).stream().filter(p -> p.getAxis().equals("ambiente"))
@@ -83,12 +83,15 @@ class EngineRestValidationTests {
                  "contactPerson": {"value": "Mallory"}}}
                 """.formatted(other.getId()));
 
-        assertThat(response.statusCode()).isEqualTo(204);
+        // proposalId is owned by proposal-review (OwnedVariablesGuard): the whole completion is refused.
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("proposalId");
         assertThat(proposals.get(other.getId()).getStatus()).as("the other area's proposal is untouched")
                 .isEqualTo(org.cocrea.proposal.ProposalStatus.IN_REVIEW);
         assertThat(proposals.get(other.getId()).getReasoning()).isNull();
-        assertThat(proposals.get(own.getId()).getStatus()).as("the review lands on the task's own proposal")
-                .isEqualTo(org.cocrea.proposal.ProposalStatus.REVIEWED);
+        assertThat(proposals.get(own.getId()).getStatus()).as("nor is the task's own proposal reviewed by it")
+                .isEqualTo(org.cocrea.proposal.ProposalStatus.IN_REVIEW);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
     }
 
     @Test
