@@ -165,7 +165,7 @@ final class ExpressionAllowList {
                         + sorted(HELPERS.keySet()) + ", execution and task");
             }
             if (name != null && (FORBIDDEN_PROPERTIES.contains(name) || name.endsWith("Service"))) {
-                problems.add("property " + name + " is not allowed");
+                problems.add("member " + name + " is not allowed on any value");
             }
             walk(base, false, problems);
         }
