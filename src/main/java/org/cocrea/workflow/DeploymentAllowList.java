@@ -244,17 +244,24 @@ final class DeploymentAllowList implements Deployer {
     static class Plugin extends AbstractProcessEnginePlugin {
 
         private final ListableBeanFactory beans;
+        private final DeploymentAllowList allowList;
         private volatile Set<String> delegates;
 
         Plugin(ListableBeanFactory beans) {
             this.beans = beans;
+            this.allowList = new DeploymentAllowList(new ExpressionAllowList(beans::containsBean, isDelegate()));
+        }
+
+        /** @return the allow-list the engine uses */
+        DeploymentAllowList allowList() {
+            return allowList;
         }
 
         @Override
         public void preInit(ProcessEngineConfigurationImpl configuration) {
             List<Deployer> pre = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
                     : new ArrayList<>(configuration.getCustomPreDeployers());
-            pre.add(0, new DeploymentAllowList(new ExpressionAllowList(beans::containsBean, isDelegate())));
+            pre.add(0, allowList);
             configuration.setCustomPreDeployers(pre);
         }
 

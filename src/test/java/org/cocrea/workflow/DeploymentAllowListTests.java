@@ -3,6 +3,8 @@ package org.cocrea.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +48,8 @@ class DeploymentAllowListTests {
     ManagementService managementService;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    DeploymentAllowList.Plugin allowList;
     EngineRestClient rest;
 
     @BeforeEach
@@ -87,6 +91,19 @@ class DeploymentAllowListTests {
         assertRefused("owner/engine-services.bpmn",
                 EngineRestClient.model("Owner_EngineServices", true, "Task_EngineServices", task),
                 "Task_EngineServices", "execution.getProcessEngineServices() is not allowed");
+    }
+
+    @Test
+    void everyModelInProcessesPassesTheAllowList() throws Exception {
+        try (var files = Files.list(Path.of("processes"))) {
+            List<Path> models = files.filter(p -> p.toString().endsWith(".bpmn") || p.toString().endsWith(".dmn"))
+                    .toList();
+            assertThat(models).hasSizeGreaterThan(5);
+            for (Path model : models) {
+                assertThat(allowList.allowList().check("processes/" + model.getFileName(), Files.readAllBytes(model)))
+                        .as(model.toString()).isEmpty();
+            }
+        }
     }
 
     @Test
