@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Area groups get no broad task permission: they see and work only tasks whose candidate group is theirs (the
  * engine grants that per task), so one area neither sees nor completes another area's tasks.
+ *
+ * <p>Least privilege: each grant is set to exactly the listed permissions at every start-up (an older, broader grant
+ * is narrowed). The role table is in the README ("Roles and permissions"); engine-wide jobs are guarded by
+ * {@link EngineJobAuthorization}.
  */
 @Component
 @Order(10)
@@ -76,9 +80,14 @@ class IdentitySetup implements ApplicationRunner {
         String team = Groups.OPEN_GOVERNMENT_TEAM;
         grant(team, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(team, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(team, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-        grant(team, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
-        grant(team, Resources.TASK, ANY, Permissions.ALL);
+        // Run every stage: see and work every task, start processes, retry a failed step of an instance (Cockpit).
+        // Not: delete or suspend definitions or instances, delete history, migrate; those are camunda-admin's.
+        grant(team, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK, Permissions.TASK_WORK,
+                Permissions.TASK_ASSIGN, Permissions.CREATE_INSTANCE, Permissions.UPDATE_INSTANCE);
+        grant(team, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(team, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE, Permissions.TASK_WORK,
+                Permissions.TASK_ASSIGN);
         grant(team, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(team, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(team, Resources.USER, ANY, Permissions.READ);
@@ -88,7 +97,8 @@ class IdentitySetup implements ApplicationRunner {
         String owners = Groups.PROCESS_OWNERS;
         grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(owners, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(owners, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+        // Deploy new versions (checked by DeploymentAllowList); deleting deployments is camunda-admin's.
+        grant(owners, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
         grant(owners, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
                 Permissions.READ_INSTANCE);
         grant(owners, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -122,9 +132,8 @@ class IdentitySetup implements ApplicationRunner {
         auth.setGroupId(groupId);
         auth.setResource(resource);
         auth.setResourceId(resourceId);
-        for (Permission p : permissions) {
-            auth.addPermission(p);
-        }
+        // Exactly these permissions, also where an older version granted more (e.g. ALL).
+        auth.setPermissions(permissions);
         authorizationService.saveAuthorization(auth);
     }
 
