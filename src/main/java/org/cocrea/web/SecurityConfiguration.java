@@ -7,6 +7,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may see what. Public: the home page, the proposal form and status pages, {@code /api/proposals}, health, static
@@ -14,12 +19,21 @@ import org.springframework.security.web.SecurityFilterChain;
  * token; one-click unsubscribe from mail clients is a POST without CSRF token, RFC 8058). Camunda's webapps ({@code /camunda/**}) and {@code /engine-rest/**} keep their own authentication (session
  * login and HTTP Basic). Staff pages ({@code /staff/**}) need the open-government team or an administrator; everything
  * else needs a login.
+ *
+ * <p>Every page of the application's own (all but {@code /camunda/**}, whose webapps send their own nonce-based policy)
+ * carries {@link #CONTENT_SECURITY_POLICY}: the pages use no script, no inline style and nothing from another origin,
+ * so the policy allows only same-origin styles, images and fonts (OWASP ASVS 4.0.3, V14.4.3).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String STAFF = EngineUserAuthenticationProvider.GROUP_PREFIX + "og-team";
     static final String ADMIN = EngineUserAuthenticationProvider.GROUP_PREFIX + "camunda-admin";
+
+    /** Content-Security-Policy of the application's own pages. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, EngineUserAuthenticationProvider provider)
@@ -47,7 +61,12 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**", "/unsubscribe/*"))
-                .headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin))
+                .headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(
+                                        PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();

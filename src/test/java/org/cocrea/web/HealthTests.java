@@ -14,7 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * {@code /actuator/health} is public and reports the database, mail (SMTP and outbox) and the process engine; an
- * unreachable SMTP server shows as mail DOWN (mails wait in the outbox meanwhile).
+ * unreachable SMTP server shows as mail DEGRADED with HTTP 200 (mails wait in the outbox meanwhile), and the
+ * liveness and readiness probes stay UP.
  */
 @CocreaIntegrationTest
 class HealthTests {
@@ -36,12 +37,28 @@ class HealthTests {
     }
 
     @Test
-    void unreachableSmtpShowsAsMailDown() throws Exception {
+    void livenessAndReadinessAreSeparateProbes() throws Exception {
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.processEngine.status").value("UP"))
+                .andExpect(jsonPath("$.components.mail").doesNotExist());
+    }
+
+    @Test
+    void unreachableSmtpIsDegradedNotDown() throws Exception {
         greenMail.stop();
         try {
-            mvc.perform(get("/actuator/health")).andExpect(status().isServiceUnavailable())
-                    .andExpect(jsonPath("$.components.mail.status").value("DOWN"))
+            mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("DEGRADED"))
+                    .andExpect(jsonPath("$.components.mail.status").value("DEGRADED"))
                     .andExpect(jsonPath("$.components.db.status").value("UP"));
+            mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"));
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"));
         } finally {
             greenMail.start();
         }
