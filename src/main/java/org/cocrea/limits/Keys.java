@@ -1,0 +1,84 @@
+package org.cocrea.limits;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.cocrea.notification.EmailAddresses;
+
+/** How requests are grouped: by client address, by e-mail address and by account. */
+final class Keys {
+
+    private Keys() {
+    }
+
+    /**
+     * The client address as the servlet container reports it ({@code getRemoteAddr()}): the TCP peer, or the
+     * {@code X-Forwarded-For} address only when {@code server.forward-headers-strategy} is set and the peer is a
+     * trusted proxy. An IPv6 address stands for its /64 network (one subscriber usually has a whole /64).
+     *
+     * @param request the request
+     * @return e.g. {@code 203.0.113.7} or {@code 2001:db8:0:1::/64}
+     */
+    static String client(HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        if (address == null || address.isEmpty()) {
+            return "unknown";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        String literal = address.replace("[", "").replace("]", "");
+        int zone = literal.indexOf('%');
+        if (zone >= 0) {
+            literal = literal.substring(0, zone);
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(literal).getAddress(); // a literal: no name lookup
+            if (bytes.length == 16) {
+                return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+            return InetAddress.getByAddress(bytes).getHostAddress(); // IPv4-mapped
+        } catch (UnknownHostException e) {
+            return literal;
+        }
+    }
+
+    /**
+     * @param email what the visitor typed, may be null
+     * @return the address in lower case without a {@code +tag} in the local part ({@code Ana+1@X.org} and
+     *         {@code ana@x.org} are one recipient), or null when it is not a deliverable address (nothing is stored
+     *         or mailed for it then)
+     */
+    static String recipient(String email) {
+        if (email == null) {
+            return null;
+        }
+        String address = email.strip();
+        if (!EmailAddresses.isValid(address)) {
+            return null;
+        }
+        address = address.toLowerCase(Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        int plus = address.indexOf('+');
+        if (plus > 0 && plus < at) {
+            address = address.substring(0, plus) + address.substring(at);
+        }
+        return address;
+    }
+
+    /**
+     * @param user a login name as sent, may be null
+     * @return it trimmed, in lower case and cut to 64 characters, or null when blank
+     */
+    static String account(String user) {
+        if (user == null || user.isBlank()) {
+            return null;
+        }
+        String account = user.strip().toLowerCase(Locale.ROOT);
+        return account.length() > 64 ? account.substring(0, 64) : account;
+    }
+}
