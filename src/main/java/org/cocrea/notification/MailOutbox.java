@@ -79,7 +79,8 @@ public class MailOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<OutboxMessage> enqueueConfirmation(OutgoingMail mail) {
         if (!limits.allowConfirmation(mail.kind(), mail.recipient())) {
-            log.info("Not queued: {} confirmation {} (cap per recipient reached)", mail.kind(), mail.reference());
+            log.info("Not queued: a {} mail{} (cocrea.limits.confirmation-mail cap for its recipient reached)",
+                    mail.kind(), mail.reference() == null ? "" : " about " + mail.reference());
             return Optional.empty();
         }
         return Optional.of(enqueue(mail));
