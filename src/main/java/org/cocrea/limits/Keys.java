@@ -7,8 +7,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.cocrea.notification.EmailAddresses;
-
 /** How requests are grouped: by client address, by e-mail address and by account. */
 final class Keys {
 
@@ -49,20 +47,20 @@ final class Keys {
 
     /**
      * @param email what the visitor typed, may be null
-     * @return the address in lower case without a {@code +tag} in the local part ({@code Ana+1@X.org} and
-     *         {@code ana@x.org} are one recipient), or null when it is not a deliverable address (nothing is stored
-     *         or mailed for it then)
+     * @return the address trimmed, in lower case and without a {@code +tag} in the local part ({@code Ana+1@X.org}
+     *         and {@code ana@x.org} are one recipient), or null when it cannot be an address (no {@code @} between
+     *         text, blanks, over 254 characters: the feature refuses it, and nothing is stored or mailed)
      */
     static String recipient(String email) {
         if (email == null) {
             return null;
         }
-        String address = email.strip();
-        if (!EmailAddresses.isValid(address)) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        if (at < 1 || at == address.length() - 1 || address.length() > 254
+                || address.chars().anyMatch(Character::isWhitespace)) {
             return null;
         }
-        address = address.toLowerCase(Locale.ROOT);
-        int at = address.lastIndexOf('@');
         int plus = address.indexOf('+');
         if (plus > 0 && plus < at) {
             address = address.substring(0, plus) + address.substring(at);
