@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.cocrea.area.Areas;
+import org.cocrea.limits.AbuseLimits;
+import org.cocrea.limits.PublicAction;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -27,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Stage 3 pages. Public: {@code /drafts/{id}}, a circulated draft with its sections, the comment form per section
  * (until the deadline), the comments with the team's answers, and what changed between versions. Staff
  * ({@code /staff/commitments...}, the open-government team): the list of sheets in progress, the sheet editor (each
- * save is a version, validated on the server), the comments to answer, and the endorsements of the plan.
+ * save is a version, validated on the server), the comments to answer, and the endorsements of the plan. Public
+ * comments are subject to the abuse limits ({@code cocrea.limits}: 429 page).
  */
 @Controller
 class CommitmentPageController {
@@ -40,10 +45,12 @@ class CommitmentPageController {
     private final String actionPlan;
     private final java.time.Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final AbuseLimits limits;
 
     CommitmentPageController(CommitmentSheets sheets, Endorsements endorsements, Areas areas,
             @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}") String actionPlan,
-            java.time.Clock clock, org.springframework.context.MessageSource messages) {
+            java.time.Clock clock, org.springframework.context.MessageSource messages, AbuseLimits limits) {
+        this.limits = limits;
         this.clock = clock;
         this.messages = messages;
         this.sheets = sheets;
@@ -85,7 +92,9 @@ class CommitmentPageController {
     String comment(@PathVariable long id, @RequestParam(defaultValue = "") String section,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String organization,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "false") boolean consent,
-            @RequestParam(defaultValue = "") String body, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String body, Model model, RedirectAttributes redirect,
+            HttpServletRequest request) {
+        limits.admit(PublicAction.COMMENT, request, email);
         Commitment c = publicDraft(id);
         try {
             sheets.comment(id, section, name, organization, email, consent, body);

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.cocrea.limits.AbuseLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -19,14 +22,18 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @Service
 public class MailOutbox {
 
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
     private final OutboxRepository repository;
     private final SpringTemplateEngine templates;
     private final MessageSource messages;
     private final Clock clock;
     private final String baseUrl;
+    private final AbuseLimits limits;
 
     MailOutbox(OutboxRepository repository, SpringTemplateEngine templates, MessageSource messages, Clock clock,
-            @Value("${cocrea.public-base-url}") String baseUrl) {
+            @Value("${cocrea.public-base-url}") String baseUrl, AbuseLimits limits) {
+        this.limits = limits;
         this.repository = repository;
         this.templates = templates;
         this.messages = messages;
@@ -56,6 +63,27 @@ public class MailOutbox {
                 mail.locale().getLanguage(), mail.listUnsubscribe(), clock.instant());
         message.attach(mail.attachment());
         return repository.save(message);
+    }
+
+    /**
+     * Like {@link #enqueue}, for a confirmation mailed to an address that an anonymous visitor typed into a public form
+     * (proposal received, subscription link, round-table registration): at most
+     * {@code cocrea.limits.confirmation-mail.<kind>} of its kind per recipient are queued. The excess is not stored and
+     * the caller answers as usual, so the page says nothing about the address and the victim of a flood gets a few
+     * mails, not hundreds.
+     *
+     * @param mail what to send; {@link OutgoingMail#kind()} selects the cap
+     * @return the stored row (status PENDING), or empty when the cap dropped it
+     * @throws org.springframework.transaction.IllegalTransactionStateException if called outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<OutboxMessage> enqueueConfirmation(OutgoingMail mail) {
+        if (!limits.allowConfirmation(mail.kind(), mail.recipient())) {
+            log.info("Not queued: a {} mail{} (cocrea.limits.confirmation-mail cap for its recipient reached)",
+                    mail.kind(), mail.reference() == null ? "" : " about " + mail.reference());
+            return Optional.empty();
+        }
+        return Optional.of(enqueue(mail));
     }
 
     /** @return the 200 newest rows, newest first */

@@ -134,7 +134,9 @@ public class Contacts {
 
     /**
      * The public subscribe form, with double opt-in: nothing about an existing person is changed and nobody is
-     * (re)subscribed until the owner of the address follows the confirmation link mailed to it.
+     * (re)subscribed until the owner of the address follows the confirmation link mailed to it. At most
+     * {@code cocrea.limits.confirmation-mail.subscription-confirm} links per address are queued
+     * ({@link MailOutbox#enqueueConfirmation}); beyond that nothing is mailed and the form answers the same.
      *
      * @param input  what the form sent (consent given)
      * @param locale the page's language, for the confirmation mail
@@ -156,7 +158,8 @@ public class Contacts {
             return;
         }
         String topics = input.topics() == null ? "" : String.join(",", input.topics());
-        outbox.enqueue(new org.cocrea.notification.OutgoingMail(contact.getEmail(), locale, "mail/subscription-confirm",
+        outbox.enqueueConfirmation(new org.cocrea.notification.OutgoingMail(contact.getEmail(), locale,
+                "mail/subscription-confirm",
                 "mail.subscriptionConfirm.subject", new Object[] {}, java.util.Map.of("link", baseUrl + "/subscribe/confirm/"
                         + contact.getToken() + (topics.isEmpty() ? "" : "?topics=" + topics)), "subscription-confirm",
                 null));

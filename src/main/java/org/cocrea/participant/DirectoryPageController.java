@@ -9,6 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.cocrea.limits.AbuseLimits;
+import org.cocrea.limits.PublicAction;
 import org.cocrea.web.LocaleConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +29,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Public pages of the directory (subscribe to calls and topics; a person's unsubscribe, data export and erasure
- * through their private token) and the staff contact import.
+ * through their private token) and the staff contact import. Subscribing, confirming and the data pages are subject to
+ * the abuse limits ({@code cocrea.limits}: 429 page); one-click unsubscribe is not.
  */
 @Controller
 class DirectoryPageController {
@@ -33,8 +38,10 @@ class DirectoryPageController {
     private final Contacts contacts;
     private final ContactCsvImport csvImport;
     private final Clock clock;
+    private final AbuseLimits limits;
 
-    DirectoryPageController(Contacts contacts, ContactCsvImport csvImport, Clock clock) {
+    DirectoryPageController(Contacts contacts, ContactCsvImport csvImport, Clock clock, AbuseLimits limits) {
+        this.limits = limits;
         this.contacts = contacts;
         this.csvImport = csvImport;
         this.clock = clock;
@@ -52,7 +59,9 @@ class DirectoryPageController {
             @RequestParam(defaultValue = "") String organization,
             @RequestParam(defaultValue = "") String organizationType,
             @RequestParam(name = "topics", required = false) List<String> topics,
-            @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model, Locale locale) {
+            @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model, Locale locale,
+            HttpServletRequest request) {
+        limits.admit(PublicAction.SUBSCRIPTION, request, email);
         model.addAttribute("topics", contacts.topics());
         model.addAttribute("types", OrganizationType.values());
         model.addAttribute("email", email);
@@ -87,7 +96,9 @@ class DirectoryPageController {
     }
 
     @PostMapping("/subscribe/confirm/{token}")
-    String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String topics, Model model) {
+    String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String topics, Model model,
+            HttpServletRequest request) {
+        limits.admit(PublicAction.MY_DATA, request, null);
         Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (contact.getErasedAt() != null) {
             model.addAttribute("erased", true);
@@ -122,7 +133,8 @@ class DirectoryPageController {
     }
 
     @GetMapping("/my-data/{token}")
-    String myData(@PathVariable String token, Model model) {
+    String myData(@PathVariable String token, Model model, HttpServletRequest request) {
+        limits.admit(PublicAction.MY_DATA, request, null);
         Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("contact", contact);
         model.addAttribute("organizationName", contacts.organizationName(contact));
@@ -133,14 +145,16 @@ class DirectoryPageController {
 
     @GetMapping(path = "/my-data/{token}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Map<String, Object>> export(@PathVariable String token) {
+    ResponseEntity<Map<String, Object>> export(@PathVariable String token, HttpServletRequest request) {
+        limits.admit(PublicAction.MY_DATA, request, null);
         return contacts.export(token).map(data -> ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"mis-datos.json\"").body(data))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/my-data/{token}/erase")
-    String erase(@PathVariable String token, Model model) {
+    String erase(@PathVariable String token, Model model, HttpServletRequest request) {
+        limits.admit(PublicAction.MY_DATA, request, null);
         if (!contacts.erase(token)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

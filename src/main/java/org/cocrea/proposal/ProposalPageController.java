@@ -2,7 +2,11 @@ package org.cocrea.proposal;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.cocrea.consultation.Consultations;
+import org.cocrea.limits.AbuseLimits;
+import org.cocrea.limits.PublicAction;
 import org.cocrea.web.LocaleConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,15 +18,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The public proposal form ({@code /proposals/new}) and status page ({@code /proposals/{trackingCode}}). */
+/**
+ * The public proposal form ({@code /proposals/new}) and status page ({@code /proposals/{trackingCode}}). A submission
+ * over the abuse limits ({@code cocrea.limits}) gets the 429 page.
+ */
 @Controller
 class ProposalPageController {
 
     private final Proposals proposals;
     private final PublicProposals publicProposals;
     private final Consultations consultations;
+    private final AbuseLimits limits;
 
-    ProposalPageController(Proposals proposals, PublicProposals publicProposals, Consultations consultations) {
+    ProposalPageController(Proposals proposals, PublicProposals publicProposals, Consultations consultations,
+            AbuseLimits limits) {
+        this.limits = limits;
         this.proposals = proposals;
         this.publicProposals = publicProposals;
         this.consultations = consultations;
@@ -35,7 +45,9 @@ class ProposalPageController {
     }
 
     @PostMapping("/proposals/new")
-    String submit(@ModelAttribute("form") ProposalForm form, BindingResult binding, Model model, Locale locale) {
+    String submit(@ModelAttribute("form") ProposalForm form, BindingResult binding, Model model, Locale locale,
+            HttpServletRequest request) {
+        limits.admit(PublicAction.PROPOSAL, request, form.getEmail());
         if (binding.hasErrors()) {
             return formPage(model); // type mismatches show messages.properties' typeMismatch text
         }

@@ -56,7 +56,8 @@ public class Proposals {
 
     /**
      * Stores a proposal sent through the public form or the JSON API, starts its review and mails the proposer a
-     * confirmation with the tracking code.
+     * confirmation with the tracking code (at most {@code cocrea.limits.confirmation-mail.proposal-received} per
+     * address, see {@link MailOutbox#enqueueConfirmation}; the proposal is stored either way).
      *
      * @param input   the submission
      * @param channel {@link Channel#WEB} or {@link Channel#API}
@@ -108,10 +109,15 @@ public class Proposals {
         events.publishEvent(new ProposalSubmitted(proposal.getId(), proposal.getTrackingCode(), call.getId(),
                 proposal.getAxis(), proposal.getSubmitterType()));
         Locale locale = Locale.forLanguageTag(proposal.getLanguage());
-        outbox.enqueue(new OutgoingMail(proposal.getEmail(), locale, "mail/proposal-received",
+        OutgoingMail received = new OutgoingMail(proposal.getEmail(), locale, "mail/proposal-received",
                 "mail.proposalReceived.subject", new Object[] {proposal.getTrackingCode()},
                 Map.of("proposal", proposal, "axisName", axisName(proposal.getAxis(), locale)),
-                "proposal-received", proposal.getTrackingCode()));
+                "proposal-received", proposal.getTrackingCode());
+        if (channel == Channel.CSV) {
+            outbox.enqueue(received); // staff typed these addresses in: not capped
+        } else {
+            outbox.enqueueConfirmation(received);
+        }
         return proposal;
     }
 

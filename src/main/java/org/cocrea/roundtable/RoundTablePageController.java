@@ -12,7 +12,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cocrea.CocreaApplication;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.cocrea.consultation.Consultations;
+import org.cocrea.limits.AbuseLimits;
+import org.cocrea.limits.PublicAction;
 import org.cocrea.participant.OrganizationType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Round-table pages: the public list of upcoming round-tables and each one's page with registration (and, once
  * held, its boards); the staff page (registrations, boards with CSV export, rescheduling, cancellation); the call's
- * round-tables request and participation figures.
+ * round-tables request and participation figures. Public registration is subject to the abuse limits
+ * ({@code cocrea.limits}: 429 page).
  */
 @Controller
 class RoundTablePageController {
@@ -40,8 +45,11 @@ class RoundTablePageController {
     private final RoundTables roundTables;
     private final ParticipationFigures figures;
     private final Consultations consultations;
+    private final AbuseLimits limits;
 
-    RoundTablePageController(RoundTables roundTables, ParticipationFigures figures, Consultations consultations) {
+    RoundTablePageController(RoundTables roundTables, ParticipationFigures figures, Consultations consultations,
+            AbuseLimits limits) {
+        this.limits = limits;
         this.roundTables = roundTables;
         this.figures = figures;
         this.consultations = consultations;
@@ -87,7 +95,8 @@ class RoundTablePageController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String organization,
             @RequestParam(defaultValue = "") String organizationType,
             @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model,
-            java.util.Locale locale) {
+            java.util.Locale locale, HttpServletRequest request) {
+        limits.admit(PublicAction.REGISTRATION, request, email);
         if (table(id).getStatus() == RoundTableStatus.PROPOSED) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -385,7 +385,9 @@ public class RoundTables {
     }
 
     /**
-     * Registers a person on the public page: a seat while there are seats, else the waiting list.
+     * Registers a person on the public page: a seat while there are seats, else the waiting list. The mail saying
+     * which is capped per address ({@code cocrea.limits.confirmation-mail.round-table-registration},
+     * {@link MailOutbox#enqueueConfirmation}); the registration is stored either way.
      *
      * @param id               round-table id
      * @param name             required, at most 150 characters
@@ -461,24 +463,34 @@ public class RoundTables {
                     clock.instant()));
         }
         r.setLanguage(language);
-        mailRegistration(table, r);
+        mailRegistration(table, r, true);
         return r;
     }
 
-    private void mailRegistration(RoundTable table, Registration r) {
+    /**
+     * @param confirmation true when answering the person's own public registration: capped per address
+     *                     ({@code cocrea.limits.confirmation-mail.round-table-registration}); false when staff moved
+     *                     them up from the waiting list
+     */
+    private void mailRegistration(RoundTable table, Registration r, boolean confirmation) {
         boolean seated = r.getStatus() == Registration.Status.REGISTERED;
         Map<String, Object> model = model(table, r.getName());
         if (!seated) {
             model.put("meetingLink", ""); // the link is for people with a seat
         }
-        outbox.enqueue(new OutgoingMail(r.getEmail(), locale(r.getLanguage()),
+        OutgoingMail mail = new OutgoingMail(r.getEmail(), locale(r.getLanguage()),
                 seated ? "mail/round-table-registered" : "mail/round-table-waitlisted",
                 seated ? "mail.roundTableRegistered.subject" : "mail.roundTableWaitlisted.subject",
                 new Object[] {table.getTitle()}, model, "round-table-registration",
                 "round-table-" + table.getId(), null, seated ? new OutgoingMail.Attachment("mesa-" + table.getId()
                         + ".ics", "text/calendar; method=REQUEST; charset=UTF-8",
                         calendar.invitation(table, false, r.getEmail()))
-                        : null));
+                        : null);
+        if (confirmation) {
+            outbox.enqueueConfirmation(mail);
+        } else {
+            outbox.enqueue(mail);
+        }
     }
 
     /**
@@ -515,7 +527,7 @@ public class RoundTables {
             registrations.findByRoundTableIdOrderByIdAsc(r.getRoundTableId()).stream()
                     .filter(w -> w.getStatus() == Registration.Status.WAITLISTED).findFirst().ifPresent(w -> {
                         w.setStatus(Registration.Status.REGISTERED);
-                        mailRegistration(get(r.getRoundTableId()), w);
+                        mailRegistration(get(r.getRoundTableId()), w, false);
                     });
         }
     }

@@ -61,7 +61,7 @@ class AuthorizationTests {
     static final String USER_A = "authz-ambiente";
     static final String USER_B = "authz-diversidad";
     static final String STAFF = "authz-staff";
-    /** Used only with wrong passwords: the engine locks a user for a few seconds after a failed login. */
+    /** Used only with wrong passwords (failed logins count against the account's allowance, cocrea.limits.login). */
     static final String PROBE = "authz-wrong-password";
     static final String GROUP_A = "area-ambiente";
     static final String GROUP_B = "area-diversidad";
