@@ -52,25 +52,29 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     /**
      * Puts back in the queue, due at once, every row whose claim expired before {@code now} (its sender stopped
      * between claiming and recording a result) and that has attempts left; the interruption counts as an attempt.
+     * A row claimed without a lease (by a node of a version before V60, during a rolling upgrade) expires when it was
+     * claimed before {@code claimedBefore}, that is now minus the lease.
      */
     @Modifying
     @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.PENDING, "
             + "m.attempts = m.attempts + 1, m.lastError = :error, m.nextAttemptAt = :now, m.claimedAt = null, "
             + "m.leaseUntil = null, m.version = m.version + 1 "
-            + "where m.status = org.cocrea.notification.OutboxStatus.SENDING and m.leaseUntil <= :now "
+            + "where m.status = org.cocrea.notification.OutboxStatus.SENDING and (m.leaseUntil <= :now "
+            + "or (m.leaseUntil is null and m.claimedAt <= :claimedBefore)) "
             + "and m.attempts + 1 < :maxAttempts")
-    int requeueExpiredClaims(@Param("now") Instant now, @Param("maxAttempts") int maxAttempts,
-            @Param("error") String error);
+    int requeueExpiredClaims(@Param("now") Instant now, @Param("claimedBefore") Instant claimedBefore,
+            @Param("maxAttempts") int maxAttempts, @Param("error") String error);
 
     /** Like {@link #requeueExpiredClaims} for the rows whose interruption was their last attempt: marked FAILED. */
     @Modifying
     @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.FAILED, "
             + "m.attempts = m.attempts + 1, m.lastError = :error, m.claimedAt = null, m.leaseUntil = null, "
             + "m.version = m.version + 1 "
-            + "where m.status = org.cocrea.notification.OutboxStatus.SENDING and m.leaseUntil <= :now "
+            + "where m.status = org.cocrea.notification.OutboxStatus.SENDING and (m.leaseUntil <= :now "
+            + "or (m.leaseUntil is null and m.claimedAt <= :claimedBefore)) "
             + "and m.attempts + 1 >= :maxAttempts")
-    int failExpiredClaims(@Param("now") Instant now, @Param("maxAttempts") int maxAttempts,
-            @Param("error") String error);
+    int failExpiredClaims(@Param("now") Instant now, @Param("claimedBefore") Instant claimedBefore,
+            @Param("maxAttempts") int maxAttempts, @Param("error") String error);
 
     List<OutboxMessage> findTop200ByOrderByIdDesc();
 

@@ -98,9 +98,11 @@ public class OutboxSender {
     }
 
     private void returnExpiredClaims(Instant now) {
+        Instant claimedBefore = now.minus(properties.claimLease());
+        int max = properties.maxAttempts();
         int[] counts = tx.execute(s -> new int[] {
-                repository.requeueExpiredClaims(now, properties.maxAttempts(), INTERRUPTED),
-                repository.failExpiredClaims(now, properties.maxAttempts(), INTERRUPTED_LAST_ATTEMPT)});
+                repository.requeueExpiredClaims(now, claimedBefore, max, INTERRUPTED),
+                repository.failExpiredClaims(now, claimedBefore, max, INTERRUPTED_LAST_ATTEMPT)});
         if (counts[0] > 0) {
             log.warn("{} outbox rows were claimed by a sender that stopped before recording the result; "
                     + "back in the queue, to be sent again with the same Message-ID", counts[0]);
