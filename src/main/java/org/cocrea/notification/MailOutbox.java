@@ -3,6 +3,10 @@ package org.cocrea.notification;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 
 import org.cocrea.limits.AbuseLimits;
 import org.slf4j.Logger;
@@ -30,15 +34,17 @@ public class MailOutbox {
     private final Clock clock;
     private final String baseUrl;
     private final AbuseLimits limits;
+    private final String messageIdDomain;
 
     MailOutbox(OutboxRepository repository, SpringTemplateEngine templates, MessageSource messages, Clock clock,
-            @Value("${cocrea.public-base-url}") String baseUrl, AbuseLimits limits) {
+            @Value("${cocrea.public-base-url}") String baseUrl, AbuseLimits limits, MailProperties properties) {
         this.limits = limits;
         this.repository = repository;
         this.templates = templates;
         this.messages = messages;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.messageIdDomain = domainOf(properties.from());
     }
 
     /**
@@ -46,7 +52,8 @@ public class MailOutbox {
      * {@code baseUrl}, the public address of Cocrea ({@code cocrea.public-base-url}).
      *
      * @param mail what to send
-     * @return the stored outbox row, status PENDING
+     * @return the stored outbox row, status PENDING, with its own Message-ID ({@code <random UUID@domain of
+     *         cocrea.mail.from>}) that every delivery of the row carries
      * @throws org.springframework.transaction.IllegalTransactionStateException if called outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -60,7 +67,8 @@ public class MailOutbox {
             subject = subject.substring(0, 297) + "...";
         }
         OutboxMessage message = new OutboxMessage(mail.recipient(), subject, body, mail.kind(), mail.reference(),
-                mail.locale().getLanguage(), mail.listUnsubscribe(), clock.instant());
+                mail.locale().getLanguage(), mail.listUnsubscribe(), "<" + UUID.randomUUID() + "@" + messageIdDomain + ">",
+                clock.instant());
         message.attach(mail.attachment());
         return repository.save(message);
     }
@@ -146,5 +154,19 @@ public class MailOutbox {
             throw new IllegalArgumentException("Only FAILED rows can be re-queued");
         }
         message.requeue(clock.instant());
+    }
+
+    /** The domain of the sender address, for Message-IDs (RFC 5322 section 3.6.4); {@code cocrea.local} if none. */
+    private static String domainOf(String from) {
+        try {
+            String address = new InternetAddress(from).getAddress();
+            int at = address == null ? -1 : address.lastIndexOf('@');
+            if (at >= 0 && at < address.length() - 1) {
+                return address.substring(at + 1);
+            }
+        } catch (AddressException e) {
+            // a broken MAIL_FROM fails at send time with a clear error; the Message-ID only needs a stable domain
+        }
+        return "cocrea.local";
     }
 }

@@ -34,6 +34,10 @@ public class OutboxMessage {
     private Instant nextAttemptAt;
     @Column(name = "claimed_at")
     private Instant claimedAt;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+    @Column(name = "message_id")
+    private String messageId;
     @Column(name = "last_error")
     private String lastError;
     @Column(name = "created_at")
@@ -55,7 +59,8 @@ public class OutboxMessage {
     }
 
     OutboxMessage(String recipient, String subject, String bodyHtml, String kind, String reference, String language,
-            String listUnsubscribe, Instant now) {
+            String listUnsubscribe, String messageId, Instant now) {
+        this.messageId = messageId;
         this.listUnsubscribe = listUnsubscribe;
         this.recipient = recipient;
         this.subject = subject;
@@ -68,24 +73,11 @@ public class OutboxMessage {
         this.createdAt = now;
     }
 
-    void sent(Instant at) {
-        status = OutboxStatus.SENT;
-        sentAt = at;
-        lastError = null;
-    }
-
-    void failed(String error, Instant nextAttempt, boolean giveUp) {
-        attempts++;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
-        status = giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING;
-        nextAttemptAt = nextAttempt;
-        claimedAt = null;
-    }
-
     void requeue(Instant now) {
         status = OutboxStatus.PENDING;
         nextAttemptAt = now;
         claimedAt = null;
+        leaseUntil = null;
     }
 
     public Long getId() {
@@ -126,6 +118,19 @@ public class OutboxMessage {
 
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    /**
+     * @return the Message-ID header, angle brackets included, fixed when the row was written: every delivery of this
+     *         row (a resend after a crash too) carries it, so receivers can drop a second copy
+     */
+    public String getMessageId() {
+        return messageId;
+    }
+
+    /** @return the row's version, bumped by every claim and every recorded result (the sender's claim token) */
+    long getVersion() {
+        return version;
     }
 
     public String getLastError() {

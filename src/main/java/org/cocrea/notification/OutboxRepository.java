@@ -9,25 +9,72 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+/**
+ * The outbox table. Every state change of the sender is one conditional update, committed on its own: on PostgreSQL
+ * a second node's update of the same row waits for the first and then re-checks its condition, so two nodes never
+ * both win a claim, and a result is never recorded over a claim that has meanwhile changed hands.
+ */
 interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     @Query("select m.id from OutboxMessage m where m.status = org.cocrea.notification.OutboxStatus.PENDING "
             + "and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id")
     List<Long> findDue(@Param("now") Instant now, Pageable page);
 
-    /** Claims a pending row for one sender; returns 1 when this caller won it. */
+    /** Claims a due pending row for one sender until {@code leaseUntil}; returns 1 when this caller won it. */
     @Modifying
     @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.SENDING, m.claimedAt = :now, "
-            + "m.version = m.version + 1 where m.id = :id and m.status = org.cocrea.notification.OutboxStatus.PENDING")
-    int claim(@Param("id") long id, @Param("now") Instant now);
+            + "m.leaseUntil = :leaseUntil, m.version = m.version + 1 "
+            + "where m.id = :id and m.status = org.cocrea.notification.OutboxStatus.PENDING and m.nextAttemptAt <= :now")
+    int claim(@Param("id") long id, @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
 
-    /** Rows claimed before {@code before} whose sender never reported back (crash during delivery). */
+    /**
+     * Records that the SMTP server accepted the row. Applies whoever holds the row now (if the lease ran out and
+     * another sender took it, the mail did arrive all the same); only a row already SENT is left alone.
+     */
+    @Modifying
+    @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.SENT, m.sentAt = :at, "
+            + "m.lastError = null, m.claimedAt = null, m.leaseUntil = null, m.version = m.version + 1 "
+            + "where m.id = :id and m.status <> org.cocrea.notification.OutboxStatus.SENT")
+    int markSent(@Param("id") long id, @Param("at") Instant at);
+
+    /**
+     * Records a failed attempt of the claim whose version is {@code version}: back to PENDING at {@code nextAttempt},
+     * or FAILED. Returns 0 (nothing changed) when the claim is no longer this sender's.
+     */
+    @Modifying
+    @Query("update OutboxMessage m set m.status = :status, m.attempts = m.attempts + 1, m.lastError = :error, "
+            + "m.nextAttemptAt = :nextAttempt, m.claimedAt = null, m.leaseUntil = null, m.version = m.version + 1 "
+            + "where m.id = :id and m.version = :version "
+            + "and m.status = org.cocrea.notification.OutboxStatus.SENDING")
+    int markFailed(@Param("id") long id, @Param("version") long version, @Param("status") OutboxStatus status,
+            @Param("error") String error, @Param("nextAttempt") Instant nextAttempt);
+
+    /**
+     * Puts back in the queue, due at once, every row whose claim expired before {@code now} (its sender stopped
+     * between claiming and recording a result) and that has attempts left; the interruption counts as an attempt.
+     * A row claimed without a lease (by a node of a version before V60, during a rolling upgrade) expires when it was
+     * claimed before {@code claimedBefore}, that is now minus the lease.
+     */
+    @Modifying
+    @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.PENDING, "
+            + "m.attempts = m.attempts + 1, m.lastError = :error, m.nextAttemptAt = :now, m.claimedAt = null, "
+            + "m.leaseUntil = null, m.version = m.version + 1 "
+            + "where m.status = org.cocrea.notification.OutboxStatus.SENDING and (m.leaseUntil <= :now "
+            + "or (m.leaseUntil is null and m.claimedAt <= :claimedBefore)) "
+            + "and m.attempts + 1 < :maxAttempts")
+    int requeueExpiredClaims(@Param("now") Instant now, @Param("claimedBefore") Instant claimedBefore,
+            @Param("maxAttempts") int maxAttempts, @Param("error") String error);
+
+    /** Like {@link #requeueExpiredClaims} for the rows whose interruption was their last attempt: marked FAILED. */
     @Modifying
     @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.FAILED, "
-            + "m.lastError = 'Entrega interrumpida: verifique si llegó antes de reencolar / Delivery interrupted: check "
-            + "whether it arrived before re-queuing', m.version = m.version + 1 "
-            + "where m.status = org.cocrea.notification.OutboxStatus.SENDING and m.claimedAt < :before")
-    int failStaleClaims(@Param("before") Instant before);
+            + "m.attempts = m.attempts + 1, m.lastError = :error, m.claimedAt = null, m.leaseUntil = null, "
+            + "m.version = m.version + 1 "
+            + "where m.status = org.cocrea.notification.OutboxStatus.SENDING and (m.leaseUntil <= :now "
+            + "or (m.leaseUntil is null and m.claimedAt <= :claimedBefore)) "
+            + "and m.attempts + 1 >= :maxAttempts")
+    int failExpiredClaims(@Param("now") Instant now, @Param("claimedBefore") Instant claimedBefore,
+            @Param("maxAttempts") int maxAttempts, @Param("error") String error);
 
     List<OutboxMessage> findTop200ByOrderByIdDesc();
 

@@ -4,11 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -16,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,17 +19,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The job that delivers the outbox: every {@code cocrea.mail.send-interval} it claims due rows one by one (a claim is
- * a committed conditional update, so two nodes never take the same row), hands each to SMTP and records the result.
- * A failure retries with exponential backoff and never touches the process that wrote the mail. With no SMTP host
- * configured ({@code SMTP_HOST} empty, the embedded default) it does nothing and mails stay readable on the staff
- * outbox page.
+ * The job that delivers the outbox, at least once and never losing a mail, whatever moment the node is stopped at.
+ * Every {@code cocrea.mail.send-interval} it takes the due rows one by one: it claims the row (a committed conditional
+ * update with a lease of {@code cocrea.mail.claim-lease}, so two nodes never take the same row), hands it to SMTP over
+ * the run's one connection and, as soon as the server answers, records the result in its own transaction: SENT, or a
+ * retry with exponential backoff, or FAILED after {@code cocrea.mail.max-attempts}. A row still SENDING after its
+ * lease belonged to a sender that stopped (kill -9, crash, lost database): it goes back to the queue, the interruption
+ * counting as an attempt, and is sent again with the same {@code Message-ID} and {@code X-Cocrea-Outbox-Id}. So after
+ * a stop at any moment no mail is lost, and at most the one message in flight (accepted by SMTP, result not yet
+ * committed) arrives twice, with the same Message-ID for the receiver to drop. A failure never touches the process
+ * that wrote the mail. With no SMTP host configured ({@code SMTP_HOST} empty, the embedded default) it does nothing
+ * and mails stay readable on the staff outbox page.
  */
 @Component
 public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    private static final int MAX_ERROR_LENGTH = 1000;
+    static final String INTERRUPTED = "Entrega interrumpida: el envío se detuvo antes de registrar el resultado; se "
+            + "reenvía con el mismo Message-ID / Delivery interrupted: the sender stopped before recording the result; "
+            + "sent again with the same Message-ID";
+    static final String INTERRUPTED_LAST_ATTEMPT = "Entrega interrumpida en el último intento: verifique si llegó "
+            + "(Message-ID) antes de reencolar / Delivery interrupted on the last attempt: check whether it arrived "
+            + "(Message-ID) before re-queuing";
 
     private final OutboxRepository repository;
     private final JavaMailSender mailSender;
@@ -66,79 +74,84 @@ public class OutboxSender {
     }
 
     /**
-     * Delivers the rows due now, at most {@code cocrea.mail.batch-size}.
+     * Returns the rows of stopped senders to the queue, then delivers the rows due now, at most
+     * {@code cocrea.mail.batch-size}, recording each one's result as soon as the SMTP server answers.
      *
      * @return how many were accepted by the SMTP server
+     * @throws org.springframework.dao.DataAccessException if the database fails; the row in hand, if any, stays
+     *                                                     SENDING until its lease runs out and is then sent again
      */
     public int sendDue() {
         Instant now = clock.instant();
-        Integer stale = tx.execute(s -> repository.failStaleClaims(now.minus(properties.staleClaimAfter())));
-        if (stale != null && stale > 0) {
-            log.warn("{} outbox rows were claimed but never confirmed; marked FAILED for staff to check", stale);
-        }
+        returnExpiredClaims(now);
         List<Long> due = tx.execute(s -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
-        // Claim each row in its own committed update (two nodes never take the same row), then hand the whole batch
-        // to SMTP over one connection.
-        Map<MimeMessage, Long> batch = new LinkedHashMap<>();
-        Map<Long, String> errors = new HashMap<>();
-        for (Long id : due) {
-            Integer won = tx.execute(s -> repository.claim(id, clock.instant()));
-            if (won == null || won == 0) {
-                continue;
-            }
-            OutboxMessage message = repository.findById(id).orElseThrow();
-            try {
-                batch.put(toMime(message), id);
-            } catch (Exception e) {
-                errors.put(id, e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-        }
-        if (!batch.isEmpty()) {
-            try {
-                mailSender.send(batch.keySet().toArray(new MimeMessage[0]));
-            } catch (MailSendException e) {
-                Map<Object, Exception> failed = e.getFailedMessages();
-                if (failed.isEmpty()) {
-                    batch.values().forEach(id -> errors.put(id, describe(e)));
-                } else {
-                    failed.forEach((mime, ex) -> {
-                        Long id = batch.get(mime);
-                        if (id != null) {
-                            errors.put(id, describe(ex));
-                        }
-                    });
-                }
-            } catch (Exception e) {
-                batch.values().forEach(id -> errors.put(id, describe(e)));
-            }
-        }
         int sent = 0;
-        List<Long> handled = new ArrayList<>(batch.values());
-        handled.addAll(errors.keySet().stream().filter(id -> !batch.containsValue(id)).toList());
-        for (Long id : handled) {
-            String error = errors.get(id);
-            tx.executeWithoutResult(s -> {
-                OutboxMessage m = repository.findById(id).orElseThrow();
-                if (error == null) {
-                    m.sent(clock.instant());
-                } else {
-                    int attempt = m.getAttempts() + 1;
-                    boolean giveUp = attempt >= properties.maxAttempts();
-                    Duration delay = properties.firstRetryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
-                    m.failed(error, clock.instant().plus(delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay), giveUp);
-                    log.warn("Mail {} to {} failed (attempt {}{}): {}", id, m.getRecipient(), attempt,
-                            giveUp ? ", giving up" : "", error);
+        try (SmtpConnection smtp = new SmtpConnection(mailSender)) {
+            for (Long id : due) {
+                OutboxMessage message = claim(id);
+                if (message != null && deliver(smtp, message)) {
+                    sent++;
                 }
-            });
-            if (error == null) {
-                sent++;
             }
         }
         return sent;
     }
 
-    private static String describe(Exception e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    private void returnExpiredClaims(Instant now) {
+        Instant claimedBefore = now.minus(properties.claimLease());
+        int max = properties.maxAttempts();
+        int[] counts = tx.execute(s -> new int[] {
+                repository.requeueExpiredClaims(now, claimedBefore, max, INTERRUPTED),
+                repository.failExpiredClaims(now, claimedBefore, max, INTERRUPTED_LAST_ATTEMPT)});
+        if (counts[0] > 0) {
+            log.warn("{} outbox rows were claimed by a sender that stopped before recording the result; "
+                    + "back in the queue, to be sent again with the same Message-ID", counts[0]);
+        }
+        if (counts[1] > 0) {
+            log.warn("{} outbox rows were interrupted on their last attempt; marked FAILED for staff to check",
+                    counts[1]);
+        }
+    }
+
+    /** @return the row as claimed (its version is the claim), or null if another sender has it or it is gone */
+    private OutboxMessage claim(long id) {
+        return tx.execute(s -> {
+            Instant at = clock.instant();
+            if (repository.claim(id, at, at.plus(properties.claimLease())) == 0) {
+                return null;
+            }
+            return repository.findById(id).orElse(null);
+        });
+    }
+
+    /** @return whether the SMTP server accepted the message */
+    private boolean deliver(SmtpConnection smtp, OutboxMessage message) {
+        try {
+            smtp.send(toMime(message));
+        } catch (Exception e) {
+            recordFailure(message, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
+        // Accepted: commit that right away. A stop before this commit is the one case that sends a mail twice.
+        tx.execute(s -> repository.markSent(message.getId(), clock.instant()));
+        return true;
+    }
+
+    private void recordFailure(OutboxMessage message, String error) {
+        int attempt = message.getAttempts() + 1;
+        boolean giveUp = attempt >= properties.maxAttempts();
+        Duration delay = properties.firstRetryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
+        Instant next = clock.instant().plus(delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay);
+        String text = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        Integer recorded = tx.execute(s -> repository.markFailed(message.getId(), message.getVersion(),
+                giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING, text, next));
+        if (recorded == null || recorded == 0) {
+            log.warn("Mail {} to {} failed after its claim had expired; left to the sender that holds it now: {}",
+                    message.getId(), message.getRecipient(), error);
+            return;
+        }
+        log.warn("Mail {} to {} failed (attempt {}{}): {}", message.getId(), message.getRecipient(), attempt,
+                giveUp ? ", giving up" : "", error);
     }
 
     private MimeMessage toMime(OutboxMessage message) throws jakarta.mail.MessagingException {
@@ -153,6 +166,8 @@ public class OutboxSender {
             helper.addAttachment(message.getAttachmentName(), new org.springframework.core.io.ByteArrayResource(
                     message.getAttachmentContent().getBytes(StandardCharsets.UTF_8)), message.getAttachmentType());
         }
+        // Both stay the same on every delivery of the row, so a receiver can drop a second copy.
+        mime.setHeader("Message-ID", message.getMessageId());
         mime.setHeader("X-Cocrea-Outbox-Id", String.valueOf(message.getId()));
         mime.setHeader("Content-Language", message.getLanguage());
         if (message.getListUnsubscribe() != null) {

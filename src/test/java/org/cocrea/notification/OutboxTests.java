@@ -3,6 +3,11 @@ package org.cocrea.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The transactional outbox against a real SMTP server (GreenMail on port 3025): mails are written in the caller's
  * transaction; while SMTP is down they stay PENDING with exponential backoff and the writer is unaffected; once SMTP
  * is back each mail arrives exactly once; after the maximum attempts a row is FAILED until staff re-queue it; a row
- * claimed but never confirmed is marked FAILED, never resent.
+ * whose claim expired without a result goes back to the queue and is sent with its own Message-ID (what a node that
+ * dies mid-delivery leaves behind: {@link OutboxCrashTests}).
  */
 @CocreaIntegrationTest
 class OutboxTests {
@@ -66,6 +75,8 @@ class OutboxTests {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    MockMvc mvc;
 
     JdbcTemplate jdbc;
 
@@ -136,6 +147,9 @@ class OutboxTests {
         MimeMessage mail = greenMail.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("Nueva tarea: Revisar factibilidad");
         assertThat(mail.getHeader("X-Cocrea-Outbox-Id")[0]).isEqualTo(String.valueOf(id));
+        // the Message-ID is the row's own, written with it, not one made up by the mail library at send time
+        assertThat(mail.getHeader("Message-ID")).containsExactly(outbox.find(id).orElseThrow().getMessageId());
+        assertThat(outbox.find(id).orElseThrow().getMessageId()).matches("<[0-9a-f-]{36}@cocrea\\.local>");
         assertThat(mail.getContentType()).containsIgnoringCase("UTF-8");
         String body = (String) mail.getContent();
         assertThat(body).contains("Hola María José").contains("Huertas en plazas — ñandú")
@@ -198,24 +212,52 @@ class OutboxTests {
     }
 
     @Test
-    void staleClaimIsMarkedFailedAndNotResent() {
-        long stale = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
-        long fresh = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(1))).getId());
-        jdbc.update("update mail_outbox set status = 'SENDING', claimed_at = now() - interval '1 hour' where id = ?",
-                stale);
-        jdbc.update("update mail_outbox set status = 'SENDING', claimed_at = now() - interval '1 minute' where id = ?",
-                fresh);
+    void expiredClaimGoesBackToTheQueueAndIsSentWithItsOwnMessageId() throws Exception {
+        long stranded = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
+        long live = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(1))).getId());
+        long claimedByAnOlderVersion = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(2))).getId());
+        jdbc.update("update mail_outbox set status = 'SENDING', claimed_at = now() - interval '6 minutes', "
+                + "lease_until = now() - interval '1 minute' where id = ?", stranded);
+        jdbc.update("update mail_outbox set status = 'SENDING', claimed_at = now() - interval '1 minute', "
+                + "lease_until = now() + interval '4 minutes' where id = ?", live);
+        // a node of a version before V60 claimed without a lease: claimed_at plus cocrea.mail.claim-lease counts
+        jdbc.update("update mail_outbox set status = 'SENDING', claimed_at = now() - interval '6 minutes', "
+                + "lease_until = null where id = ?", claimedByAnOlderVersion);
+
+        assertThat(sender.sendDue()).isEqualTo(2);
+        assertThat(outbox.find(claimedByAnOlderVersion).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
+        OutboxMessage resent = outbox.find(stranded).orElseThrow();
+        assertThat(resent.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(resent.getAttempts()).as("the interruption counts as an attempt").isEqualTo(1);
+        MimeMessage mail = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> RECIPIENTS.get(0).equals(recipient(m))).findFirst().orElseThrow();
+        assertThat(mail.getHeader("Message-ID")).containsExactly(resent.getMessageId());
+        assertThat(mail.getHeader("X-Cocrea-Outbox-Id")).containsExactly(String.valueOf(stranded));
+        // A claim whose lease still runs may be delivering right now on another node: left alone.
+        assertThat(outbox.find(live).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(receivedPerRecipient()).containsOnlyKeys(RECIPIENTS.get(0), RECIPIENTS.get(2))
+                .containsValues(1L);
+    }
+
+    @Test
+    void claimInterruptedOnItsLastAttemptIsFailedForStaffToCheck() throws Exception {
+        long id = tx.execute(s -> outbox.enqueue(taskCreated(RECIPIENTS.get(0))).getId());
+        jdbc.update("update mail_outbox set status = 'SENDING', attempts = 7, claimed_at = now() - interval '6 minutes', "
+                + "lease_until = now() - interval '1 minute' where id = ?", id);
 
         assertThat(sender.sendDue()).isZero();
-        OutboxMessage failed = outbox.find(stale).orElseThrow();
+        OutboxMessage failed = outbox.find(id).orElseThrow();
         assertThat(failed.getStatus()).isEqualTo(OutboxStatus.FAILED);
-        assertThat(failed.getLastError()).contains("Delivery interrupted");
-        // A claim younger than cocrea.mail.stale-claim-after may still be delivering: left alone.
-        assertThat(outbox.find(fresh).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENDING);
-
-        makeDue();
-        assertThat(sender.sendDue()).isZero();
+        assertThat(failed.getAttempts()).isEqualTo(8);
+        assertThat(failed.getLastError()).contains("Delivery interrupted on the last attempt");
+        assertThat(outbox.count(OutboxStatus.FAILED)).isEqualTo(1);
         assertThat(greenMail.getReceivedMessages()).isEmpty();
+        // Staff see why and the Message-ID to look for at the receiving end, and may re-queue it.
+        mvc.perform(get("/staff/outbox/" + id).with(user("equipo").authorities(new SimpleGrantedAuthority(
+                "GROUP_og-team")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Delivery interrupted on the last attempt")))
+                .andExpect(content().string(containsString(HtmlUtils.htmlEscape(failed.getMessageId()))))
+                .andExpect(content().string(containsString("/staff/outbox/" + id + "/requeue")));
     }
 
     @Test

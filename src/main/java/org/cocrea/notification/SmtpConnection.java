@@ -1,0 +1,102 @@
+package org.cocrea.notification;
+
+import java.util.Date;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * One SMTP connection for one run of the {@link OutboxSender}, handing over one message at a time so the sender can
+ * record each message's result as soon as the server answers (Spring's {@code JavaMailSender.send(MimeMessage...)}
+ * reports only after the whole batch). The connection is opened on the first message and reopened if the server
+ * dropped it; once opening it failed, every further message of the run fails with that error without another try
+ * (as in {@code JavaMailSenderImpl}). Connecting and sending follow {@code JavaMailSenderImpl.doSend} of Spring
+ * Framework 6.2, including keeping the message's own {@code Message-ID}. A sender that is not a
+ * {@link JavaMailSenderImpl} is called once per message.
+ */
+final class SmtpConnection implements AutoCloseable {
+
+    private static final String MESSAGE_ID = "Message-ID";
+
+    private final JavaMailSender sender;
+    private Transport transport;
+    private MessagingException connectFailure;
+
+    SmtpConnection(JavaMailSender sender) {
+        this.sender = sender;
+    }
+
+    /**
+     * Hands one message to the SMTP server and returns once the server accepted it.
+     *
+     * @param message the message; its {@code Message-ID} header, if set, is sent unchanged
+     * @throws Exception if the server could not be reached or refused the message (nothing is known to be sent)
+     */
+    void send(MimeMessage message) throws Exception {
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            sender.send(message);
+            return;
+        }
+        Transport connected = connected(impl);
+        if (message.getSentDate() == null) {
+            message.setSentDate(new Date());
+        }
+        String messageId = message.getMessageID();
+        message.saveChanges();
+        if (messageId != null) {
+            // saveChanges() gives the message a new random Message-ID; ours must survive a resend
+            message.setHeader(MESSAGE_ID, messageId);
+        }
+        Address[] recipients = message.getAllRecipients();
+        connected.sendMessage(message, recipients != null ? recipients : new Address[0]);
+    }
+
+    private Transport connected(JavaMailSenderImpl impl) throws MessagingException {
+        if (connectFailure != null) {
+            throw connectFailure;
+        }
+        if (transport != null && transport.isConnected()) {
+            return transport;
+        }
+        close();
+        try {
+            String username = impl.getUsername();
+            String password = impl.getPassword();
+            if ("".equals(username)) {
+                username = null;
+                if ("".equals(password)) {
+                    password = null;
+                }
+            }
+            String protocol = impl.getProtocol();
+            if (protocol == null) {
+                protocol = impl.getSession().getProperty("mail.transport.protocol");
+            }
+            Transport opened = impl.getSession().getTransport(protocol == null ? "smtp" : protocol);
+            opened.connect(impl.getHost(), impl.getPort(), username, password);
+            transport = opened;
+            return opened;
+        } catch (MessagingException e) {
+            connectFailure = e;
+            throw e;
+        }
+    }
+
+    /** Closes the connection, if open; a failure to say goodbye to the server is of no consequence. */
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the messages were accepted or not before this point
+            }
+            transport = null;
+        }
+    }
+}
