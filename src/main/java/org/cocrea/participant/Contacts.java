@@ -33,6 +33,7 @@ public class Contacts {
     static final String PROPOSAL_CONSENT = "Gestión de la propuesta y convocatorias de co-creación (formulario de propuestas)";
 
     private final ContactRepository contacts;
+    private final InsertIfAbsent insertIfAbsent;
     private final OrganizationRepository organizations;
     private final Proposals proposals;
     private final MailOutbox outbox;
@@ -44,7 +45,9 @@ public class Contacts {
 
     Contacts(ContactRepository contacts, OrganizationRepository organizations, Proposals proposals, MailOutbox outbox,
             DirectoryProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl) {
+            @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl,
+            InsertIfAbsent insertIfAbsent) {
+        this.insertIfAbsent = insertIfAbsent;
         this.jdbc = jdbc;
         this.baseUrl = baseUrl;
         this.contacts = contacts;
@@ -58,6 +61,8 @@ public class Contacts {
     /**
      * Adds a person, or updates the person with the same e-mail (axes and topics are added to the existing ones;
      * a person who unsubscribed stays unsubscribed, unless they subscribe again themselves on the subscribe form).
+     * Safe when several requests register the same new address or organisation at once, on one node or several: each
+     * succeeds, one after the other on the contact's row lock (see {@link InsertIfAbsent}).
      *
      * @param input  the person
      * @param source {@code proposal}, {@code csv} or {@code form}
@@ -73,13 +78,10 @@ public class Contacts {
         String email = input.email().strip().toLowerCase(Locale.ROOT);
         Organization organization = null;
         if (input.organization() != null && !input.organization().isBlank()) {
-            OrganizationType type = OrganizationType.fromCode(input.organizationType()).orElseThrow();
-            organization = organizations.findByNameIgnoreCase(input.organization().strip())
-                    .orElseGet(() -> organizations.save(new Organization(input.organization().strip(), type,
-                            clock.instant())));
+            organization = organization(input.organization().strip(),
+                    OrganizationType.fromCode(input.organizationType()).orElseThrow());
         }
-        Contact contact = contacts.findByEmailIgnoreCase(email)
-                .orElseGet(() -> new Contact(email, newToken(), source, clock.instant()));
+        Contact contact = lockedContact(email, source, true, "es").contact();
         contact.update(blankToNull(input.name()), organization, "en".equals(input.language()) ? "en" : "es",
                 input.consentAt(), blankToNull(input.consentScope()));
         if (input.axes() != null) {
@@ -89,6 +91,46 @@ public class Contacts {
             contact.getTopics().addAll(input.topics());
         }
         return contacts.save(contact);
+    }
+
+    /** A contact under its row lock, and whether this transaction created it. */
+    private record Locked(Contact contact, boolean created) {
+    }
+
+    /**
+     * The person with the address, created when missing, under a row lock held until the transaction ends: two
+     * requests about one new address (two browsers, two nodes) both succeed, one after the other, and neither loses
+     * the axes or topics the other added.
+     *
+     * @param email      the address, already lower case
+     * @param source     where a new contact comes from
+     * @param subscribed whether a new contact may receive calls (false until a subscriber confirms)
+     * @param language   the language of a new contact
+     */
+    private Locked lockedContact(String email, String source, boolean subscribed, String language) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("email", email);
+        row.put("token", newToken());
+        row.put("source", source);
+        row.put("language", language);
+        row.put("subscribed", subscribed);
+        row.put("unsubscribed_at", subscribed ? null : java.sql.Timestamp.from(clock.instant()));
+        row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+        boolean created = insertIfAbsent.insert("contact", "email", row);
+        Long id = jdbc.queryForObject("select id from contact where email = ? for update", Long.class, email);
+        return new Locked(contacts.findById(id).orElseThrow(), created);
+    }
+
+    /** The organisation with the name (any capitals), created when missing; see {@link InsertIfAbsent}. */
+    private Organization organization(String name, OrganizationType type) {
+        return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseGet(() -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", name);
+            row.put("type", type.code());
+            row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+            insertIfAbsent.insert("organization", "name", row);
+            return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseThrow();
+        });
     }
 
     private List<String> validate(ContactInput in) {
@@ -148,11 +190,12 @@ public class Contacts {
         }
         Contact contact = contacts.findByEmailIgnoreCase(input.email().strip()).orElse(null);
         if (contact == null) {
-            // Only the address until its owner confirms: no name, organisation or consent from a stranger.
-            contact = register(new ContactInput(input.email(), null, null, null, Set.of(), Set.of(), input.language(),
-                    null, null), "form");
-            contact.unsubscribe(clock.instant());
-        } else if (contact.getErasedAt() != null) {
+            // Only the address until its owner confirms: no name, organisation or consent from a stranger. A request
+            // at the same moment may have stored the address first: then it is that (unchanged) contact.
+            contact = lockedContact(input.email().strip().toLowerCase(Locale.ROOT), "form", false,
+                    "en".equals(input.language()) ? "en" : "es").contact();
+        }
+        if (contact.getErasedAt() != null) {
             return;
         }
         String topics = input.topics() == null ? "" : String.join(",", input.topics());
