@@ -76,7 +76,7 @@ public class OutboxMessage {
 
     void failed(String error, Instant nextAttempt, boolean giveUp) {
         attempts++;
-        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        lastError = org.cocrea.web.InputText.cut(error, 1000);
         status = giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING;
         nextAttemptAt = nextAttempt;
         claimedAt = null;

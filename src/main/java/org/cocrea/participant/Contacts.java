@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contacts {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Contacts.class);
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     /** What proposers consent to on the proposal form. */
     static final String PROPOSAL_CONSENT = "Gestión de la propuesta y convocatorias de co-creación (formulario de propuestas)";
@@ -140,7 +142,7 @@ public class Contacts {
         } else if (!org.cocrea.notification.EmailAddresses.isValid(in.email().strip())) {
             problems.add("email: email");
         }
-        if (in.name() != null && in.name().strip().length() > 150) {
+        if (in.name() != null && org.cocrea.web.InputText.exceeds(in.name().strip(), 150)) {
             problems.add("name: tooLong");
         }
         if (org.cocrea.web.InputText.hasForbiddenCharacters(in.name())
@@ -152,7 +154,7 @@ public class Contacts {
             problems.add("consentAt: future");
         }
         if (in.organization() != null && !in.organization().isBlank()) {
-            if (in.organization().strip().length() > 200) {
+            if (org.cocrea.web.InputText.exceeds(in.organization().strip(), 200)) {
                 problems.add("organization: tooLong");
             }
             if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
@@ -168,7 +170,7 @@ public class Contacts {
         if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
             problems.add("consentScope: required");
         }
-        if (in.consentScope() != null && in.consentScope().length() > 500) {
+        if (in.consentScope() != null && org.cocrea.web.InputText.exceeds(in.consentScope().strip(), 500)) {
             problems.add("consentScope: tooLong");
         }
         return problems;
@@ -238,9 +240,14 @@ public class Contacts {
         }
         SubmitterType type = SubmitterType.fromCode(p.getSubmitterType()).orElse(SubmitterType.CIUDADANIA);
         boolean hasOrganization = type != SubmitterType.CIUDADANIA && p.getOrganization() != null;
-        register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
-                hasOrganization ? type.code() : null, Set.of(p.getAxis()), Set.of(), p.getLanguage(),
-                p.getSubmittedAt(), PROPOSAL_CONSENT), "proposal");
+        try {
+            register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
+                    hasOrganization ? type.code() : null, Set.of(p.getAxis()), Set.of(), p.getLanguage(),
+                    p.getSubmittedAt(), PROPOSAL_CONSENT), "proposal");
+        } catch (InvalidContactException e) {
+            // The proposal passed its own (equal or stricter) checks: it must not be lost over the directory.
+            log.warn("Proposal {} stored without joining the directory: {}", p.getTrackingCode(), e.problems());
+        }
     }
 
     /**
