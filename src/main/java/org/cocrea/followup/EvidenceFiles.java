@@ -202,7 +202,7 @@ public class EvidenceFiles {
             return null;
         }
         String s = original.replace('\\', '/');
-        s = s.substring(s.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").trim();
+        s = org.cocrea.web.InputText.withoutForbiddenCharacters(s.substring(s.lastIndexOf('/') + 1)).strip();
         if (s.isEmpty() || s.equals(".") || s.equals("..")) {
             return null;
         }

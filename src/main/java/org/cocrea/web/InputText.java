@@ -59,6 +59,35 @@ public final class InputText {
     }
 
     /**
+     * For text Cocrea keeps though it may not refuse it (an uploaded file's name): the text without the characters
+     * {@link #hasForbiddenCharacters} refuses, and without tabs and line breaks.
+     *
+     * @param value text, may be null
+     * @return the text without control characters, unpaired surrogates and bidirectional overrides/isolates (so
+     *         {@code "acta\u202Efdp.exe"} cannot pass for {@code "actaexe.pdf"}); null for null
+     */
+    public static String withoutForbiddenCharacters(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else if (!Character.isSurrogate(c) && !forbidden(c) && c != '\n' && c != '\r' && c != '\t') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean forbidden(char c) {
+        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c < 0xa0)
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /**
      * @param value text, may be null
      * @return whether it holds a control character (C0 other than tab and line breaks, DEL, C1; PostgreSQL refuses
      *         NUL), an unpaired surrogate or a bidirectional override/isolate (which can disguise text)
@@ -69,8 +98,7 @@ public final class InputText {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c < 0xa0)
-                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+            if (forbidden(c)) {
                 return true;
             }
             if (Character.isHighSurrogate(c)) {

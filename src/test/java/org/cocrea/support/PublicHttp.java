@@ -84,8 +84,59 @@ public final class PublicHttp {
      * @return the response
      */
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return post(path, contentType, body, Map.of());
+    }
+
+    /**
+     * As {@link #post(String, String, byte[])}, with more headers (e.g. {@code X-CSRF-TOKEN}, so that Spring
+     * Security does not read the body for the token).
+     *
+     * @param headers header name to value
+     * @return the response
+     */
+    public HttpResponse<String> post(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /**
+     * A GET of a path sent as is (already percent-encoded by the caller), without reading a CSRF token.
+     *
+     * @param rawPath the path, e.g. {@code /my-data/%ED%A0%80}
+     * @return the response
+     */
+    public HttpResponse<String> getRaw(String rawPath) {
+        return send(HttpRequest.newBuilder(URI.create(base + rawPath)).GET());
+    }
+
+    /**
+     * Sends a request line as is over a plain socket (for paths {@link URI} refuses, e.g. a malformed escape), with
+     * this client's cookies left out.
+     *
+     * @param method  e.g. {@code GET}
+     * @param rawPath the path exactly as it goes on the request line
+     * @return the status code of the answer
+     */
+    public int rawStatus(String method, String rawPath) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write((method + " " + rawPath + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String status = in.readLine();
+            if (status == null || !status.startsWith("HTTP/1.1 ")) {
+                throw new IllegalStateException("no HTTP answer to " + method + " " + rawPath + ": " + status);
+            }
+            return Integer.parseInt(status.substring(9, 12));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the CSRF token of the last page opened, null if none */

@@ -40,4 +40,11 @@ class InputTextTests {
         assertThat(InputText.hasForbiddenCharacters("\uDE00x")).isTrue();
         assertThat(InputText.hasForbiddenCharacters("\u0085")).isTrue();
     }
+
+    @Test
+    void forbiddenCharactersCanBeRemovedFromTextThatIsKept() {
+        assertThat(InputText.withoutForbiddenCharacters("acta\u202Efdp.exe")).isEqualTo("actafdp.exe");
+        assertThat(InputText.withoutForbiddenCharacters("a\u0000b\tc\nd\uD83De😀")).isEqualTo("abcde😀");
+        assertThat(InputText.withoutForbiddenCharacters(null)).isNull();
+    }
 }
