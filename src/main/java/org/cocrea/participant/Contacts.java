@@ -83,7 +83,7 @@ public class Contacts {
             organization = organization(input.organization().strip(),
                     OrganizationType.fromCode(input.organizationType()).orElseThrow());
         }
-        Contact contact = lockedContact(email, source, true, "es").contact();
+        Contact contact = lockedContact(email, source, true, "es");
         contact.update(blankToNull(input.name()), organization, "en".equals(input.language()) ? "en" : "es",
                 input.consentAt(), blankToNull(input.consentScope()));
         if (input.axes() != null) {
@@ -95,10 +95,6 @@ public class Contacts {
         return contacts.save(contact);
     }
 
-    /** A contact under its row lock, and whether this transaction created it. */
-    private record Locked(Contact contact, boolean created) {
-    }
-
     /**
      * The person with the address, created when missing, under a row lock held until the transaction ends: two
      * requests about one new address (two browsers, two nodes) both succeed, one after the other, and neither loses
@@ -108,8 +104,9 @@ public class Contacts {
      * @param source     where a new contact comes from
      * @param subscribed whether a new contact may receive calls (false until a subscriber confirms)
      * @param language   the language of a new contact
+     * @return the contact, managed, locked until the transaction ends
      */
-    private Locked lockedContact(String email, String source, boolean subscribed, String language) {
+    private Contact lockedContact(String email, String source, boolean subscribed, String language) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("email", email);
         row.put("token", newToken());
@@ -118,9 +115,9 @@ public class Contacts {
         row.put("subscribed", subscribed);
         row.put("unsubscribed_at", subscribed ? null : java.sql.Timestamp.from(clock.instant()));
         row.put("created_at", java.sql.Timestamp.from(clock.instant()));
-        boolean created = insertIfAbsent.insert("contact", "email", row);
+        insertIfAbsent.insert("contact", "email", row);
         Long id = jdbc.queryForObject("select id from contact where email = ? for update", Long.class, email);
-        return new Locked(contacts.findById(id).orElseThrow(), created);
+        return contacts.findById(id).orElseThrow();
     }
 
     /** The organisation with the name (any capitals), created when missing; see {@link InsertIfAbsent}. */
@@ -195,7 +192,7 @@ public class Contacts {
             // Only the address until its owner confirms: no name, organisation or consent from a stranger. A request
             // at the same moment may have stored the address first: then it is that (unchanged) contact.
             contact = lockedContact(input.email().strip().toLowerCase(Locale.ROOT), "form", false,
-                    "en".equals(input.language()) ? "en" : "es").contact();
+                    "en".equals(input.language()) ? "en" : "es");
         }
         if (contact.getErasedAt() != null) {
             return;
