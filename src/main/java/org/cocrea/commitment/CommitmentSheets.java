@@ -323,7 +323,7 @@ public class CommitmentSheets {
             throw new InvalidSheetException(List.of(new InvalidSheetException.Problem("status", "sheet.error.locked")));
         }
         List<InvalidSheetException.Problem> problems = new ArrayList<>(validate(sheet));
-        if (note != null && (note.length() > 1000 || InputText.hasForbiddenCharacters(note))) {
+        if (note != null && (InputText.exceeds(note, 1000) || InputText.hasForbiddenCharacters(note))) {
             problems.add(new InvalidSheetException.Problem("note", "sheet.error.tooLong"));
         }
         if (!problems.isEmpty()) {
@@ -795,7 +795,7 @@ public class CommitmentSheets {
     }
 
     private static String cut(String s, int max) {
-        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+        return s == null ? "" : InputText.cut(s, max);
     }
 
     private static String nz(String s) {
@@ -820,7 +820,7 @@ public class CommitmentSheets {
         if (value == null) {
             return;
         }
-        if (value.length() > max) {
+        if (InputText.exceeds(value, max)) {
             p.add(new InvalidSheetException.Problem(field, "sheet.error.tooLong"));
         } else if (InputText.hasForbiddenCharacters(value)) {
             p.add(new InvalidSheetException.Problem(field, "sheet.error.characters"));

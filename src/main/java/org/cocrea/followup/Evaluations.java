@@ -62,7 +62,7 @@ public class Evaluations {
             problems.add("relevant", "yesNo");
         }
         String n = notes == null || notes.isBlank() ? null : notes.trim();
-        if (n != null && n.length() > MAX_NOTES) {
+        if (n != null && org.cocrea.web.InputText.exceeds(n, MAX_NOTES)) {
             problems.add("evaluationNotes", "tooLong", "", MAX_NOTES);
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(n)) {
             problems.add("evaluationNotes", "characters", "");

@@ -102,7 +102,7 @@ public class EvidenceFiles {
             problems.add("milestoneId", "unknownMilestone", milestoneId);
         }
         String d = description == null || description.isBlank() ? null : description.trim();
-        if (d != null && d.length() > MAX_DESCRIPTION) {
+        if (d != null && org.cocrea.web.InputText.exceeds(d, MAX_DESCRIPTION)) {
             problems.add("description", "tooLong", "", MAX_DESCRIPTION);
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(d)) {
             problems.add("description", "characters", "");
@@ -202,11 +202,12 @@ public class EvidenceFiles {
             return null;
         }
         String s = original.replace('\\', '/');
-        s = s.substring(s.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").trim();
+        s = org.cocrea.web.InputText.withoutForbiddenCharacters(s.substring(s.lastIndexOf('/') + 1)).strip();
         if (s.isEmpty() || s.equals(".") || s.equals("..")) {
             return null;
         }
-        return s.length() > 255 ? s.substring(s.length() - 255) : s;
+        int length = org.cocrea.web.InputText.length(s);
+        return length > 255 ? s.substring(s.offsetByCodePoints(0, length - 255)) : s;
     }
 
     private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {

@@ -141,7 +141,7 @@ public class Meetings {
             problems.add(new InvalidInputException.Problem("kind", "implementation.error.kind", null));
         }
         String title = input.title() == null ? "" : input.title().strip();
-        if (title.isEmpty() || title.length() > TITLE_MAX) {
+        if (title.isEmpty() || InputText.exceeds(title, TITLE_MAX)) {
             problems.add(new InvalidInputException.Problem("title", "implementation.error.length", null, 1, TITLE_MAX));
         } else if (InputText.hasForbiddenCharacters(title)) {
             problems.add(new InvalidInputException.Problem("title", "implementation.error.characters", null));
@@ -166,7 +166,7 @@ public class Meetings {
             }
         }
         String link = input.meetingLink() == null ? "" : input.meetingLink().strip();
-        if (link.isEmpty() || link.length() > LINK_MAX) {
+        if (link.isEmpty() || InputText.exceeds(link, LINK_MAX)) {
             problems.add(new InvalidInputException.Problem("meetingLink", "implementation.error.length", null, 1,
                     LINK_MAX));
         }
@@ -283,7 +283,7 @@ public class Meetings {
                     dates.format(meeting.getStartsAt())));
         }
         String text = minutes == null ? "" : minutes.strip();
-        if (text.isEmpty() || text.length() > MINUTES_MAX) {
+        if (text.isEmpty() || InputText.exceeds(text, MINUTES_MAX)) {
             problems.add(new InvalidInputException.Problem("minutes", "implementation.error.length", null, 1,
                     MINUTES_MAX));
         } else if (InputText.hasForbiddenCharacters(text)) {

@@ -140,13 +140,13 @@ public class SelfAssessments {
             problems.add(new InvalidInputException.Problem("version", "implementation.error.notDraft", null,
                     version.getVersion()));
         }
-        if (introduction != null && introduction.strip().length() > TEXT_MAX) {
+        if (introduction != null && org.cocrea.web.InputText.exceeds(introduction.strip(), TEXT_MAX)) {
             problems.add(new InvalidInputException.Problem("introduction", "implementation.error.length", null, 0,
                     TEXT_MAX));
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(introduction)) {
             problems.add(new InvalidInputException.Problem("introduction", "implementation.error.characters", null));
         }
-        if (notes != null && notes.strip().length() > TEXT_MAX) {
+        if (notes != null && org.cocrea.web.InputText.exceeds(notes.strip(), TEXT_MAX)) {
             problems.add(new InvalidInputException.Problem("notes", "implementation.error.length", null, 0, TEXT_MAX));
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(notes)) {
             problems.add(new InvalidInputException.Problem("notes", "implementation.error.characters", null));

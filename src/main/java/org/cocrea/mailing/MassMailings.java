@@ -69,7 +69,7 @@ public class MassMailings {
     private static void text(List<String> problems, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             problems.add(field + ": requerido / required");
-        } else if (value.strip().length() > max) {
+        } else if (org.cocrea.web.InputText.exceeds(value.strip(), max)) {
             problems.add(field + ": máximo " + max + " caracteres / at most " + max + " characters");
         }
     }
@@ -184,10 +184,7 @@ public class MassMailings {
         Mailing m = get(mailingId);
         String suffix = " " + m.getLink() + " #GobiernoAbierto";
         String subject = m.getSubjectEs();
-        int room = 280 - suffix.length();
-        if (subject.length() > room) {
-            subject = subject.substring(0, Math.max(0, room - 1)) + "…";
-        }
+        subject = org.cocrea.web.InputText.abbreviate(subject, Math.max(1, 280 - org.cocrea.web.InputText.length(suffix)), "…");
         String text = subject + suffix;
         m.setSocialText(text);
         return text;

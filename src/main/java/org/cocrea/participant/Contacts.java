@@ -28,11 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contacts {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Contacts.class);
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     /** What proposers consent to on the proposal form. */
     static final String PROPOSAL_CONSENT = "Gestión de la propuesta y convocatorias de co-creación (formulario de propuestas)";
 
     private final ContactRepository contacts;
+    private final InsertIfAbsent insertIfAbsent;
     private final OrganizationRepository organizations;
     private final Proposals proposals;
     private final MailOutbox outbox;
@@ -44,7 +47,9 @@ public class Contacts {
 
     Contacts(ContactRepository contacts, OrganizationRepository organizations, Proposals proposals, MailOutbox outbox,
             DirectoryProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl) {
+            @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl,
+            InsertIfAbsent insertIfAbsent) {
+        this.insertIfAbsent = insertIfAbsent;
         this.jdbc = jdbc;
         this.baseUrl = baseUrl;
         this.contacts = contacts;
@@ -58,6 +63,8 @@ public class Contacts {
     /**
      * Adds a person, or updates the person with the same e-mail (axes and topics are added to the existing ones;
      * a person who unsubscribed stays unsubscribed, unless they subscribe again themselves on the subscribe form).
+     * Safe when several requests register the same new address or organisation at once, on one node or several: each
+     * succeeds, one after the other on the contact's row lock (see {@link InsertIfAbsent}).
      *
      * @param input  the person
      * @param source {@code proposal}, {@code csv} or {@code form}
@@ -73,13 +80,10 @@ public class Contacts {
         String email = input.email().strip().toLowerCase(Locale.ROOT);
         Organization organization = null;
         if (input.organization() != null && !input.organization().isBlank()) {
-            OrganizationType type = OrganizationType.fromCode(input.organizationType()).orElseThrow();
-            organization = organizations.findByNameIgnoreCase(input.organization().strip())
-                    .orElseGet(() -> organizations.save(new Organization(input.organization().strip(), type,
-                            clock.instant())));
+            organization = organization(input.organization().strip(),
+                    OrganizationType.fromCode(input.organizationType()).orElseThrow());
         }
-        Contact contact = contacts.findByEmailIgnoreCase(email)
-                .orElseGet(() -> new Contact(email, newToken(), source, clock.instant()));
+        Contact contact = lockedContact(email, source, true, "es");
         contact.update(blankToNull(input.name()), organization, "en".equals(input.language()) ? "en" : "es",
                 input.consentAt(), blankToNull(input.consentScope()));
         if (input.axes() != null) {
@@ -91,6 +95,43 @@ public class Contacts {
         return contacts.save(contact);
     }
 
+    /**
+     * The person with the address, created when missing, under a row lock held until the transaction ends: two
+     * requests about one new address (two browsers, two nodes) both succeed, one after the other, and neither loses
+     * the axes or topics the other added.
+     *
+     * @param email      the address, already lower case
+     * @param source     where a new contact comes from
+     * @param subscribed whether a new contact may receive calls (false until a subscriber confirms)
+     * @param language   the language of a new contact
+     * @return the contact, managed, locked until the transaction ends
+     */
+    private Contact lockedContact(String email, String source, boolean subscribed, String language) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("email", email);
+        row.put("token", newToken());
+        row.put("source", source);
+        row.put("language", language);
+        row.put("subscribed", subscribed);
+        row.put("unsubscribed_at", subscribed ? null : java.sql.Timestamp.from(clock.instant()));
+        row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+        insertIfAbsent.insert("contact", "email", row);
+        Long id = jdbc.queryForObject("select id from contact where email = ? for update", Long.class, email);
+        return contacts.findById(id).orElseThrow();
+    }
+
+    /** The organisation with the name (any capitals), created when missing; see {@link InsertIfAbsent}. */
+    private Organization organization(String name, OrganizationType type) {
+        return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseGet(() -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", name);
+            row.put("type", type.code());
+            row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+            insertIfAbsent.insert("organization", "name", row);
+            return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseThrow();
+        });
+    }
+
     private List<String> validate(ContactInput in) {
         List<String> problems = new ArrayList<>();
         if (in.email() == null || in.email().isBlank()) {
@@ -98,7 +139,7 @@ public class Contacts {
         } else if (!org.cocrea.notification.EmailAddresses.isValid(in.email().strip())) {
             problems.add("email: email");
         }
-        if (in.name() != null && in.name().strip().length() > 150) {
+        if (in.name() != null && org.cocrea.web.InputText.exceeds(in.name().strip(), 150)) {
             problems.add("name: tooLong");
         }
         if (org.cocrea.web.InputText.hasForbiddenCharacters(in.name())
@@ -110,7 +151,7 @@ public class Contacts {
             problems.add("consentAt: future");
         }
         if (in.organization() != null && !in.organization().isBlank()) {
-            if (in.organization().strip().length() > 200) {
+            if (org.cocrea.web.InputText.exceeds(in.organization().strip(), 200)) {
                 problems.add("organization: tooLong");
             }
             if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
@@ -126,7 +167,7 @@ public class Contacts {
         if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
             problems.add("consentScope: required");
         }
-        if (in.consentScope() != null && in.consentScope().length() > 500) {
+        if (in.consentScope() != null && org.cocrea.web.InputText.exceeds(in.consentScope().strip(), 500)) {
             problems.add("consentScope: tooLong");
         }
         return problems;
@@ -150,11 +191,12 @@ public class Contacts {
         }
         Contact contact = contacts.findByEmailIgnoreCase(input.email().strip()).orElse(null);
         if (contact == null) {
-            // Only the address until its owner confirms: no name, organisation or consent from a stranger.
-            contact = register(new ContactInput(input.email(), null, null, null, Set.of(), Set.of(), input.language(),
-                    null, null), "form");
-            contact.unsubscribe(clock.instant());
-        } else if (contact.getErasedAt() != null) {
+            // Only the address until its owner confirms: no name, organisation or consent from a stranger. A request
+            // at the same moment may have stored the address first: then it is that (unchanged) contact.
+            contact = lockedContact(input.email().strip().toLowerCase(Locale.ROOT), "form", false,
+                    "en".equals(input.language()) ? "en" : "es");
+        }
+        if (contact.getErasedAt() != null) {
             return;
         }
         String topics = input.topics() == null ? "" : String.join(",", input.topics());
@@ -198,9 +240,14 @@ public class Contacts {
         }
         SubmitterType type = SubmitterType.fromCode(p.getSubmitterType()).orElse(SubmitterType.CIUDADANIA);
         boolean hasOrganization = type != SubmitterType.CIUDADANIA && p.getOrganization() != null;
-        register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
-                hasOrganization ? type.code() : null, Set.of(p.getAxis()), Set.of(), p.getLanguage(),
-                p.getSubmittedAt(), PROPOSAL_CONSENT), "proposal");
+        try {
+            register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
+                    hasOrganization ? type.code() : null, Set.of(p.getAxis()), Set.of(), p.getLanguage(),
+                    p.getSubmittedAt(), PROPOSAL_CONSENT), "proposal");
+        } catch (InvalidContactException e) {
+            // The proposal passed its own (equal or stricter) checks: it must not be lost over the directory.
+            log.warn("Proposal {} stored without joining the directory: {}", p.getTrackingCode(), e.problems());
+        }
     }
 
     /**

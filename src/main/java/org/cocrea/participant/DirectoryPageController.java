@@ -80,8 +80,6 @@ class DirectoryPageController {
         } catch (InvalidContactException e) {
             model.addAttribute("errors", e.problems());
             return "directory/subscribe";
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            // the same address was submitted at the same moment: the other request stored it
         }
         model.addAttribute("subscribed", true);
         return "directory/subscribe";

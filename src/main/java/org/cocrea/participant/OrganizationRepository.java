@@ -6,5 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OrganizationRepository extends JpaRepository<Organization, Long> {
 
-    Optional<Organization> findByNameIgnoreCase(String name);
+    /** The oldest organisation of that name in any capitals (two told apart only by capitals may exist). */
+    Optional<Organization> findFirstByNameIgnoreCaseOrderByIdAsc(String name);
 }

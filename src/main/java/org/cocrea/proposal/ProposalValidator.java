@@ -61,7 +61,7 @@ final class ProposalValidator {
             }
             return false;
         }
-        if (value.codePointCount(0, value.length()) > max) {
+        if (InputText.exceeds(value, max)) {
             problems.add(new FieldProblem(field, "tooLong", max));
             return false;
         }

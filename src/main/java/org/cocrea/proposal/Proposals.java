@@ -96,7 +96,7 @@ public class Proposals {
         if (input.externalRef() != null) {
             if (org.cocrea.web.InputText.hasForbiddenCharacters(input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "controlCharacters"));
-            } else if (input.externalRef().length() > 50) {
+            } else if (org.cocrea.web.InputText.exceeds(input.externalRef(), 50)) {
                 problems.add(new FieldProblem("ref", "tooLong", 50));
             } else if (repository.existsByCallIdAndExternalRef(call.getId(), input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "duplicate"));
@@ -196,7 +196,7 @@ public class Proposals {
             problems.add("fundamentación requerida / reasoning is required");
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(reasoning)) {
             problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
-        } else if (reasoning.strip().length() > REASONING_MAX) {
+        } else if (org.cocrea.web.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
             problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
                     + " characters");
         }
@@ -207,7 +207,7 @@ public class Proposals {
             problems.add("persona de contacto requerida / contact person is required");
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(contactPerson)) {
             problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
-        } else if (contactPerson.strip().length() > CONTACT_MAX) {
+        } else if (org.cocrea.web.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
             problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
                     + CONTACT_MAX + " characters");
         }
@@ -264,7 +264,7 @@ public class Proposals {
         String intro = messages.getMessage("response.intro." + (p.getVerdict() == null ? "none" : p.getVerdict()),
                 new Object[] {p.getTitle()}, locale);
         String text = intro + "\n\n" + (p.getReasoning() == null ? "" : p.getReasoning());
-        return text.length() > RESPONSE_MAX ? text.substring(0, RESPONSE_MAX) : text;
+        return org.cocrea.web.InputText.cut(text, RESPONSE_MAX);
     }
 
     /**
@@ -283,7 +283,7 @@ public class Proposals {
             throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
                     + "allowed"));
         }
-        if (responseText.strip().length() > RESPONSE_MAX) {
+        if (org.cocrea.web.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
             throw new InvalidReviewException(List.of("respuesta: máximo " + RESPONSE_MAX + " caracteres / response: at most "
                     + RESPONSE_MAX + " characters"));
         }

@@ -419,7 +419,7 @@ public class RoundTables {
         }
         if (name == null || name.isBlank()) {
             problems.add("name: required");
-        } else if (name.strip().length() > 150) {
+        } else if (org.cocrea.web.InputText.exceeds(name.strip(), 150)) {
             problems.add("name: nameTooLong");
         }
         if (org.cocrea.web.InputText.hasForbiddenCharacters(name)
@@ -429,7 +429,7 @@ public class RoundTables {
         if (email == null || !EmailAddresses.isValid(email.strip())) {
             problems.add("email: email");
         }
-        if (organization != null && organization.strip().length() > 200) {
+        if (organization != null && org.cocrea.web.InputText.exceeds(organization.strip(), 200)) {
             problems.add("organization: tooLong");
         }
         if (organizationType == null || !PARTICIPANT_TYPES.contains(organizationType)) {
@@ -554,13 +554,13 @@ public class RoundTables {
                 || org.cocrea.web.InputText.hasForbiddenCharacters(authorOrganization)) {
             problems.add("caracteres no permitidos / characters not allowed");
         }
-        if (text == null || text.isBlank() || text.strip().length() > TEXT_MAX) {
+        if (text == null || text.isBlank() || org.cocrea.web.InputText.exceeds(text.strip(), TEXT_MAX)) {
             problems.add("texto requerido (máx. " + TEXT_MAX + ") / text required (max " + TEXT_MAX + ")");
         }
         if (board == BoardEntry.Board.COMMITMENT && (question == null || !BoardEntry.COMMITMENT_QUESTIONS.contains(question))) {
             problems.add("elegí la pregunta de la ficha / choose the commitment-sheet question");
         }
-        if (authorOrganization != null && authorOrganization.strip().length() > 200) {
+        if (authorOrganization != null && org.cocrea.web.InputText.exceeds(authorOrganization.strip(), 200)) {
             problems.add("organización: máximo 200 / organisation: at most 200");
         }
         if (!problems.isEmpty()) {
@@ -616,7 +616,7 @@ public class RoundTables {
      */
     @Transactional
     public void recordPresentation(long id, String presentation) {
-        if (presentation == null || presentation.isBlank() || presentation.strip().length() > TEXT_MAX) {
+        if (presentation == null || presentation.isBlank() || org.cocrea.web.InputText.exceeds(presentation.strip(), TEXT_MAX)) {
             throw new InvalidRoundTableException(List.of("presentación requerida (máx. 4000) / presentation "
                     + "required (max 4000)"));
         }
@@ -634,7 +634,7 @@ public class RoundTables {
     public void recordTopics(long id, List<String> topics) {
         List<String> clean = topics == null ? List.of()
                 : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
-        if (clean.isEmpty() || clean.size() > 10 || clean.stream().anyMatch(t -> t.length() > 300)) {
+        if (clean.isEmpty() || clean.size() > 10 || clean.stream().anyMatch(t -> org.cocrea.web.InputText.exceeds(t, 300))) {
             throw new InvalidRoundTableException(List.of("entre 1 y 10 temas de hasta 300 caracteres / between 1 and "
                     + "10 topics of up to 300 characters"));
         }

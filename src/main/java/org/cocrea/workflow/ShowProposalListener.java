@@ -37,7 +37,7 @@ class ShowProposalListener implements TaskListener {
         task.setVariableLocal(PROPOSAL_SUBMITTER, proposals.submitterTypeName(p.getSubmitterType(), es)
                 + (p.getOrganization() == null ? "" : " — " + p.getOrganization()));
         // Tasklist lists tasks by name: make each one recognisable by its tracking code and title.
-        String title = p.getTitle().length() > 60 ? p.getTitle().substring(0, 57) + "..." : p.getTitle();
+        String title = org.cocrea.web.InputText.abbreviate(p.getTitle(), 60, "...");
         task.setName(task.getName() + " · " + p.getTrackingCode() + " · " + title);
     }
 }
