@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Property-style fuzzing of every public way in, over real HTTP against the application on PostgreSQL: the proposal
  * JSON API and form, draft comments, round-table registration, subscription, the private-token pages
  * ({@code /my-data/{token}} and its siblings), evidence upload (multipart, as a lead-area user) and the staff CSV
- * imports. Inputs come from {@link FuzzInput} with a fixed seed (printed; {@code -Dfuzz.seed=...} repeats another run):
+ * imports. Inputs come from {@link FuzzInput} with a fixed seed (printed; {@code -Dfuzz.seed=...} repeats another run;
+ * {@code -Dfuzz.scale=4} sends four times as many, 12,600):
  * bad Unicode (lone surrogates, NUL and other controls, RTL overrides, emoji, combining marks, very long), JSON of the
  * wrong types or cut short, bytes that are not UTF-8, malformed or truncated multipart bodies.
  * <p>
@@ -45,6 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PublicInputFuzzTests {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_206L);
+    /** Multiplies every target's request count: 1 (3,150 requests) in the build, {@code -Dfuzz.scale=4} for 12,600. */
+    private static final int SCALE = Math.max(1, Integer.getInteger("fuzz.scale", 1));
     private static final String AREA = "area-ambiente";
 
     @Autowired
@@ -81,26 +84,26 @@ class PublicInputFuzzTests {
         Instant started = Instant.now();
         List<ExpectedProposal> accepted = new ArrayList<>();
         PublicHttp api = new PublicHttp(port);
-        repeat("api-proposal", 1200, () -> apiProposal(api, accepted));
+        repeat("api-proposal", 1200 * SCALE, () -> apiProposal(api, accepted));
         PublicHttp visitor = new PublicHttp(port);
         visitor.get("/proposals/new");
-        repeat("proposal-form", 300, () -> proposalForm(visitor));
-        repeat("subscribe", 250, () -> subscription(visitor));
+        repeat("proposal-form", 300 * SCALE, () -> proposalForm(visitor));
+        repeat("subscribe", 250 * SCALE, () -> subscription(visitor));
         long table = scheduledTable();
-        repeat("registration", 250, () -> registration(visitor, table));
+        repeat("registration", 250 * SCALE, () -> registration(visitor, table));
         long draft = circulatingDraft();
-        repeat("comment", 250, () -> comment(visitor, draft));
+        repeat("comment", 250 * SCALE, () -> comment(visitor, draft));
         String token = jdbc.queryForObject("select token from contact order by id limit 1", String.class);
-        repeat("token-pages", 500, () -> tokenPage(visitor, token));
+        repeat("token-pages", 500 * SCALE, () -> tokenPage(visitor, token));
         PublicHttp area = new PublicHttp(port);
         area.login("fuzz-area", "secret");
         long report = openReport();
         area.get("/follow-up/reports/" + report);
-        repeat("evidence-upload", 250, () -> evidenceUpload(area, report));
+        repeat("evidence-upload", 250 * SCALE, () -> evidenceUpload(area, report));
         PublicHttp staff = new PublicHttp(port);
         staff.login("fuzz-equipo", "secret");
         staff.get("/staff/contacts/import");
-        repeat("csv-import", 150, () -> csvImport(staff));
+        repeat("csv-import", 150 * SCALE, () -> csvImport(staff));
 
         System.out.println("PublicInputFuzzTests seed " + SEED + ": " + requests + " requests in "
                 + Duration.between(started, Instant.now()).toSeconds() + " s (ms by target " + millis
