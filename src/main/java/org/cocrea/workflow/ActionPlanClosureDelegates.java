@@ -47,16 +47,17 @@ class ActionPlanClosureDelegates {
         return (DelegateTask task) -> {
             Object decision = task.getVariable(DECISION);
             if (!DECISION_PUBLISH.equals(decision) && !DECISION_REDRAFT.equals(decision)) {
-                throw new RefusedInputException("Datos inválidos / Invalid data: decision: publicar o nuevo borrador "
-                        + "/ publish or redraft");
+                throw RefusedInputException.of("Datos inválidos: decision: publicar o nuevo borrador",
+                        "Invalid data: decision: publish or redraft");
             }
             try {
                 assessments.edit((Long) task.getVariable(SELF_ASSESSMENT_ID),
                         FormValues.text(task.getVariable(INTRODUCTION)), FormValues.text(task.getVariable(NOTES)),
                         Actors.of(task));
             } catch (InvalidInputException e) {
-                throw new RefusedInputException("Datos inválidos / Invalid data: "
-                        + String.join("; ", texts.texts(e, Locale.forLanguageTag("es"))), e);
+                throw new RefusedInputException(
+                        "Datos inválidos: " + String.join("; ", texts.texts(e, Locale.forLanguageTag("es"))),
+                        "Invalid data: " + String.join("; ", texts.texts(e, Locale.ENGLISH)), e);
             }
             task.getExecution().setVariable(REVIEWED_BY, Actors.of(task));
         };

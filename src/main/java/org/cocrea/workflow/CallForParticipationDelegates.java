@@ -52,7 +52,8 @@ class CallForParticipationDelegates {
         return (DelegateTask task) -> {
             List<String> problems = mailings.validate(draft(task));
             if (!problems.isEmpty()) {
-                throw new RefusedInputException("Convocatoria inválida / Invalid call: " + String.join("; ", problems));
+                throw RefusedInputException.fromBilingual("Convocatoria inválida / Invalid call: " + String.join("; ", problems),
+                        null);
             }
         };
     }

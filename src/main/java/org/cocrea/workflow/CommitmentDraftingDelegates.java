@@ -55,7 +55,7 @@ class CommitmentDraftingDelegates {
         String es = e.problems().stream().map(p -> describe(p, messages, ES)).collect(Collectors.joining("; "));
         String en = e.problems().stream().map(p -> describe(p, messages, Locale.ENGLISH))
                 .collect(Collectors.joining("; "));
-        return new RefusedInputException("Datos inválidos: " + es + " / Invalid data: " + en, e);
+        return new RefusedInputException("Datos inválidos: " + es, "Invalid data: " + en, e);
     }
 
     private static String describe(InvalidSheetException.Problem p, MessageSource messages, Locale locale) {
@@ -169,7 +169,7 @@ class CommitmentDraftingDelegates {
             long id = commitmentId(task);
             String decision = FormValues.text(task.getVariable(VALIDATION_DECISION));
             if (!"approve".equals(decision) && !"reject".equals(decision)) {
-                throw new RefusedInputException("Elegí validar o rechazar / Choose approve or reject");
+                throw RefusedInputException.of("Elegí validar o rechazar", "Choose approve or reject");
             }
             boolean approved = "approve".equals(decision);
             if (!approved) {

@@ -85,8 +85,23 @@ class CommitmentFollowUpDelegates {
         try {
             return step.get();
         } catch (InvalidFollowUpException e) {
-            throw new RefusedInputException(e.getMessage(), e);
+            throw refusal(e);
         }
+    }
+
+    /**
+     * @param e the follow-up's refusal, each reason "Spanish / English"
+     * @return the engine's refusal, "field: reason" per problem in each language
+     */
+    static RefusedInputException refusal(InvalidFollowUpException e) {
+        List<String> es = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        for (InvalidFollowUpException.Problem p : e.problems()) {
+            BilingualText reason = BilingualText.pair(p.reason());
+            es.add(p.field() + ": " + (reason == null ? p.reason() : reason.spanish()));
+            en.add(p.field() + ": " + (reason == null ? p.reason() : reason.english()));
+        }
+        return new RefusedInputException(String.join("; ", es), String.join("; ", en), e);
     }
 
     /** {@code Task_PrepareFollowUp}: the commitment's plan as routing variables. */
@@ -172,7 +187,8 @@ class CommitmentFollowUpDelegates {
         JsonNode rows = json(MILESTONES, submitted);
         JsonNode ids = offered == null ? JSON.createArrayNode() : json(OFFERED_MILESTONE_IDS, offered);
         if (!rows.isArray()) {
-            throw new RefusedInputException("Campo " + MILESTONES + ": se esperaba una lista / a list was expected");
+            throw RefusedInputException.of("Campo " + MILESTONES + ": se esperaba una lista",
+                    "Field " + MILESTONES + ": a list was expected");
         }
         List<FollowUps.Entry> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -195,7 +211,7 @@ class CommitmentFollowUpDelegates {
         try {
             return JSON.readTree(value.toString());
         } catch (JsonProcessingException e) {
-            throw new RefusedInputException("Campo " + field + ": lista ilegible / unreadable list");
+            throw RefusedInputException.of("Campo " + field + ": lista ilegible", "Field " + field + ": unreadable list");
         }
     }
 
@@ -271,8 +287,8 @@ class CommitmentFollowUpDelegates {
                 task.getExecution().setVariable(REPORT_ACCEPTED, false);
                 task.getExecution().setVariable(REPORT_DUE_AT, Date.from(due));
             } else {
-                throw new RefusedInputException("Campo " + REVIEW_DECISION
-                        + ": elegí aceptar o pedir más / choose accept or ask for more");
+                throw RefusedInputException.of("Campo " + REVIEW_DECISION + ": elegí aceptar o pedir más",
+                        "Field " + REVIEW_DECISION + ": choose accept or ask for more");
             }
         };
     }

@@ -54,7 +54,8 @@ final class FormValues {
             try {
                 return LocalDateTime.parse(s).atZone(ZONE).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new RefusedInputException("Campo " + field + ": fecha y hora inválida / invalid date-time: " + s);
+                throw RefusedInputException.of("Campo " + field + ": fecha y hora inválida: " + s,
+                        "Field " + field + ": invalid date-time: " + s);
             }
         }
     }
@@ -105,7 +106,8 @@ final class FormValues {
             }
             return (int) d;
         } catch (NumberFormatException e) {
-            throw new RefusedInputException("Campo " + field + ": número entero / whole number expected");
+            throw RefusedInputException.of("Campo " + field + ": se esperaba un número entero",
+                    "Field " + field + ": a whole number was expected");
         }
     }
 
@@ -140,12 +142,13 @@ final class FormValues {
             try {
                 JsonNode node = JSON.readTree(s);
                 if (!node.isArray()) {
-                    throw new RefusedInputException("Campo " + field + ": se esperaba una lista / a list was expected");
+                    throw RefusedInputException.of("Campo " + field + ": se esperaba una lista",
+                            "Field " + field + ": a list was expected");
                 }
                 node.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
                 return out;
             } catch (JsonProcessingException e) {
-                throw new RefusedInputException("Campo " + field + ": lista ilegible / unreadable list");
+                throw RefusedInputException.of("Campo " + field + ": lista ilegible", "Field " + field + ": unreadable list");
             }
         }
         Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(out::add);

@@ -30,7 +30,7 @@ class PrioritisationCompletedListener implements TaskListener {
             try {
                 ids.add(Long.valueOf(s));
             } catch (NumberFormatException e) {
-                throw new RefusedInputException("Propuesta desconocida / unknown proposal: " + s);
+                throw RefusedInputException.of("Propuesta desconocida: " + s, "Unknown proposal: " + s);
             }
         }
         Refusals.refuseInvalid(() -> proposals.prioritise(callId, ids));

@@ -24,7 +24,7 @@ final class Refusals {
         try {
             step.run();
         } catch (InvalidReviewException | InvalidCallException | InvalidRoundTableException e) {
-            throw new RefusedInputException(e.getMessage(), e);
+            throw RefusedInputException.fromBilingual(e.getMessage(), e);
         }
     }
 }

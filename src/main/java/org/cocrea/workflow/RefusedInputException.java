@@ -1,24 +1,123 @@
 package org.cocrea.workflow;
 
+import java.util.Locale;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * Input a user submitted to the engine (a task completion, a start form) was refused by Cocrea's server-side
- * validation. The message lists every problem in Spanish then English. {@link RefusedInputRestMapper} turns it into
- * HTTP 400 on {@code /engine-rest}, even when the engine wrapped it (task listeners' exceptions are wrapped).
+ * Input a user submitted to the engine (a task completion, a start form, a variable) was refused by Cocrea's
+ * server-side validation. It carries the reason in Spanish and in English when the thrower knows both
+ * ({@link #RefusedInputException(String, String, Throwable)}, {@link #of(String, String)}); {@link #getMessage()} is
+ * then "Spanish / English", as before. The one-message constructors keep a text that is already bilingual (or in one
+ * language only) and give it in every language.
+ * <p>
+ * {@link RefusedCommands} makes it the exception the engine throws even when a task listener's refusal was wrapped
+ * (ENGINE-03051), so the engine logs it at DEBUG, not ERROR. {@link RefusedInputRestMapper} answers it with HTTP 400
+ * (404 for {@link UnknownTaskException}) whose message is only the reason, in the caller's language, on
+ * {@code /engine-rest} and on the webapps' internal API that Tasklist uses.
  */
 public class RefusedInputException extends BadUserRequestException {
 
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+    /** The reason in Spanish, or null when only {@link #getMessage()} is known. */
+    private final String spanish;
+    /** The reason in English, or null when only {@link #getMessage()} is known. */
+    private final String english;
+
     /**
-     * @param message what is wrong, for the user
+     * @param message what is wrong, for the user, in Spanish then English ("es / en"); given as is in every language
      * @param cause   the feature's refusal, may be null
      */
     public RefusedInputException(String message, Throwable cause) {
         super(message, cause);
+        this.spanish = null;
+        this.english = null;
     }
 
-    /** @param message what is wrong, for the user */
+    /** @param message what is wrong, for the user, in Spanish then English; given as is in every language */
     public RefusedInputException(String message) {
-        super(message);
+        this(message, (Throwable) null);
+    }
+
+    /**
+     * @param spanish what is wrong, in Spanish; not null
+     * @param english the same in English; not null
+     * @param cause   the feature's refusal, may be null
+     */
+    public RefusedInputException(String spanish, String english, Throwable cause) {
+        super(spanish + " / " + english, cause);
+        this.spanish = spanish;
+        this.english = english;
+    }
+
+    /**
+     * The same refusal with another cause: {@link RefusedCommands} rethrows a refusal the engine wrapped this way, so
+     * the wrapper stays in the cause chain.
+     *
+     * @param refusal the refusal found in the chain
+     * @param cause   the engine's wrapper
+     */
+    protected RefusedInputException(RefusedInputException refusal, Throwable cause) {
+        super(refusal.getMessage(), cause);
+        this.spanish = refusal.spanish;
+        this.english = refusal.english;
+    }
+
+    /**
+     * @param spanish what is wrong, in Spanish
+     * @param english the same in English
+     * @return the refusal, without cause
+     */
+    public static RefusedInputException of(String spanish, String english) {
+        return new RefusedInputException(spanish, english, null);
+    }
+
+    /**
+     * A refusal whose text follows the features' convention "Spanish / English" for each problem, optionally after
+     * a "Prefix / Prefijo: " head and with problems separated by "; " (e.g. {@code InvalidReviewException}). Split
+     * into both languages when the text can be read that way without doubt; otherwise given as is in every language.
+     *
+     * @param bilingual the feature's message
+     * @param cause     the feature's refusal, may be null
+     * @return the refusal
+     */
+    public static RefusedInputException fromBilingual(String bilingual, Throwable cause) {
+        BilingualText text = BilingualText.parse(bilingual);
+        return text == null ? new RefusedInputException(bilingual, cause)
+                : new RefusedInputException(text.spanish(), text.english(), cause);
+    }
+
+    /**
+     * The reason for a reader of that language.
+     *
+     * @param locale the reader's language, or null when unknown
+     * @return the Spanish text for {@code es}, the English one for {@code en}; otherwise, or when the thrower gave one
+     *         text only, {@link #getMessage()}
+     */
+    public String message(Locale locale) {
+        if (locale == null || spanish == null) {
+            return getMessage();
+        }
+        if (SPANISH.getLanguage().equals(locale.getLanguage())) {
+            return spanish;
+        }
+        if (Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
+            return english;
+        }
+        return getMessage();
+    }
+
+    /** @return whether the reason is known in Spanish and English separately */
+    public boolean isTranslated() {
+        return spanish != null;
+    }
+
+    /**
+     * @param cause the engine's wrapper
+     * @return this refusal again with that cause, of the same kind
+     */
+    RefusedInputException rethrownFrom(Throwable cause) {
+        return new RefusedInputException(this, cause);
     }
 }

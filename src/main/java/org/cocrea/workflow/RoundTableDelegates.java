@@ -85,7 +85,7 @@ class RoundTableDelegates {
                 try {
                     ids.add(Long.valueOf(s));
                 } catch (NumberFormatException e) {
-                    throw new RefusedInputException("Organización desconocida / unknown organisation: " + s);
+                    throw RefusedInputException.of("Organización desconocida: " + s, "Unknown organisation: " + s);
                 }
             }
             Refusals.refuseInvalid(() -> roundTables.invitePersonally(roundTableId(task), ids,
@@ -200,7 +200,7 @@ class RoundTableDelegates {
                 try {
                     ids.add(Long.valueOf(s));
                 } catch (NumberFormatException e) {
-                    throw new RefusedInputException("Inscripción desconocida / unknown registration: " + s);
+                    throw RefusedInputException.of("Inscripción desconocida: " + s, "Unknown registration: " + s);
                 }
             }
             Refusals.refuseInvalid(() -> roundTables.recordAttendance(roundTableId(task), ids));

@@ -19,7 +19,8 @@ class TriageCompletedListener implements TaskListener {
     public void notify(DelegateTask task) {
         String group = FormValues.text(task.getVariable(ProposalReviewProcess.AREA_GROUP));
         if (areas.byCandidateGroup(group).isEmpty()) {
-            throw new RefusedInputException("Elija un área existente / choose an existing area (areaGroup: " + group + ")");
+            throw RefusedInputException.of("Elegí un área existente (areaGroup: " + group + ")",
+                    "Choose an existing area (areaGroup: " + group + ")");
         }
     }
 }

@@ -271,12 +271,20 @@ class OwnedVariablesTests {
         }
 
         HttpResponse<String> post(String path, String json) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path))
+            return post(path, json, new String[0]);
+        }
+
+        /** @param headers more request headers, name then value, e.g. {@code "Accept-Language", "es"} */
+        HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .header("X-XSRF-TOKEN", token()).header("Origin", base)
                     .header("Referer", base + "/camunda/app/tasklist/default/")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
