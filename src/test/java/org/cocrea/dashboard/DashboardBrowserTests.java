@@ -2,11 +2,11 @@ package org.cocrea.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +17,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,10 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CocreaIntegrationTest
 class DashboardBrowserTests {
 
-    static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
-    static final File CHROMEDRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static WebDriver browser;
 
     @LocalServerPort
@@ -47,28 +42,14 @@ class DashboardBrowserTests {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        assertThat(CHROMIUM).as("headless Chromium is needed: apt-get install -y chromium chromium-driver "
-                + "(or set CHROMIUM_BINARY)").canRead();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install -y chromium chromium-driver "
-                + "(or set CHROMEDRIVER)").canRead();
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        service.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=es", "--window-size=1280,900");
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start("es", 1280, 900);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -2,7 +2,6 @@ package org.cocrea.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.TaskService;
@@ -12,6 +11,7 @@ import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalInput;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,11 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CocreaIntegrationTest
 class TasklistRefusalBrowserTests {
 
-    static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
-    static final File CHROMEDRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final String USER = "navegador-ambiente";
 
-    static ChromeDriverService service;
+    static HeadlessChromium chromium;
     static WebDriver browser;
 
     @LocalServerPort
@@ -61,29 +56,14 @@ class TasklistRefusalBrowserTests {
 
     @BeforeAll
     static void startChromium() throws Exception {
-        assertThat(CHROMIUM).as("headless Chromium is needed: apt-get install -y chromium chromium-driver "
-                + "(or set CHROMIUM_BINARY)").canRead();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install -y chromium chromium-driver "
-                + "(or set CHROMEDRIVER)").canRead();
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        service.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start; --lang=es: Accept-Language es
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=es", "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "es"));
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start("es", 1400, 1000);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
