@@ -10,10 +10,16 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.cocrea.notification.OutboxSender;
+import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.ImportReport;
+import org.cocrea.proposal.Proposal;
+import org.cocrea.proposal.ProposalInput;
+import org.cocrea.proposal.Proposals;
 import org.cocrea.proposal.ProposalCsvImport;
 import org.cocrea.workflow.ConsultationWorkflow;
 import org.springframework.core.io.ClassPathResource;
@@ -36,10 +42,15 @@ public class TestFixtures {
     private final ConsultationWorkflow consultationWorkflow;
     private final ProposalCsvImport csvImport;
     private final OutboxSender outboxSender;
+    private final Proposals proposals;
+    private final TaskService taskService;
 
     TestFixtures(JdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
             ManagementService managementService, IdentityService identityService,
-            ConsultationWorkflow consultationWorkflow, ProposalCsvImport csvImport, OutboxSender outboxSender) {
+            ConsultationWorkflow consultationWorkflow, ProposalCsvImport csvImport, OutboxSender outboxSender,
+            Proposals proposals, TaskService taskService) {
+        this.proposals = proposals;
+        this.taskService = taskService;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -112,6 +123,31 @@ public class TestFixtures {
         try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {
             return csvImport.importCsv(in, classpathLocation);
         }
+    }
+
+    /** A proposal and the feasibility review task it created. */
+    public record FeasibilityReview(Proposal proposal, Task task) {
+    }
+
+    /**
+     * From a clean state: an open call, an {@code area-ambiente} user, and one environment proposal submitted through
+     * the API, whose feasibility review task waits for that area.
+     *
+     * @param areaUser id of the area user to create (password {@code secret})
+     * @return the proposal and its open feasibility review task (not claimed)
+     */
+    public FeasibilityReview feasibilityReview(String areaUser) {
+        reset();
+        user(areaUser, areaUser + "@areas.example.org", "area-ambiente");
+        openCall(Duration.ofDays(3));
+        Proposal proposal = proposals.submit(new ProposalInput("Corredores verdes",
+                "Unir plazas con corredores de arbolado.", "ambiente", "osc-territorial", "Vecinos del Sur",
+                "Julia Ríos", "julia@example.org", true, "es", null), Channel.API);
+        Task task = taskService.createTaskQuery().taskCandidateGroup("area-ambiente").singleResult();
+        if (task == null) {
+            throw new IllegalStateException("no feasibility review task for area-ambiente");
+        }
+        return new FeasibilityReview(proposal, task);
     }
 
     /** Creates a user (password {@code secret}) in the groups, if missing. */

@@ -23,9 +23,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.Proposal;
-import org.cocrea.proposal.ProposalInput;
 import org.cocrea.proposal.ProposalStatus;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
@@ -82,14 +80,9 @@ class RefusedCompletionTests {
 
     @BeforeEach
     void feasibilityReviewOfTheArea() throws Exception {
-        fixtures.reset();
-        fixtures.user(USER, USER + "@areas.example.org", "area-ambiente");
-        fixtures.openCall(Duration.ofDays(3));
-        proposal = proposals.submit(new ProposalInput("Corredores verdes", "Unir plazas con corredores de arbolado.",
-                "ambiente", "osc-territorial", "Vecinos del Sur", "Julia Ríos", "julia@example.org", true, "es", null),
-                Channel.API);
-        task = taskService.createTaskQuery().taskCandidateGroup("area-ambiente").singleResult();
-        assertThat(task).isNotNull();
+        TestFixtures.FeasibilityReview review = fixtures.feasibilityReview(USER);
+        proposal = review.proposal();
+        task = review.task();
         tasklist = new OwnedVariablesTests.WebappSession(port, USER);
         logs.start();
         root().addAppender(logs);

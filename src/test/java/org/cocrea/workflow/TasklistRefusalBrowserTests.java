@@ -6,9 +6,7 @@ import java.time.Duration;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.Proposal;
-import org.cocrea.proposal.ProposalInput;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.HeadlessChromium;
@@ -69,14 +67,9 @@ class TasklistRefusalBrowserTests {
 
     @BeforeEach
     void feasibilityReviewAssignedToTheAreaUser() {
-        fixtures.reset();
-        fixtures.user(USER, USER + "@areas.example.org", "area-ambiente");
-        fixtures.openCall(Duration.ofDays(3));
-        proposal = proposals.submit(new ProposalInput("Corredores verdes", "Unir plazas con corredores de arbolado.",
-                "ambiente", "osc-territorial", "Vecinos del Sur", "Julia Ríos", "julia@example.org", true, "es", null),
-                Channel.API);
-        task = taskService.createTaskQuery().taskCandidateGroup("area-ambiente").singleResult();
-        assertThat(task).isNotNull();
+        TestFixtures.FeasibilityReview review = fixtures.feasibilityReview(USER);
+        proposal = review.proposal();
+        task = review.task();
         taskService.claim(task.getId(), USER); // the form is editable for the assignee only
         browser.manage().deleteAllCookies();
     }
