@@ -46,10 +46,12 @@ class RoundTablePageController {
     private final ParticipationFigures figures;
     private final Consultations consultations;
     private final AbuseLimits limits;
+    private final org.cocrea.proposal.Proposals proposals;
 
     RoundTablePageController(RoundTables roundTables, ParticipationFigures figures, Consultations consultations,
-            AbuseLimits limits) {
+            AbuseLimits limits, org.cocrea.proposal.Proposals proposals) {
         this.limits = limits;
+        this.proposals = proposals;
         this.roundTables = roundTables;
         this.figures = figures;
         this.consultations = consultations;
@@ -200,13 +202,15 @@ class RoundTablePageController {
     }
 
     @GetMapping("/staff/calls/{callId}/round-tables")
-    String ofCall(@PathVariable long callId, Model model) {
+    String ofCall(@PathVariable long callId, Model model, java.util.Locale locale) {
         try {
             model.addAttribute("call", consultations.get(callId));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("roundTables", roundTables.ofCall(callId));
+        model.addAttribute("axesToSchedule", roundTables.axesToSchedule(callId).stream()
+                .map(axis -> proposals.axisName(axis, locale)).toList());
         return "staff/round-tables";
     }
 

@@ -79,15 +79,28 @@ public class RoundTables {
      */
     @Transactional
     public List<String> requestForCall(long callId) {
+        List<String> axes = axesToSchedule(callId);
+        if (!axes.isEmpty()) {
+            events.publishEvent(new RoundTableEvents.RoundTablesRequested(callId, axes));
+        }
+        return axes;
+    }
+
+    /**
+     * The axes {@link #requestForCall(long)} would start a round-table for: those with prioritised proposals and no
+     * round-table yet (a cancelled one counts as one).
+     *
+     * @param callId call id
+     * @return axis ids, in the order of the call's prioritisation
+     */
+    @Transactional(readOnly = true)
+    public List<String> axesToSchedule(long callId) {
         List<String> axes = new ArrayList<>();
         proposals.prioritisedByAxis(callId).forEach((axis, list) -> {
             if (!list.isEmpty() && tables.findByCallIdAndAxis(callId, axis).isEmpty()) {
                 axes.add(axis);
             }
         });
-        if (!axes.isEmpty()) {
-            events.publishEvent(new RoundTableEvents.RoundTablesRequested(callId, axes));
-        }
         return axes;
     }
 

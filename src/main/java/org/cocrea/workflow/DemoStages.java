@@ -368,6 +368,26 @@ public class DemoStages {
         return instance;
     }
 
+    /**
+     * Demo staff action "close the comment window now": fires the draft's timer {@code Timer_CommentWindowClosed}
+     * (10 days in {@code commitment-drafting.bpmn}) at once, as if its deadline had passed; the process then closes
+     * the comments and goes on to consolidation, or to validation when nobody commented.
+     *
+     * @param commitmentId the circulating draft's id
+     * @return false when the draft has no open comment window (not circulating, or already closed)
+     */
+    public boolean closeCommentWindowNow(long commitmentId) {
+        String businessKey = CommitmentDraftingProcess.businessKey(commitmentId);
+        List<Job> timers = new ArrayList<>();
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(CommitmentDraftingProcess.KEY)
+                .processInstanceBusinessKey(businessKey).list()
+                .forEach(pi -> timers.addAll(managementService.createJobQuery().processInstanceId(pi.getId())
+                        .activityId(CommitmentDraftingProcess.TIMER_WINDOW_CLOSED).list()));
+        timers.forEach(j -> managementService.executeJob(j.getId()));
+        log.info("Demo: comment window of draft {} closed now by staff ({} timer)", commitmentId, timers.size());
+        return !timers.isEmpty();
+    }
+
     private void commitmentBoard(long id, String question, String text, String organization) {
         roundTables.addEntry(id, BoardEntry.Board.COMMITMENT, question, text, organization);
     }
