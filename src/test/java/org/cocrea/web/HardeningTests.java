@@ -32,6 +32,7 @@ class HardeningTests {
     static final String VERSION = ProductPropertiesUtil.getProductVersion();
 
     static final String USER = "hardening-ambiente";
+    static final String ADMIN = "hardening-admin";
 
     @LocalServerPort
     int port;
@@ -57,6 +58,7 @@ class HardeningTests {
     @Test
     void theSessionCookieAfterTheOneLoginIsSameSiteLaxToo() throws Exception {
         // the login changes the session id (session fixation); the new cookie, shared with the webapps, keeps the flags
+        fixtures.user(USER, USER + "@areas.example.org", "area-ambiente");
         HttpResponse<String> login = new LoginSession(port).submitLogin(USER, "secret");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(sessionCookie(login)).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
@@ -101,7 +103,9 @@ class HardeningTests {
         HttpResponse<String> anonymous = get("/camunda/app/" + app + "/default/");
         assertThat(anonymous.statusCode()).as("anonymous visitors are sent to /login").isEqualTo(302);
         assertThat(anonymous.body()).doesNotContain(VERSION);
-        LoginSession user = areaUser();
+        // Cockpit and Admin open only for their users: an administrator opens all four.
+        fixtures.user(ADMIN, ADMIN + "@gobierno.example.org", "camunda-admin");
+        LoginSession user = new LoginSession(port).logIn(ADMIN, "secret");
         HttpResponse<String> index = user.get("/camunda/app/" + app + "/default/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).doesNotContain(VERSION).doesNotContain("version=\"v");
