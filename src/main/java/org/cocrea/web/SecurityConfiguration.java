@@ -3,24 +3,24 @@ package org.cocrea.web;
 import java.util.LinkedHashMap;
 
 import org.cocrea.workflow.EngineUserAuthenticationProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may see what. Public: the home page, the proposal form and status pages, {@code /api/proposals}, health, static
@@ -29,8 +29,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * staff pages and Camunda's webapps: the form at {@code /login} (users, passwords and groups of the engine's identity
  * service); the webapps ({@code /camunda/app/**}, {@code /camunda/api/**}) need it, take its user
  * ({@code org.cocrea.workflow.WebappSingleLogin}) and keep their own CSRF protection, and logging out of either ends
- * both. {@code /engine-rest/**} keeps HTTP Basic (Modeler, scripts). Staff pages ({@code /staff/**}) need the open-government team or an administrator; everything
- * else needs a login.
+ * both. {@code /engine-rest/**} keeps HTTP Basic (Modeler, scripts). Staff pages ({@code /staff/**}) need the
+ * open-government team or an administrator; everything else needs a login.
  *
  * <p>Every page of the application's own (all but {@code /camunda/**}, whose webapps send their own nonce-based policy)
  * carries {@link #CONTENT_SECURITY_POLICY}: the pages use no script, no inline style and nothing from another origin,
