@@ -27,8 +27,8 @@ public record LimitProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         Login login) {
 
     /**
-     * Failed logins at {@code /login} (Cocrea's staff pages), the Camunda webapps' login
-     * ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) and HTTP Basic on {@code /engine-rest}. An
+     * Failed logins at {@code /login} (the one login of the staff pages and the Camunda webapps) and HTTP Basic on
+     * {@code /engine-rest}. An
      * attempt is counted when it starts and given back when it succeeds, so parallel guesses cannot overrun the limit.
      *
      * @param client  failed logins per client address, whatever the account

@@ -2,7 +2,6 @@ package org.cocrea.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -16,10 +15,9 @@ class LimitsConfiguration {
 
     @Bean
     FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(AbuseLimits limits, LocaleResolver localeResolver,
-            MessageSource messages, ObjectMapper json,
-            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+            MessageSource messages, ObjectMapper json) {
         FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
-                new LoginThrottleFilter(limits, localeResolver, messages, json, webappPath));
+                new LoginThrottleFilter(limits, localeResolver, messages, json));
         registration.setName("cocrea-login-throttle");
         // After the character-encoding filter (the form's user name is read), before Spring Security (-100).
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);

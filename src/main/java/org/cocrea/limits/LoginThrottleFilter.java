@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,15 +23,15 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Throttles failed logins per client address and per account ({@code cocrea.limits.login}) on every way in with a
- * password: the staff login form ({@code POST /login}), the Camunda webapps' login
- * ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) and HTTP Basic on {@code /engine-rest}. It runs
+ * password: the login form ({@code POST /login}, the one login of the staff pages and the Camunda webapps, whose own
+ * login form is closed) and HTTP Basic on {@code /engine-rest}. It runs
  * before Spring Security and Camunda's filters, so a refused attempt never reaches the password check. Camunda's own
  * per-user delay and lock are off ({@code camunda.bpm.generic-properties}), since they let anyone lock a chosen user
  * out; this filter replaces them.
  *
  * <p>A refused attempt gets 429 with {@code Retry-After} (seconds): the page {@code error/429} for the form login, a
- * JSON body shaped like Camunda's errors ({@code {"type":"TooManyRequests","message":"..."}}) for the other two. A login
- * has failed when the form login redirects to {@code /login?error}, or the others answer 401.
+ * JSON body shaped like Camunda's errors ({@code {"type":"TooManyRequests","message":"..."}}) for {@code /engine-rest}. A
+ * login has failed when the form login redirects to {@code /login?error}, or {@code /engine-rest} answers 401.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -40,25 +39,19 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     static final String RETRY_SECONDS = "retryAfterSeconds";
     static final String RETRY_MINUTES = "retryAfterMinutes";
 
-    private enum Channel { FORM, WEBAPP, ENGINE_REST }
+    private enum Channel { FORM, ENGINE_REST }
 
     private final AbuseLimits limits;
     private final LocaleResolver locales;
     private final MessageSource messages;
     private final ObjectMapper json;
-    private final Pattern webappLogin;
     private final UrlPathHelper paths = new UrlPathHelper();
 
-    /**
-     * @param webappPath the Camunda webapps' path ({@code camunda.bpm.webapp.application-path}, e.g. {@code /camunda})
-     */
-    LoginThrottleFilter(AbuseLimits limits, LocaleResolver locales, MessageSource messages, ObjectMapper json,
-            String webappPath) {
+    LoginThrottleFilter(AbuseLimits limits, LocaleResolver locales, MessageSource messages, ObjectMapper json) {
         this.limits = limits;
         this.locales = locales;
         this.messages = messages;
         this.json = json;
-        this.webappLogin = Pattern.compile(Pattern.quote(webappPath) + "/api/admin/auth/user/[^/]+/login/[^/]+/?");
     }
 
     @Override
@@ -92,9 +85,6 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         boolean post = "POST".equals(request.getMethod());
         if (post && path.equals("/login")) {
             return Channel.FORM;
-        }
-        if (post && webappLogin.matcher(path).matches()) {
-            return Channel.WEBAPP;
         }
         if ((path.equals("/engine-rest") || path.startsWith("/engine-rest/")) && basic(request) != null) {
             return Channel.ENGINE_REST;

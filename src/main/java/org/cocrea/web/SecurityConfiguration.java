@@ -1,24 +1,36 @@
 package org.cocrea.web;
 
+import java.util.LinkedHashMap;
+
 import org.cocrea.workflow.EngineUserAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may see what. Public: the home page, the proposal form and status pages, {@code /api/proposals}, health, static
  * files, the directory's subscribe page and each person's unsubscribe and data pages (reached through a private
- * token; one-click unsubscribe from mail clients is a POST without CSRF token, RFC 8058). Camunda's webapps ({@code /camunda/**}) and {@code /engine-rest/**} keep their own authentication (session
- * login and HTTP Basic). Staff pages ({@code /staff/**}) need the open-government team or an administrator; everything
- * else needs a login.
+ * token; one-click unsubscribe from mail clients is a POST without CSRF token, RFC 8058). One login serves the
+ * staff pages and Camunda's webapps: the form at {@code /login} (users, passwords and groups of the engine's identity
+ * service); the webapps ({@code /camunda/app/**}, {@code /camunda/api/**}) need it, take its user
+ * ({@code org.cocrea.workflow.WebappSingleLogin}) and keep their own CSRF protection, and logging out of either ends
+ * both. {@code /engine-rest/**} keeps HTTP Basic (Modeler, scripts). Staff pages ({@code /staff/**}) need the
+ * open-government team or an administrator; everything else needs a login.
  *
  * <p>Every page of the application's own (all but {@code /camunda/**}, whose webapps send their own nonce-based policy)
  * carries {@link #CONTENT_SECURITY_POLICY}: the pages use no script, no inline style and nothing from another origin,
@@ -57,6 +69,10 @@ class SecurityConfiguration {
                                 "/api/action-plan", "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**",
                                 "/api/dashboard", "/api/dashboard.csv", "/self-assessment", "/self-assessment.pdf").permitAll()
                         .requestMatchers(HttpMethod.POST, "/round-tables/*/register", "/drafts/*/comments").permitAll()
+                        // One login (issue 10): the webapps trust the Spring Security login
+                        // (org.cocrea.workflow.WebappSingleLogin); their own login form is closed.
+                        .requestMatchers(HttpMethod.POST, WEBAPP_LOGIN).denyAll()
+                        .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
                         .anyRequest().authenticated())
@@ -68,8 +84,42 @@ class SecurityConfiguration {
                                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
                 .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/"));
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
+                                WEBAPP_LOGOUT))
+                        .defaultLogoutSuccessHandlerFor(
+                                new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT), WEBAPP_LOGOUT)
+                        .logoutSuccessUrl("/"));
         return http.build();
+    }
+
+    /** The Camunda webapps' own login form, closed: {@code /login} is the only login of the webapps. */
+    static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/*/login/*";
+
+    /**
+     * The webapps' logout ({@code POST /camunda/api/admin/auth/user/{engine}/logout}, sent by their "Log out" menu)
+     * ends the whole session, the staff pages' login included, and answers 204 as Camunda does. (A forged one, without
+     * the webapps' CSRF token, could only end the session too: Camunda's CSRF filter invalidates the session of any
+     * request to the webapps that lacks the token; and the SameSite=Lax session cookie is not sent on another site's
+     * POST.)
+     */
+    static final RequestMatcher WEBAPP_LOGOUT =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+
+    /**
+     * Anonymous requests: the webapps' internal API ({@code /camunda/api/**}) answers 401, which the webapps handle;
+     * everything else (pages, including {@code /camunda/app/**}) goes to {@code /login} and, after it, back to the page
+     * asked for.
+     */
+    private static AuthenticationEntryPoint entryPoint() {
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"),
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return delegating;
     }
 
     /** After login: back to the page that asked for it, else staff pages for the team, else the user's settings. */

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.cocrea.roundtable.RoundTables;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +51,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The abuse limits with low settings, on PostgreSQL: every public POST that stores data or mails answers 429 with
  * {@code Retry-After} and a readable page (or the API's JSON error) once a client address, or an e-mail address from
  * any number of clients, is over its allowance; confirmation mails to one address are capped in the outbox while the
- * page stays the same; failed logins are throttled per client and per account on {@code /login}, the Camunda webapps
- * and {@code /engine-rest}, and no client can lock a user out.
+ * page stays the same; failed logins are throttled per client and per account on {@code /login} (the one login of the staff
+ * pages and the Camunda webapps) and {@code /engine-rest}, and no client can lock a user out.
  *
  * <p>Client addresses: MockMvc requests set their remote address (documentation ranges 198.51.100.0/24 and
  * 203.0.113.0/24); real HTTP requests to the server send {@code X-Forwarded-For}, which Tomcat honours only because
@@ -319,21 +319,18 @@ class AbuseLimitsTests {
     }
 
     @Test
-    void camundaWebappLoginIsThrottledPerClient() throws Exception {
+    void theWebappsClosedLoginChecksNoPasswordSoItNeedsNoThrottle() throws Exception {
+        // The webapps' own login form is closed (one login at /login): it opens nothing, even with the right password,
+        // and checks no password, so it costs the client none of its allowance for /login.
         fixtures.user("limits-area", "limits-area@example.org", "area-ambiente");
-        WebappSession attacker = new WebappSession("198.51.100.30");
-        for (int i = 0; i < 3; i++) {
-            assertThat(attacker.login("limits-area", "wrong").statusCode()).isEqualTo(401);
+        LoginSession browser = new LoginSession(port, "X-Forwarded-For", "198.51.100.30");
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+                    "username=limits-area&password=" + (i < 4 ? "wrong" : "secret")).statusCode()).isEqualTo(401);
         }
-        HttpResponse<String> refused = attacker.login("limits-area", "secret");
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).matches(SECONDS));
-        JsonNode body = json.readTree(refused.body());
-        assertThat(body.get("type").asText()).isEqualTo("TooManyRequests");
-        assertThat(body.get("message").asText()).contains("Demasiados intentos de ingreso fallidos");
-
-        HttpResponse<String> user = new WebappSession("198.51.100.31").login("limits-area", "secret");
-        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        HttpResponse<String> login = browser.submitLogin("limits-area", "secret");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
     }
 
     @Test
@@ -470,31 +467,6 @@ class AbuseLimitsTests {
                     .header("X-Forwarded-For", address).header("Accept", "text/html")
                     .header("Accept-Language", language)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    /** A browser at a client address (sent as {@code X-Forwarded-For}) on the Camunda webapps' login. */
-    private final class WebappSession {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        private final String base = "http://localhost:" + port;
-        private final String address;
-
-        WebappSession(String address) throws Exception {
-            this.address = address;
-            client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/"))
-                    .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.discarding());
-        }
-
-        HttpResponse<String> login(String user, String password) throws Exception {
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
-            return client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                    .header("Origin", base).header("X-Forwarded-For", address)
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -13,23 +13,31 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.LoginSession;
+import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 9.7, over real HTTP (Tomcat writes the cookies, not MockMvc): the session cookie's flags, the
- * Content-Security-Policy of the application's pages, and no Camunda version in what the webapps serve to an
- * anonymous visitor.
+ * Content-Security-Policy of the application's pages, and no Camunda version in what the webapps serve (anonymous
+ * visitors only get a redirect to {@code /login}; a logged-in user without admin rights gets the masked pages).
  */
 @CocreaIntegrationTest
 class HardeningTests {
 
     static final String VERSION = ProductPropertiesUtil.getProductVersion();
 
+    static final String USER = "hardening-ambiente";
+    static final String ADMIN = "hardening-admin";
+
     @LocalServerPort
     int port;
+    @Autowired
+    TestFixtures fixtures;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -48,9 +56,18 @@ class HardeningTests {
     }
 
     @Test
-    void camundaLoginSessionCookieIsSameSiteLaxToo() throws Exception {
-        String cookie = sessionCookie(get("/camunda/api/engine/engine/"));
-        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    void theSessionCookieAfterTheOneLoginIsSameSiteLaxToo() throws Exception {
+        // the login changes the session id (session fixation); the new cookie, shared with the webapps, keeps the flags
+        fixtures.user(USER, USER + "@areas.example.org", "area-ambiente");
+        HttpResponse<String> login = new LoginSession(port).submitLogin(USER, "secret");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(sessionCookie(login)).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    /** An area user (Tasklist only), logged in at {@code /login}, the one login of the webapps. */
+    private LoginSession areaUser() throws Exception {
+        fixtures.user(USER, USER + "@areas.example.org", "area-ambiente");
+        return new LoginSession(port).logIn(USER, "secret");
     }
 
     private static String sessionCookie(HttpResponse<String> response) {
@@ -72,7 +89,7 @@ class HardeningTests {
 
     @Test
     void camundaWebappsKeepTheirOwnSinglePolicy() throws Exception {
-        HttpResponse<String> tasklist = get("/camunda/app/tasklist/default/");
+        HttpResponse<String> tasklist = areaUser().get("/camunda/app/tasklist/default/");
         assertThat(tasklist.statusCode()).isEqualTo(200);
         List<String> policies = tasklist.headers().allValues("Content-Security-Policy");
         assertThat(policies).hasSize(1);
@@ -81,16 +98,22 @@ class HardeningTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"welcome", "tasklist", "cockpit", "admin"})
-    void anonymousVisitorsSeeNoCamundaVersionInTheWebapps(String app) throws Exception {
+    void usersSeeNoCamundaVersionInTheWebapps(String app) throws Exception {
         assertThat(VERSION).matches("\\d+\\.\\d+\\.\\d+.*");
-        HttpResponse<String> index = get("/camunda/app/" + app + "/default/");
+        HttpResponse<String> anonymous = get("/camunda/app/" + app + "/default/");
+        assertThat(anonymous.statusCode()).as("anonymous visitors are sent to /login").isEqualTo(302);
+        assertThat(anonymous.body()).doesNotContain(VERSION);
+        // Cockpit and Admin open only for their users: an administrator opens all four.
+        fixtures.user(ADMIN, ADMIN + "@gobierno.example.org", "camunda-admin");
+        LoginSession user = new LoginSession(port).logIn(ADMIN, "secret");
+        HttpResponse<String> index = user.get("/camunda/app/" + app + "/default/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).doesNotContain(VERSION).doesNotContain("version=\"v");
         Matcher bust = Pattern.compile("camunda-" + app + "-bootstrap\\.js\\?bust=([A-Za-z0-9]+)").matcher(index.body());
         assertThat(bust.find()).as("the index still loads its bootstrap script with a cache-busting token").isTrue();
         for (String asset : List.of("/camunda/app/" + app + "/camunda-" + app + "-bootstrap.js",
                 "/camunda/app/" + app + "/camunda-" + app + "-bootstrap.css")) {
-            HttpResponse<String> response = get(asset + "?bust=" + bust.group(1));
+            HttpResponse<String> response = user.get(asset + "?bust=" + bust.group(1));
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.body()).as(asset).doesNotContain(VERSION).contains(bust.group(1));
             assertThat(response.headers().firstValueAsLong("Content-Length")).as(asset)
@@ -100,9 +123,8 @@ class HardeningTests {
 
     @Test
     void aRangeRequestGetsTheWholeMaskedScript() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/camunda/app/tasklist/camunda-tasklist-bootstrap.js")).header("Range", "bytes=0-99").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = areaUser().get("/camunda/app/tasklist/camunda-tasklist-bootstrap.js",
+                "Range", "bytes=0-99");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain(VERSION).hasSizeGreaterThan(1000);
     }

@@ -2,10 +2,7 @@ package org.cocrea.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +24,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Process-owned variables ({@link OwnedVariablesGuard}) cannot be forged, on PostgreSQL over real HTTP: for every
  * process and every variable it owns, a completion through {@code /engine-rest} submit-form and complete, and through
- * Tasklist's internal API ({@code /camunda/api/engine/engine/default/task/{id}/submit-form}, session login and CSRF
+ * Tasklist's internal API ({@code /camunda/api/engine/engine/default/task/{id}/submit-form}, the one login and CSRF
  * token like the browser), is refused; the task stays open and neither the runtime nor the history variables hold the
  * forged value. Variable PUT/POST/DELETE on the task, execution and process instance is refused for a non-admin who is
  * otherwise authorized (the open-government team), and allowed for {@code camunda-admin} (Cockpit's repairs).
@@ -244,47 +242,21 @@ class OwnedVariablesTests {
         return new WebappSession(port, user);
     }
 
+    /** A browser session in the Camunda webapps: the one login at {@code /login}, then Tasklist's CSRF token. */
     static final class WebappSession {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient client;
-        private final String base;
+        private final LoginSession session;
 
         WebappSession(int port, String user) throws Exception {
-            this.base = "http://localhost:" + port;
-            this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
-            client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=secret";
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(
-                    URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token())
-                    .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as("Tasklist login: " + login.body()).isEqualTo(200);
-            // The login starts a new session (session fixation), whose CSRF token the next GET hands out, as in Tasklist.
-            client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
-
-        private String token() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
+            this.session = new LoginSession(port).logIn(user, "secret");
         }
 
         HttpResponse<String> post(String path, String json) throws Exception {
-            return post(path, json, new String[0]);
+            return session.post(path, json);
         }
 
         /** @param headers more request headers, name then value, e.g. {@code "Accept-Language", "es"} */
         HttpResponse<String> post(String path, String json, String... headers) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("X-XSRF-TOKEN", token()).header("Origin", base)
-                    .header("Referer", base + "/camunda/app/tasklist/default/")
-                    .POST(HttpRequest.BodyPublishers.ofString(json));
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return session.post(path, json, headers);
         }
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A refused completion in Camunda Tasklist, in the system's headless Chromium with a Spanish browser (as
  * {@code DashboardBrowserTests}: Debian {@code chromium} and {@code chromium-driver}; {@code CHROMIUM_BINARY} and
- * {@code CHROMEDRIVER} override the paths): an area user logs in, opens the feasibility review of a proposal of the
+ * {@code CHROMEDRIVER} override the paths): an area user logs in at {@code /login}, opens the feasibility review of a proposal of the
  * area, submits a reasoning of spaces (which the form's own "required" check lets through), sees a toast with only the
  * reason in Spanish (no task id, no ENGINE code), finds the Complete button usable again, corrects the reasoning and
  * completes the task.
@@ -108,14 +108,21 @@ class TasklistRefusalBrowserTests {
     }
 
     private void logIn() {
-        browser.get(base() + "/camunda/app/tasklist/default/");
-        WebElement user = waitFor().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        user.sendKeys(USER);
-        browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("secret");
-        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
-        waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        logIn(browser, base(), USER, "secret");
+    }
+
+    /**
+     * Logs in once at {@code /login}, the one login of the staff pages and the webapps: opening Tasklist sends the
+     * browser there, and the login brings it back to Tasklist.
+     */
+    static void logIn(WebDriver browser, String base, String user, String password) {
+        browser.get(base + "/camunda/app/tasklist/default/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Clicks an element after scrolling it to the middle of the window (Tasklist's footer covers the bottom). */
