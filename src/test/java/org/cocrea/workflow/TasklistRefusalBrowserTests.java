@@ -11,6 +11,7 @@ import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
+import org.cocrea.support.WebappLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,14 +109,7 @@ class TasklistRefusalBrowserTests {
     }
 
     private void logIn() {
-        browser.get(base() + "/camunda/app/tasklist/default/");
-        WebElement user = waitFor().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        user.sendKeys(USER);
-        browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("secret");
-        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
-        waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        WebappLogin.logIn(browser, base(), "tasklist", USER, "secret");
     }
 
     /** Clicks an element after scrolling it to the middle of the window (Tasklist's footer covers the bottom). */
