@@ -29,11 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasklist speaks the browser's language, in the system's headless Chromium (see {@link HeadlessChromium}): an area
- * user opens a feasibility review, makes the form show a validation message and opens the due-date picker. With a
- * Spanish browser no text of Tasklist's English locale file shows anywhere on the screen (text, placeholders,
- * tooltips), form-js's messages and the date picker are Spanish and the Camunda 8 banner is hidden. With an English
- * browser it is the reverse: Tasklist's own texts are English and none of our Spanish ones shows (the task form and
- * the process data stay Spanish: they are the project's content, in one language).
+ * user opens a feasibility review, makes the form show a validation message, opens the due-date picker and then the
+ * keyboard-shortcut help. With a Spanish browser no text of Tasklist's English locale file shows anywhere on the
+ * screen (text, placeholders, tooltips), form-js's messages, the date picker and the shortcut help are Spanish and the
+ * Camunda 8 banner is hidden. With an English browser it is the reverse: Tasklist's own texts are English and none of
+ * our Spanish ones shows (the task form and the process data stay Spanish: they are the project's content, in one
+ * language).
  */
 @CocreaIntegrationTest
 class TasklistLanguageBrowserTests {
@@ -76,6 +77,9 @@ class TasklistLanguageBrowserTests {
             assertThat(english).hasSizeGreaterThan(300);
             String screen = screenText(browser, false);
             assertThat(found(english, screen)).as("English texts of Tasklist on the screen:%n%s", screen).isEmpty();
+
+            assertThat(shortcutHelp(browser)).contains("toma la tarea elegida")
+                    .doesNotContain("claims the currently selected task");
         }
     }
 
@@ -98,6 +102,8 @@ class TasklistLanguageBrowserTests {
             String screen = screenText(browser, true);
             assertThat(screen).contains("Unclaim", "Created");
             assertThat(found(spanish, screen)).as("Spanish texts of Tasklist on the screen:%n%s", screen).isEmpty();
+
+            assertThat(shortcutHelp(browser)).contains("claims the currently selected task");
         }
     }
 
@@ -112,6 +118,13 @@ class TasklistLanguageBrowserTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error li")));
         click(browser, By.cssSelector("span.due-date[cam-widget-inline-field]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[uib-datepicker] .uib-title")));
+    }
+
+    /** Opens Tasklist's keyboard-shortcut help and returns its table's text. */
+    private static String shortcutHelp(WebDriver browser) {
+        click(browser, By.cssSelector("a.showShortcutHelp"));
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal-body table"))).getText();
     }
 
     /**
