@@ -10,7 +10,8 @@
  * - Tasklist's keyboard-shortcut help lists config.js's descriptions verbatim; for es they are replaced.
  * - Task forms: Tasklist renders Camunda Forms with form-js 1.8.7, which has no translations; its validation
  *   messages and select placeholders are fixed English strings. For es they are replaced in the page as form-js
- *   writes them (labels come from the form files, which are in Spanish).
+ *   writes them (labels come from the form files, which are in Spanish), and its date pickers (flatpickr) get the
+ *   Spanish month and day names. The date field keeps form-js's fixed order, month/day/year ("mm/dd/aaaa").
  * For en everything stays as Camunda ships it.
  */
 define(['angular'], function (angular) {
@@ -70,8 +71,35 @@ define(['angular'], function (angular) {
     [/^Select$/, 'Elegí una opción'],
     [/^Search$/, 'Buscar'],
     [/^No results$/, 'Sin resultados'],
-    [/^All values selected$/, 'Ya están elegidos todos los valores']
+    [/^All values selected$/, 'Ya están elegidos todos los valores'],
+    [/^mm\/dd\/yyyy$/, 'mm/dd/aaaa']
   ];
+
+  /** Spanish for flatpickr, form-js's date picker (its locale format; the rest stays flatpickr's default). */
+  var SPANISH_FLATPICKR = {
+    weekdays: {
+      shorthand: ['dom.', 'lun.', 'mar.', 'mié.', 'jue.', 'vie.', 'sáb.'],
+      longhand: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado']
+    },
+    months: {
+      shorthand: ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.', 'jul.', 'ago.', 'sept.', 'oct.', 'nov.', 'dic.'],
+      longhand: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre',
+        'noviembre', 'diciembre']
+    },
+    firstDayOfWeek: 1,
+    ordinal: function () {
+      return 'º';
+    },
+    rangeSeparator: ' a ',
+    weekAbbreviation: 'Sem.',
+    scrollTitle: 'Desplazá para aumentar',
+    toggleTitle: 'Hacé clic para cambiar',
+    yearAriaLabel: 'Año',
+    monthAriaLabel: 'Mes',
+    hourAriaLabel: 'Hora',
+    minuteAriaLabel: 'Minuto',
+    time_24hr: true
+  };
 
   function translateFormText(text) {
     for (var i = 0; i < SPANISH_FORM_TEXTS.length; i++) {
@@ -80,6 +108,17 @@ define(['angular'], function (angular) {
       }
     }
     return null;
+  }
+
+  /** Gives every form-js date picker (a flatpickr instance on the field) the Spanish names, once. */
+  function localizeDatePickers() {
+    var fields = document.querySelectorAll('.fjs-container input.flatpickr-input');
+    for (var i = 0; i < fields.length; i++) {
+      var picker = fields[i]._flatpickr;
+      if (picker && picker.l10n && picker.l10n.months.longhand[0] !== 'enero') {
+        picker.set('locale', SPANISH_FLATPICKR);
+      }
+    }
   }
 
   /** Replaces form-js's English texts and placeholders under root (an element or text node). */
@@ -103,6 +142,7 @@ define(['angular'], function (angular) {
         node.data = translated;
       }
     }
+    localizeDatePickers();
     var fields = root.querySelectorAll('.fjs-container input[placeholder]');
     for (var i = 0; i < fields.length; i++) {
       var placeholder = translateFormText(fields[i].getAttribute('placeholder'));
@@ -122,7 +162,12 @@ define(['angular'], function (angular) {
             translateForms(mutation.target);
           } else {
             for (var i = 0; i < mutation.addedNodes.length; i++) {
-              translateForms(mutation.addedNodes[i]);
+              var added = mutation.addedNodes[i];
+              if (added.classList && added.classList.contains('flatpickr-calendar')) {
+                localizeDatePickers(); // flatpickr adds its calendar to the body as it starts on a field
+              } else {
+                translateForms(added);
+              }
             }
             if (mutation.type === 'attributes') {
               translateForms(mutation.target);
