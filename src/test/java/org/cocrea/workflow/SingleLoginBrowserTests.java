@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
+import org.cocrea.support.WebappLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class SingleLoginBrowserTests {
         String base = "http://localhost:" + port;
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        TasklistRefusalBrowserTests.logIn(browser, base, USER, "secret");
+        WebappLogin.logIn(browser, base, "tasklist", USER, "secret");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account .dropdown-toggle"),
                 USER));
 

@@ -11,6 +11,7 @@ import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
+import org.cocrea.support.WebappLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,21 +109,7 @@ class TasklistRefusalBrowserTests {
     }
 
     private void logIn() {
-        logIn(browser, base(), USER, "secret");
-    }
-
-    /**
-     * Logs in once at {@code /login}, the one login of the staff pages and the webapps: opening Tasklist sends the
-     * browser there, and the login brings it back to Tasklist.
-     */
-    static void logIn(WebDriver browser, String base, String user, String password) {
-        browser.get(base + "/camunda/app/tasklist/default/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
-        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        WebappLogin.logIn(browser, base(), "tasklist", USER, "secret");
     }
 
     /** Clicks an element after scrolling it to the middle of the window (Tasklist's footer covers the bottom). */
