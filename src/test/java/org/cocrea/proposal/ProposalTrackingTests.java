@@ -2,6 +2,7 @@ package org.cocrea.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -83,6 +84,15 @@ class ProposalTrackingTests {
                 .andExpect(jsonPath("$.steps[0].label").value("Proposal received"));
         mvc.perform(get("/api/proposals/" + code).param("lang", "en"))
                 .andExpect(jsonPath("$.statusLabel").value("Under review by the responsible area"));
+        // The site's language cookie (set by the pages' language link) does not override what the request asks for.
+        mvc.perform(get("/api/proposals/" + code).cookie(new jakarta.servlet.http.Cookie("cocrea-lang", "es"))
+                .header("Accept-Language", "en-US,en;q=0.9"))
+                .andExpect(jsonPath("$.statusLabel").value("Under review by the responsible area"))
+                .andExpect(header().string("Content-Language", "en"));
+        mvc.perform(get("/api/proposals/" + code).cookie(new jakarta.servlet.http.Cookie("cocrea-lang", "en"))
+                .header("Accept-Language", "es-AR,es;q=0.9"))
+                .andExpect(jsonPath("$.statusLabel").value("En revisión por el área responsable"))
+                .andExpect(header().string("Content-Language", "es"));
         mvc.perform(get("/api/proposals/" + code).header("Accept-Language", "es-AR"))
                 .andExpect(jsonPath("$.statusLabel").value("En revisión por el área responsable"))
                 .andExpect(jsonPath("$.steps[0].label").value("Propuesta recibida"));
