@@ -158,9 +158,12 @@ class CommitmentPageController {
                 .mapToInt(DraftComment::getVersion).max().orElse(newer > 1 ? newer - 1 : 0);
     }
 
+    /** Commitments in the works, with their axis and lead area by name in the reader's language (not their ids). */
     @GetMapping("/staff/commitments")
-    String list(Model model) {
+    String list(Model model, Locale locale) {
         model.addAttribute("commitments", sheets.inProgress());
+        model.addAttribute("areaNames", areas.all().stream().collect(java.util.stream.Collectors.toMap(
+                org.cocrea.area.Area::getCandidateGroup, a -> a.name(locale))));
         return "staff/commitments";
     }
 

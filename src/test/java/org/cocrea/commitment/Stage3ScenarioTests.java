@@ -79,6 +79,10 @@ class Stage3ScenarioTests {
     ManagementService managementService;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.cocrea.area.Areas areas;
+    @Autowired
+    org.springframework.context.MessageSource messages;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -358,6 +362,36 @@ class Stage3ScenarioTests {
         }
         assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.DRAFT);
         assertThat(sheets.get(id).getCommentDeadline()).isNull();
+    }
+
+    @Test
+    void staffListsShowAreaAndAxisNamesAndMilestoneTitlesAreNotCut() throws Exception {
+        long id = sheets.chosenTopics(callId).stream().findFirst()
+                .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
+        String longTitle = "Relevamiento participativo del arbolado de las quince comunas con vecinos, escuelas y "
+                + "organizaciones ambientales, publicado como datos abiertos";
+        sheets.save(id, validSheet("Un censo.", List.of(new CommitmentSheet.MilestoneInput(longTitle,
+                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), "Ambiente"))), "equipo", null);
+        Commitment c = sheets.get(id);
+
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments").with(staff))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        org.jsoup.nodes.Element row = list.select("tbody tr").stream()
+                .filter(r -> r.select("a[href=/staff/commitments/" + id + "]").size() == 1).findFirst().orElseThrow();
+        String areaName = areas.byCandidateGroup("area-ambiente").orElseThrow().name(java.util.Locale.forLanguageTag("es"));
+        assertThat(row.select("td").get(1).text()).as("axis by name")
+                .isEqualTo(messages.getMessage("axis." + c.getAxis(), null, java.util.Locale.forLanguageTag("es")))
+                .isNotEqualTo(c.getAxis());
+        assertThat(row.select("td").get(2).text()).as("lead area by name").isEqualTo(areaName);
+        assertThat(list.select("tbody").text()).doesNotContain("area-ambiente");
+
+        org.jsoup.nodes.Document editor = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments/" + id)
+                .with(staff)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        org.jsoup.nodes.Element title = editor.selectFirst("table.milestones [name=milestones[0].title]");
+        assertThat(title.tagName()).as("a wrapping text box, not a one-line input").isEqualTo("textarea");
+        assertThat(title.text()).isEqualTo(longTitle);
+        assertThat(editor.selectFirst("table.milestones [name=milestones[0].responsibleArea]").tagName())
+                .isEqualTo("textarea");
     }
 
     @Test
