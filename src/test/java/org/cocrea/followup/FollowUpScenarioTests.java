@@ -353,7 +353,9 @@ class FollowUpScenarioTests {
         System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 8);
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "grande.pdf", "application/pdf", big))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("file: el archivo supera")));
+                .andExpect(result -> assertThat(org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(
+                        StandardCharsets.UTF_8)).select("#upload-problems li").text())
+                        .startsWith("Archivo: el archivo supera"));
         // a program named .pdf
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "acta.pdf", "application/pdf",
                 "MZ\u0090\u0000binario".getBytes(StandardCharsets.ISO_8859_1))).with(area()).with(csrf()))
@@ -426,7 +428,9 @@ class FollowUpScenarioTests {
         // an accepted report is frozen
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "tarde.pdf", "application/pdf", pdf))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("report: el informe ya fue aceptado")));
+                .andExpect(result -> assertThat(org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(
+                        StandardCharsets.UTF_8)).select("#upload-problems li").text())
+                        .startsWith("Informe: el informe ya fue aceptado"));
         assertThatThrownBy(() -> transactions.execute(s -> {
             try {
                 return files.upload(reportId, null, "tarde.pdf", null, new ByteArrayInputStream(pdf), "fu-ambiente");
