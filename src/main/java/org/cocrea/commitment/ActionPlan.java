@@ -252,7 +252,10 @@ public class ActionPlan {
     }
 
     /**
-     * Renders the published plan as PDF from the {@code action-plan-pdf} template (same data as the HTML page).
+     * Renders the published plan as PDF from the {@code action-plan-pdf} template (same data as the HTML page), with a
+     * cover (the plan's title and id, its period, the date of this version) and "page n of m" on every page after it.
+     * The version's date is the day, in America/Argentina/Buenos_Aires, of the latest publication of a commitment
+     * (today when none has a publication instant, as for imported plans).
      *
      * @param locale language of the document
      * @return the PDF bytes
@@ -261,7 +264,17 @@ public class ActionPlan {
     @Transactional(readOnly = true)
     public byte[] pdf(Locale locale) {
         Context context = new Context(locale);
-        context.setVariable("commitments", published());
+        List<Commitment> published = published();
+        java.time.ZoneId zone = java.time.ZoneId.of(org.cocrea.CocreaApplication.ZONE);
+        context.setVariable("commitments", published);
+        context.setVariable("planId", defaultPlan);
+        context.setVariable("versionDate", published.stream().map(Commitment::getPublishedAt)
+                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder())
+                .map(at -> LocalDate.ofInstant(at, zone)).orElse(LocalDate.now(clock.withZone(zone))));
+        context.setVariable("planStart", published.stream().map(Commitment::getStartDate)
+                .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null));
+        context.setVariable("planEnd", published.stream().map(Commitment::getEndDate)
+                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null));
         context.setVariable("endorsements", endorsements.of(defaultPlan));
         context.setVariable("language", locale.getLanguage());
         String xhtml = templates.process("action-plan-pdf", context);

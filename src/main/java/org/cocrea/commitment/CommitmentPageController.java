@@ -140,10 +140,16 @@ class CommitmentPageController {
         int newer = to == null ? last : to;
         int older = from == null ? circulatedVersion(c, versions, newer) : from;
         if (older > 0 && older < newer && newer <= last) {
-            model.addAttribute("changes", sheets.diff(c.getId(), older, newer));
+            model.addAttribute("changes", sheets.diff(c.getId(), older, newer, ogpLabels()));
             model.addAttribute("from", older);
             model.addAttribute("to", newer);
         }
+    }
+
+    /** OGP value ids to their labels in the request's language ({@code ogpValue.<id>}; the id when unknown). */
+    private java.util.function.Function<String, String> ogpLabels() {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return id -> messages.getMessage("ogpValue." + id, null, id, locale);
     }
 
     /** The version people commented on (the latest commented one), to compare with the final text. */
@@ -152,9 +158,12 @@ class CommitmentPageController {
                 .mapToInt(DraftComment::getVersion).max().orElse(newer > 1 ? newer - 1 : 0);
     }
 
+    /** Commitments in the works, with their axis and lead area by name in the reader's language (not their ids). */
     @GetMapping("/staff/commitments")
-    String list(Model model) {
+    String list(Model model, Locale locale) {
         model.addAttribute("commitments", sheets.inProgress());
+        model.addAttribute("areaNames", areas.all().stream().collect(java.util.stream.Collectors.toMap(
+                org.cocrea.area.Area::getCandidateGroup, a -> a.name(locale))));
         return "staff/commitments";
     }
 
@@ -200,7 +209,7 @@ class CommitmentPageController {
         model.addAttribute("editable", !c.sheetLocked());
         if (versions.size() > 1) {
             int last = versions.get(versions.size() - 1).getVersion();
-            model.addAttribute("changes", sheets.diff(c.getId(), last - 1, last));
+            model.addAttribute("changes", sheets.diff(c.getId(), last - 1, last, ogpLabels()));
             model.addAttribute("from", last - 1);
             model.addAttribute("to", last);
         }

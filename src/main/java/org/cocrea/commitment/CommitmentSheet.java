@@ -96,24 +96,35 @@ public record CommitmentSheet(String titleEs, String titleEn, String leadAreaGro
 
     /**
      * @param section a section
-     * @return the section's text as shown to readers and compared between versions (milestones one per line)
+     * @return the section's text as shown to readers and compared between versions (milestones one per line, days as
+     *         {@code dd/MM/yyyy}, OGP values by id)
      */
     public String text(Section section) {
+        return text(section, java.util.function.Function.identity());
+    }
+
+    /**
+     * @param section  a section
+     * @param ogpLabel the label of an OGP value id in the reader's language (e.g. "Acceso a la información" for
+     *                 {@code access-to-information})
+     * @return the section's text as shown to readers and compared between versions: milestones one per line, days as
+     *         {@code dd/MM/yyyy}, OGP values by label one per line
+     */
+    public String text(Section section, java.util.function.Function<String, String> ogpLabel) {
         return switch (section) {
             case TITLE -> nz(titleEs) + (blank(titleEn) ? "" : "\n" + titleEn);
             case INSTITUTIONS -> nz(leadArea) + (blank(supportingInstitutions) ? "" : "\n" + supportingInstitutions);
-            case DATES -> (startDate == null ? "" : startDate.toString()) + " – "
-                    + (endDate == null ? "" : endDate.toString());
+            case DATES -> day(startDate) + " – " + day(endDate);
             case PUBLIC_PROBLEM -> nz(publicProblem);
             case STATUS_QUO -> nz(statusQuo);
             case DESCRIPTION -> nz(description);
             case OBJECTIVE -> nz(objective);
             case HOW_IT_HELPS -> nz(howItHelps);
-            case OGP_VALUES -> String.join("\n", ogpValues);
+            case OGP_VALUES -> String.join("\n", ogpValues.stream().map(ogpLabel).toList());
             case MILESTONES -> {
                 List<String> lines = new ArrayList<>();
                 for (MilestoneInput m : milestones) {
-                    lines.add(nz(m.title()) + " (" + m.startDate() + " – " + m.endDate()
+                    lines.add(nz(m.title()) + " (" + day(m.startDate()) + " – " + day(m.endDate())
                             + (blank(m.responsibleArea()) ? "" : "; " + m.responsibleArea()) + ")");
                 }
                 yield String.join("\n", lines);
@@ -121,6 +132,10 @@ public record CommitmentSheet(String titleEs, String titleEn, String leadAreaGro
             case ADDITIONAL_INFO -> nz(additionalInfo);
             case CONTACT -> nz(contact);
         };
+    }
+
+    private static String day(LocalDate day) {
+        return day == null ? "" : org.cocrea.web.Dates.DAY.format(day);
     }
 
     private static String nz(String s) {

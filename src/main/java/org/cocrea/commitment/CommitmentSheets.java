@@ -376,18 +376,45 @@ public class CommitmentSheets {
      */
     @Transactional(readOnly = true)
     public List<SectionChange> diff(long id, int from, int to) {
+        return diff(id, from, to, java.util.function.Function.identity());
+    }
+
+    /**
+     * Compares two versions section by section, word by word, as readers see them: OGP values by label, days as
+     * {@code dd/MM/yyyy}. A word is what lies between spaces, so a changed date is shown whole (removed, then added),
+     * never character by character; OGP values, a list, are shown removed or added whole, one per line. The texts are HTML-escaped before the {@code <del>} and {@code <ins>}
+     * marks are added, so the rows can be shown as HTML.
+     *
+     * @param id       commitment id
+     * @param from     the older version number
+     * @param to       the newer version number
+     * @param ogpLabel the label of an OGP value id in the reader's language
+     * @return the changed sections only, in sheet order
+     * @throws IllegalArgumentException when a version does not exist
+     */
+    @Transactional(readOnly = true)
+    public List<SectionChange> diff(long id, int from, int to, java.util.function.Function<String, String> ogpLabel) {
         CommitmentSheet a = fromJson(versions.findByCommitmentIdAndVersion(id, from)
                 .orElseThrow(() -> new IllegalArgumentException("No version " + from)).getSheet());
         CommitmentSheet b = fromJson(versions.findByCommitmentIdAndVersion(id, to)
                 .orElseThrow(() -> new IllegalArgumentException("No version " + to)).getSheet());
-        DiffRowGenerator generator = DiffRowGenerator.create().showInlineDiffs(true).inlineDiffByWord(true)
+        DiffRowGenerator generator = DiffRowGenerator.create().showInlineDiffs(true)
+                .inlineDiffBySplitter(CommitmentSheets::words)
                 .mergeOriginalRevised(true).lineNormalizer(CommitmentSheets::escape)
                 .oldTag(open -> open ? "<del>" : "</del>").newTag(open -> open ? "<ins>" : "</ins>").build();
         List<SectionChange> out = new ArrayList<>();
         for (CommitmentSheet.Section s : CommitmentSheet.Section.values()) {
-            String before = a.text(s);
-            String after = b.text(s);
-            if (!before.equals(after)) {
+            String before = a.text(s, ogpLabel);
+            String after = b.text(s, ogpLabel);
+            if (!before.equals(after) && s == CommitmentSheet.Section.OGP_VALUES) {
+                // a list of labels: a value is removed or added whole
+                List<String> old = Arrays.asList(before.split("\n"));
+                List<String> now = Arrays.asList(after.split("\n"));
+                List<String> lines = new ArrayList<>();
+                old.stream().filter(v -> !v.isEmpty() && !now.contains(v)).forEach(v -> lines.add("<del>" + escape(v) + "</del>"));
+                now.stream().filter(v -> !v.isEmpty() && !old.contains(v)).forEach(v -> lines.add("<ins>" + escape(v) + "</ins>"));
+                out.add(new SectionChange(s, lines));
+            } else if (!before.equals(after)) {
                 List<DiffRow> rows = generator.generateDiffRows(Arrays.asList(before.split("\n", -1)),
                         Arrays.asList(after.split("\n", -1)));
                 out.add(new SectionChange(s, rows.stream().filter(r -> r.getTag() != DiffRow.Tag.EQUAL)
@@ -396,6 +423,14 @@ public class CommitmentSheets {
         }
         return out;
     }
+
+    /** Splits a line into words and the runs of spaces between them, keeping both (the diff puts them back). */
+    private static List<String> words(String line) {
+        return new ArrayList<>(Arrays.asList(WORD_BOUNDARY.split(line, -1)));
+    }
+
+    private static final java.util.regex.Pattern WORD_BOUNDARY = java.util.regex.Pattern
+            .compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");
 
     private static String html(DiffRow row) {
         return switch (row.getTag()) {

@@ -45,12 +45,58 @@ class FollowUpReportController {
     /** Spring Security authority prefix of Camunda groups (see {@code EngineUserAuthenticationProvider}). */
     private static final String GROUP_PREFIX = "GROUP_";
 
+    /** A refused field of the monthly report as the service names it: {@code milestones[<row from 1>].<field>}. */
+    private static final java.util.regex.Pattern ROW_FIELD = java.util.regex.Pattern
+            .compile("milestones\\[(\\d+)]\\.(\\w+)");
+
+    /** Form field name to the id prefix of its input on the page and the message key of its label. */
+    private static final java.util.Map<String, List<String>> FIELDS = java.util.Map.of(
+            "status", List.of("status-", "followup.statusLabel"),
+            "percentComplete", List.of("percent-", "followup.percent"),
+            "workDone", List.of("work-", "followup.workDone"),
+            "evidenceLinks", List.of("links-", "followup.links"),
+            "nextSteps", List.of("next-", "followup.nextSteps"),
+            "milestoneId", List.of("report-form", "followup.milestone"));
+
     private final FollowUps followUps;
     private final EvidenceFiles files;
+    private final FollowUpTexts texts;
 
-    FollowUpReportController(FollowUps followUps, EvidenceFiles files) {
+    FollowUpReportController(FollowUps followUps, EvidenceFiles files, FollowUpTexts texts) {
         this.followUps = followUps;
         this.files = files;
+        this.texts = texts;
+    }
+
+    /**
+     * One refused field as the page shows it.
+     *
+     * @param label  the field's label in the page's language (e.g. "Qué se hizo")
+     * @param anchor the id of the input on the page, to link to it
+     * @param reason the reason in the page's language only
+     */
+    record ShownProblem(String label, String anchor, String reason) {
+    }
+
+    /** The refused fields in the reader's language, each with the label and id of its input. */
+    private List<ShownProblem> shown(List<InvalidFollowUpException.Problem> problems, Locale locale) {
+        return problems.stream().map(p -> {
+            String reason = texts.text("followup.error." + p.code(), locale, p.args().toArray());
+            java.util.regex.Matcher row = ROW_FIELD.matcher(p.field());
+            if (row.matches() && FIELDS.containsKey(row.group(2))) {
+                List<String> f = FIELDS.get(row.group(2));
+                String anchor = f.get(0).endsWith("-") ? f.get(0) + (Integer.parseInt(row.group(1)) - 1) : f.get(0);
+                return new ShownProblem(texts.text(f.get(1), locale), anchor, reason);
+            }
+            return switch (p.field()) {
+                case "file" -> new ShownProblem(texts.text("followup.page.file", locale), "file", reason);
+                case "milestoneId" -> new ShownProblem(texts.text("followup.milestone", locale), "milestoneId", reason);
+                case "description" -> new ShownProblem(texts.text("followup.page.description", locale), "description",
+                        reason);
+                case "milestones" -> new ShownProblem(texts.text("followup.milestone", locale), "report-form", reason);
+                default -> new ShownProblem(texts.text("followup.page.reportLabel", locale), "report-status", reason);
+            };
+        }).toList();
     }
 
     @GetMapping("/follow-up/reports/{id}")
@@ -88,7 +134,9 @@ class FollowUpReportController {
             followUps.submitOnPage(id, user.getName(), entries);
         } catch (InvalidFollowUpException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problems", e.problems());
+            List<ShownProblem> shown = shown(e.problems(), locale);
+            model.addAttribute("reportProblems", shown);
+            model.addAttribute("invalid", shown.stream().map(ShownProblem::anchor).collect(Collectors.toSet()));
             model.addAttribute("typed", entries);
             fill(model, followUps.report(id), user, locale);
             return "follow-up/report";
@@ -133,7 +181,7 @@ class FollowUpReportController {
             }
         } catch (InvalidFollowUpException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("uploadProblems", shown(e.problems(), locale));
             fill(model, followUps.report(id), user, locale);
             return "follow-up/report";
         }
@@ -212,8 +260,13 @@ class FollowUpReportController {
                 && FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId())));
         model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));
         model.addAttribute("allowedTypes", files.allowedTypes());
-        if (!model.containsAttribute("problems")) {
-            model.addAttribute("problems", List.of());
+        for (String attribute : List.of("reportProblems", "uploadProblems")) {
+            if (!model.containsAttribute(attribute)) {
+                model.addAttribute(attribute, List.of());
+            }
+        }
+        if (!model.containsAttribute("invalid")) {
+            model.addAttribute("invalid", Set.of());
         }
     }
 

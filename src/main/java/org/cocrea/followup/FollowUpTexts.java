@@ -3,6 +3,7 @@ package org.cocrea.followup;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +34,7 @@ class FollowUpTexts {
         void add(String field, String code, Object... args) {
             list.add(new InvalidFollowUpException.Problem(field, code,
                     messages.getMessage("followup.error." + code, args, ES) + " / "
-                            + messages.getMessage("followup.error." + code, args, EN)));
+                            + messages.getMessage("followup.error." + code, args, EN), Arrays.asList(args)));
         }
 
         boolean isEmpty() {

@@ -17,8 +17,14 @@ public class InvalidFollowUpException extends RuntimeException {
      * @param field  the field, e.g. {@code file} or {@code milestones[2].percentComplete}
      * @param code   stable reason code, e.g. {@code tooLarge}
      * @param reason the reason in Spanish then English
+     * @param args   the arguments of the reason's message {@code followup.error.<code>}, to show it in one language
      */
-    public record Problem(String field, String code, String reason) {
+    public record Problem(String field, String code, String reason, List<Object> args) {
+
+        /** Copies the arguments; null ones are kept as the text {@code "null"} so the list stays immutable. */
+        public Problem {
+            args = args == null ? List.of() : args.stream().map(a -> a == null ? (Object) "null" : a).toList();
+        }
     }
 
     InvalidFollowUpException(List<Problem> problems) {

@@ -51,11 +51,37 @@ class ProposalApiController {
                 .body(Map.of("trackingCode", p.getTrackingCode()));
     }
 
+    /**
+     * The public status of a proposal, labels in the request's language: {@code ?lang=} first, then the request's
+     * {@code Accept-Language} (its first of Spanish or English), then the site's language cookie, else Spanish. The
+     * answer says which in {@code Content-Language}.
+     */
     @GetMapping("/api/proposals/{trackingCode}")
-    ResponseEntity<?> status(@PathVariable String trackingCode, Locale locale) {
-        return publicProposals.view(trackingCode, LocaleConfiguration.supported(locale))
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
+    ResponseEntity<?> status(@PathVariable String trackingCode, Locale locale, HttpServletRequest request) {
+        Locale language = requestLanguage(request, locale);
+        return publicProposals.view(trackingCode, language)
+                .<ResponseEntity<?>>map(view -> ResponseEntity.ok().header("Content-Language", language.getLanguage())
+                        .header("Vary", "Accept-Language, Cookie").body(view))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(ApiError.of("trackingCode", "notFound", "unknown tracking code")));
+    }
+
+    /**
+     * An API client says its language in the request; the site's cookie (set by the language link of the pages)
+     * only decides when the request says nothing.
+     */
+    private static Locale requestLanguage(HttpServletRequest request, Locale resolved) {
+        String lang = request.getParameter("lang");
+        if (lang != null && !lang.isBlank()) {
+            return LocaleConfiguration.supported(Locale.forLanguageTag(lang.trim()));
+        }
+        if (request.getHeader("Accept-Language") != null) {
+            for (Locale l : java.util.Collections.list(request.getLocales())) {
+                if ("es".equals(l.getLanguage()) || "en".equals(l.getLanguage())) {
+                    return LocaleConfiguration.supported(l);
+                }
+            }
+        }
+        return LocaleConfiguration.supported(resolved);
     }
 }

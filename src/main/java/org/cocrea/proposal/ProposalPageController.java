@@ -3,6 +3,7 @@ package org.cocrea.proposal;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.cocrea.consultation.Consultations;
 import org.cocrea.limits.AbuseLimits;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public proposal form ({@code /proposals/new}) and status page ({@code /proposals/{trackingCode}}). A submission
@@ -71,19 +71,47 @@ class ProposalPageController {
         return "proposals/new";
     }
 
+    /**
+     * The home page's tracking form. The code is read as people type it: spaces and case do not matter, and the
+     * {@code CC-} prefix may be left out or written without its dash. A code that cannot be one gets the not-found
+     * page (404) with how codes look, never the generic error page.
+     */
     @GetMapping("/proposals/lookup")
-    String lookup(@org.springframework.web.bind.annotation.RequestParam(name = "code", defaultValue = "") String code) {
-        String clean = code.trim().toUpperCase(Locale.ROOT);
+    String lookup(@org.springframework.web.bind.annotation.RequestParam(name = "code", defaultValue = "") String code,
+            Model model, HttpServletResponse response) {
+        String clean = normalise(code);
         if (!clean.matches("[A-Z0-9-]{1,20}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            return notFound(code, model, response);
         }
         return "redirect:/proposals/" + clean;
     }
 
+    /** A tracking code as people type it: no spaces, upper case, {@code CC-} added when left out. */
+    static String normalise(String code) {
+        String clean = code.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        if (clean.matches("[A-Z0-9]{8}")) {
+            return "CC-" + clean;
+        }
+        if (clean.matches("CC[A-Z0-9]{8}")) {
+            return "CC-" + clean.substring(2);
+        }
+        return clean;
+    }
+
+    /** The status page with the review's steps; an unknown code gets the not-found page (404). */
     @GetMapping("/proposals/{trackingCode}")
-    String status(@PathVariable String trackingCode, Model model, Locale locale) {
-        model.addAttribute("proposal", publicProposals.view(trackingCode, locale)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    String status(@PathVariable String trackingCode, Model model, Locale locale, HttpServletResponse response) {
+        var view = publicProposals.view(trackingCode, locale);
+        if (view.isEmpty()) {
+            return notFound(trackingCode, model, response);
+        }
+        model.addAttribute("proposal", view.get());
         return "proposals/status";
+    }
+
+    private static String notFound(String typed, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("typed", typed.length() > 40 ? typed.substring(0, 40) + "…" : typed.trim());
+        return "proposals/not-found";
     }
 }

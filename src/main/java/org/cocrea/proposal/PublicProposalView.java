@@ -14,9 +14,28 @@ import java.time.Instant;
  * @param submittedAt    submission instant
  * @param areaName       the responsible area, once routed; null before
  * @param response       the reasoned response once sent; null before
+ * @param steps          the review's steps in order: those done with their instant, then those still to come (a step
+ *                       that was skipped or has no recorded date, as in proposals imported from an earlier
+ *                       consultation, is left out)
  */
 public record PublicProposalView(String trackingCode, String title, String axis, String axisName, String status,
-        String statusLabel, Instant submittedAt, String areaName, Response response) {
+        String statusLabel, Instant submittedAt, String areaName, Response response, java.util.List<Step> steps) {
+
+    /**
+     * One step of the review.
+     *
+     * @param step    step code ({@link ReviewStep})
+     * @param label   the step in the reader's language
+     * @param at      when it ended (shown in America/Argentina/Buenos_Aires); null while still to come
+     * @param current whether it is the next step to happen (the first one still to come)
+     */
+    public record Step(String step, String label, Instant at, boolean current) {
+
+        /** @return whether the step has happened */
+        public boolean done() {
+            return at != null;
+        }
+    }
 
     /**
      * @param verdict      verdict code

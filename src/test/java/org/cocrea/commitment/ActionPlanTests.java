@@ -93,6 +93,41 @@ class ActionPlanTests {
     }
 
     @Test
+    void pdfHasACoverWithThePlanAndVersionDateAndNumberedPagesAndDatesAsPeopleReadThem() throws Exception {
+        byte[] pdf = mvc.perform(get("/action-plan.pdf")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            assertThat(pages).isGreaterThan(2);
+            String cover = pageText(document, 1);
+            assertThat(cover).contains("Plan de Acción de Gobierno Abierto").contains("ARBA-2021-2023")
+                    .containsPattern("Versión del \\d{2}/\\d{2}/\\d{4}").doesNotContain("Página")
+                    .doesNotContain("ARBA0001");
+            assertThat(pageText(document, 2)).contains("Página 2 de " + pages);
+            assertThat(pageText(document, pages)).contains("Página " + pages + " de " + pages);
+            String all = new PDFTextStripper().getText(document);
+            assertThat(all).as("days as dd/MM/yyyy").containsPattern("\\d{2}/\\d{2}/\\d{4} — \\d{2}/\\d{2}/\\d{4}")
+                    .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        }
+        byte[] english = mvc.perform(get("/action-plan.pdf").param("lang", "en")).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(english)) {
+            assertThat(pageText(document, 1)).containsPattern("Version of \\d{2}/\\d{2}/\\d{4}");
+            assertThat(pageText(document, 2)).contains("Page 2 of " + document.getNumberOfPages());
+        }
+        String html = mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(html).select("article.commitment").first().select("dd").first().text())
+                .as("the period on the page").matches("\\d{2}/\\d{2}/\\d{4} — \\d{2}/\\d{2}/\\d{4}");
+    }
+
+    private static String pageText(PDDocument document, int page) throws java.io.IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document).replaceAll("\\s+", " ");
+    }
+
+    @Test
     void openDataMatchesTheDatabase() throws Exception {
         String body = mvc.perform(get("/api/action-plan")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

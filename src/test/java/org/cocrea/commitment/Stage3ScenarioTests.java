@@ -79,6 +79,10 @@ class Stage3ScenarioTests {
     ManagementService managementService;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.cocrea.area.Areas areas;
+    @Autowired
+    org.springframework.context.MessageSource messages;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -361,6 +365,66 @@ class Stage3ScenarioTests {
     }
 
     @Test
+    void staffListsShowAreaAndAxisNamesAndMilestoneTitlesAreNotCut() throws Exception {
+        long id = sheets.chosenTopics(callId).stream().findFirst()
+                .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
+        String longTitle = "Relevamiento participativo del arbolado de las quince comunas con vecinos, escuelas y "
+                + "organizaciones ambientales, publicado como datos abiertos";
+        sheets.save(id, validSheet("Un censo.", List.of(new CommitmentSheet.MilestoneInput(longTitle,
+                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), "Ambiente"))), "equipo", null);
+        Commitment c = sheets.get(id);
+
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments").with(staff))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        org.jsoup.nodes.Element row = list.select("tbody tr").stream()
+                .filter(r -> r.select("a[href=/staff/commitments/" + id + "]").size() == 1).findFirst().orElseThrow();
+        String areaName = areas.byCandidateGroup("area-ambiente").orElseThrow().name(java.util.Locale.forLanguageTag("es"));
+        assertThat(row.select("td").get(1).text()).as("axis by name")
+                .isEqualTo(messages.getMessage("axis." + c.getAxis(), null, java.util.Locale.forLanguageTag("es")))
+                .isNotEqualTo(c.getAxis());
+        assertThat(row.select("td").get(2).text()).as("lead area by name").isEqualTo(areaName);
+        assertThat(list.select("tbody").text()).doesNotContain("area-ambiente");
+
+        org.jsoup.nodes.Document editor = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments/" + id)
+                .with(staff)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        org.jsoup.nodes.Element title = editor.selectFirst("table.milestones [name=milestones[0].title]");
+        assertThat(title.tagName()).as("a wrapping text box, not a one-line input").isEqualTo("textarea");
+        assertThat(title.text()).isEqualTo(longTitle);
+        assertThat(editor.selectFirst("table.milestones [name=milestones[0].responsibleArea]").tagName())
+                .isEqualTo("textarea");
+    }
+
+    @Test
+    void whatChangedShowsOgpValuesByLabelAndWholeDates() throws Exception {
+        long id = sheets.chosenTopics(callId).stream().findFirst()
+                .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
+        List<CommitmentSheet.MilestoneInput> milestones = List.of(new CommitmentSheet.MilestoneInput("Censo",
+                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null));
+        CommitmentSheet base = validSheet("Un censo.", milestones);
+        sheets.save(id, base, "equipo", null);
+        CommitmentSheet changed = new CommitmentSheet(base.titleEs(), base.titleEn(), base.leadAreaGroup(),
+                base.leadArea(), base.supportingInstitutions(), base.startDate(), java.time.LocalDate.of(2026, 11, 30),
+                base.publicProblem(), base.statusQuo(), base.description(), base.objective(), base.howItHelps(),
+                List.of("access-to-information"), base.additionalInfo(), base.contact(), milestones);
+        sheets.save(id, changed, "equipo", null);
+        assertThat(changed.text(CommitmentSheet.Section.DATES)).isEqualTo("01/01/2026 – 30/11/2026");
+
+        org.jsoup.nodes.Document es = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments/" + id).with(staff))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        org.jsoup.select.Elements changes = es.select("#changes");
+        assertThat(changes.text()).doesNotContain("access-to-information").doesNotContain("civic-participation");
+        assertThat(changes.select("del").eachText()).contains("Participación cívica");
+        assertThat(changes.select("ins").eachText()).contains("Acceso a la información");
+        assertThat(changes.select("del").eachText()).as("whole dates, not characters").contains("31/12/2026")
+                .noneMatch(t -> t.matches("\\d{1,2}|/\\d*"));
+        assertThat(changes.select("ins").eachText()).as("whole dates, not characters").contains("30/11/2026")
+                .noneMatch(t -> t.matches("\\d{1,2}|/\\d*"));
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments/" + id)
+                .param("lang", "en").with(staff)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(en.select("#changes ins").eachText()).contains("Access to information");
+    }
+
+    @Test
     void versionsCompareSectionBySectionAndEscapeText() {
         long id = sheets.chosenTopics(callId).stream().findFirst()
                 .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
@@ -406,7 +470,7 @@ class Stage3ScenarioTests {
 
         assertThat(mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Respaldos de organizaciones no gubernamentales").contains("Directorio Legislativo")
-                .contains("Miembro del foro multiactor").contains("2021-12-10");
+                .contains("Miembro del foro multiactor").contains("10/12/2021").doesNotContain("2021-12-10");
         byte[] pdf = mvc.perform(get("/action-plan.pdf")).andReturn().getResponse().getContentAsByteArray();
         try (var doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Directorio Legislativo");

@@ -201,6 +201,47 @@ class FollowUpScenarioTests {
     }
 
     @Test
+    void aRefusedReportNamesTheFieldByItsLabelUnderTheReportHeadingAndLinksToIt() throws Exception {
+        long id = commitment("ARBA-T8", YearMonth.now(ZONE).minusMonths(1), YearMonth.now(ZONE).plusMonths(3));
+        ProcessInstance pi = startFollowUp(id);
+        long reportId = (Long) taskService.getVariable(requestThisMonth(pi).getId(), CommitmentFollowUpProcess.REPORT_ID);
+        List<Long> milestoneIds = fixtures.jdbc().queryForList(
+                "select id from milestone where commitment_id = ? order by position", Long.class, id);
+        org.jsoup.nodes.Document empty = org.jsoup.Jsoup.parse(mvc.perform(get("/follow-up/reports/" + reportId)
+                .with(area())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(empty.select("label[for=work-0]").text()).as("what was done is marked as required")
+                .contains("Qué se hizo").contains("obligatorio");
+        assertThat(empty.select("label[for=percent-0]").text()).contains("obligatorio");
+
+        var bad = post("/follow-up/reports/" + reportId).with(csrf()).with(area());
+        for (Long m : milestoneIds) {
+            bad.param("milestoneId", m.toString()).param("status", "IN_PROGRESS").param("percentComplete", "20")
+                    .param("workDone", "").param("evidenceLinks", "").param("nextSteps", "");
+        }
+        String html = mvc.perform(bad).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        assertThat(html).doesNotContain("milestones[").doesNotContain("No se guardó el archivo");
+        assertThat(page.select("#upload-problems")).isEmpty();
+        assertThat(page.select("#report-problems > p").text()).isEqualTo("No se guardó el informe:");
+        var first = page.select("#report-problems li").first();
+        assertThat(first.select("a").text()).isEqualTo("Qué se hizo");
+        assertThat(first.select("a").attr("href")).isEqualTo("#work-0");
+        assertThat(first.text()).contains("contá qué se hizo").doesNotContain("say what was done");
+        assertThat(page.select("#work-0").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("#percent-0").hasAttr("aria-invalid")).isFalse();
+
+        // A refused upload is shown under the file heading, in the request's language, with the field's label.
+        String upload = mvc.perform(multipart("/follow-up/reports/" + reportId + "/evidence").with(csrf()).with(area())
+                .header("Accept-Language", "en")).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document up = org.jsoup.Jsoup.parse(upload);
+        assertThat(up.select("#report-problems")).isEmpty();
+        assertThat(up.select("#upload-problems > p").text()).isEqualTo("The file was not saved:");
+        assertThat(up.select("#upload-problems li").text()).isEqualTo("File: choose a file");
+    }
+
+    @Test
     void theAreaReportsOnTheReportPageWhichCompletesItsTaskForReview() throws Exception {
         long id = commitment("ARBA-T9", YearMonth.now(ZONE).minusMonths(1), YearMonth.now(ZONE).plusMonths(3));
         ProcessInstance pi = startFollowUp(id);
@@ -312,7 +353,9 @@ class FollowUpScenarioTests {
         System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 8);
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "grande.pdf", "application/pdf", big))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("file: el archivo supera")));
+                .andExpect(result -> assertThat(org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(
+                        StandardCharsets.UTF_8)).select("#upload-problems li").text())
+                        .startsWith("Archivo: el archivo supera"));
         // a program named .pdf
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "acta.pdf", "application/pdf",
                 "MZ\u0090\u0000binario".getBytes(StandardCharsets.ISO_8859_1))).with(area()).with(csrf()))
@@ -385,7 +428,9 @@ class FollowUpScenarioTests {
         // an accepted report is frozen
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "tarde.pdf", "application/pdf", pdf))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("report: el informe ya fue aceptado")));
+                .andExpect(result -> assertThat(org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(
+                        StandardCharsets.UTF_8)).select("#upload-problems li").text())
+                        .startsWith("Informe: el informe ya fue aceptado"));
         assertThatThrownBy(() -> transactions.execute(s -> {
             try {
                 return files.upload(reportId, null, "tarde.pdf", null, new ByteArrayInputStream(pdf), "fu-ambiente");
