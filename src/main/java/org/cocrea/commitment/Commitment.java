@@ -17,6 +17,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.cocrea.web.BilingualText;
+
 /** An OGP commitment of the action plan, with the fields of the OGP commitment sheet. */
 @Entity
 @Table(name = "commitment")
@@ -48,10 +50,18 @@ public class Commitment {
     private String titleEs;
     @Column(name = "title_en")
     private String titleEn;
+    @Column(name = "title_translated")
+    private String titleTranslated;
     @Column(name = "lead_area")
     private String leadArea;
+    @Column(name = "lead_area_en")
+    private String leadAreaEn;
     @Column(name = "supporting_institutions")
     private String supportingInstitutions;
+    @Column(name = "supporting_institutions_en")
+    private String supportingInstitutionsEn;
+    @Column(name = "institutions_translated")
+    private String institutionsTranslated;
     @Column(name = "start_date")
     private LocalDate startDate;
     @Column(name = "end_date")
@@ -61,6 +71,10 @@ public class Commitment {
     @Column(name = "status_quo")
     private String statusQuo;
     private String description;
+    @Column(name = "description_en")
+    private String descriptionEn;
+    @Column(name = "description_translated")
+    private String descriptionTranslated;
     private String objective;
     @Column(name = "how_it_helps")
     private String howItHelps;
@@ -162,6 +176,36 @@ public class Commitment {
         this.leadArea = name;
     }
 
+    /**
+     * Names the lead area in both languages (e.g. from {@code areas.csv}).
+     *
+     * @param spanish the Spanish name
+     * @param english the English name, may be null
+     */
+    void nameLeadArea(String spanish, String english) {
+        this.leadArea = spanish;
+        this.leadAreaEn = english;
+    }
+
+    /**
+     * Replaces the bilingual texts of an imported commitment (its sheet is not edited in Cocrea).
+     *
+     * @param title        both titles; a missing Spanish title is stored empty (the column is required)
+     * @param description  both descriptions
+     * @param institutions the institutions involved, joined by "; ", in both languages
+     */
+    void translate(BilingualText title, BilingualText description, BilingualText institutions) {
+        titleEs = title.spanish() == null ? "" : title.spanish();
+        titleEn = title.english() == null ? "" : title.english();
+        titleTranslated = title.translated();
+        this.description = description.spanish() == null ? "" : description.spanish();
+        descriptionEn = description.english();
+        descriptionTranslated = description.translated();
+        supportingInstitutions = institutions.spanish();
+        supportingInstitutionsEn = institutions.english();
+        institutionsTranslated = institutions.translated();
+    }
+
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -204,6 +248,12 @@ public class Commitment {
 
     void addMilestone(String title, LocalDate start, LocalDate end, String responsibleArea, boolean derived) {
         milestones.add(new Milestone(this, milestones.size() + 1, title, start, end, responsibleArea, derived));
+    }
+
+    void addMilestone(BilingualText title, LocalDate start, LocalDate end, String responsibleArea, boolean derived) {
+        Milestone m = new Milestone(this, milestones.size() + 1, "", start, end, responsibleArea, derived);
+        m.name(title);
+        milestones.add(m);
     }
 
     void publish(Instant at) {
@@ -250,18 +300,40 @@ public class Commitment {
 
     /**
      * @param language {@code en} or anything else for Spanish
-     * @return the title in that language
+     * @return the title in that language, else in the other one (see {@link #getTitle()} for the fallback marker)
      */
     public String title(String language) {
-        return "en".equals(language) ? titleEn : titleEs;
+        return getTitle().in(language).text();
     }
 
+    /** @return the title in both languages, with the side that is an own translation */
+    public BilingualText getTitle() {
+        return new BilingualText(titleEs, titleEn, titleTranslated);
+    }
+
+    /** @return the lead area's name as written in Spanish (the sheet's text or the area's name), may be null */
     public String getLeadArea() {
         return leadArea;
     }
 
+    /** @return the lead area's name in both languages (English only when known, e.g. from {@code areas.csv}) */
+    public BilingualText getLeadAreaText() {
+        return new BilingualText(leadArea, leadAreaEn);
+    }
+
+    /** @return the supporting institutions in Spanish, joined by "; ", may be null */
     public String getSupportingInstitutions() {
         return supportingInstitutions;
+    }
+
+    /** @return the supporting institutions in both languages, joined by "; " */
+    public BilingualText getInstitutionsText() {
+        return new BilingualText(supportingInstitutions, supportingInstitutionsEn, institutionsTranslated);
+    }
+
+    /** @return the description in both languages (a sheet written in Cocrea has Spanish only) */
+    public BilingualText getDescriptionText() {
+        return new BilingualText(description, descriptionEn, descriptionTranslated);
     }
 
     public LocalDate getStartDate() {
@@ -280,6 +352,7 @@ public class Commitment {
         return statusQuo;
     }
 
+    /** @return the description in Spanish ("" when only an English one exists: see {@link #getDescriptionText()}) */
     public String getDescription() {
         return description;
     }
