@@ -12,3 +12,12 @@ alter table milestone add column title_en varchar(500);
 alter table milestone add column title_translated varchar(2);
 
 alter table round_table add column title_en varchar(300);
+
+-- The IRM's assessment of an imported commitment's design (at the start of the plan: verifiable, relevant to OGP
+-- values, notes) and the link to OGP's end-of-commitment report, shown with an ended commitment on the dashboard.
+alter table commitment add column irm_verifiable boolean;
+alter table commitment add column irm_relevant boolean;
+alter table commitment add column irm_notes varchar(4000);
+alter table commitment add column irm_notes_en varchar(4000);
+alter table commitment add column irm_notes_translated varchar(2);
+alter table commitment add column end_of_commitment_report varchar(1000);

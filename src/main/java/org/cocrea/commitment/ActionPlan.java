@@ -146,11 +146,19 @@ public class ActionPlan {
             BilingualText institutions = bilingual(joined(c.path("institutions_involved_es")),
                     joined(c.path("institutions_involved")), translated.contains("institutions_involved_es"));
             List<BilingualText> milestoneTitles = milestoneTitles(c, translated);
+            JsonNode irm = c.path("irm_inception");
+            Boolean verifiable = yesNo(irm.path("verifiable"));
+            Boolean relevant = yesNo(irm.path("relevant_to_ogp_values"));
+            BilingualText irmNotes = bilingual(joined(irm.path("assessment_notes_es"), " "),
+                    joined(irm.path("assessment_notes"), " "),
+                    translated.contains("irm_inception.assessment_notes_es"));
+            String endReport = text(c, "end_of_commitment_report");
             var existing = commitments.findByCode(code);
             if (existing.isPresent()) {
                 Commitment known = existing.get();
                 if (known.getCallId() == null && known.getRoundTableId() == null) {
                     known.translate(title, description, institutions);
+                    known.assessDesign(verifiable, relevant, irmNotes, endReport);
                     for (int i = 0; i < Math.min(milestoneTitles.size(), known.getMilestones().size()); i++) {
                         known.getMilestones().get(i).name(milestoneTitles.get(i));
                     }
@@ -164,6 +172,7 @@ public class ActionPlan {
             Commitment commitment = new Commitment(code, actionPlan, c.path("co_creation_instance").asInt(1),
                     "", "", start, end, "", values);
             commitment.translate(title, description, institutions);
+            commitment.assessDesign(verifiable, relevant, irmNotes, endReport);
             String lead = c.path("lead_area").isNull() || c.path("lead_area").isMissingNode() ? null
                     : c.path("lead_area").asText();
             List<String> sources = new ArrayList<>();
@@ -226,9 +235,19 @@ public class ActionPlan {
     }
 
     private static String joined(JsonNode array) {
+        return joined(array, "; ");
+    }
+
+    private static String joined(JsonNode array, String separator) {
         List<String> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asText()));
-        return out.isEmpty() ? null : String.join("; ", out);
+        return out.isEmpty() ? null : String.join(separator, out);
+    }
+
+    /** "Yes" / "No" (the IRM's wording), else null. */
+    private static Boolean yesNo(JsonNode value) {
+        String v = value.asText("").trim();
+        return v.equalsIgnoreCase("yes") ? Boolean.TRUE : v.equalsIgnoreCase("no") ? Boolean.FALSE : null;
     }
 
     /**
@@ -278,6 +297,16 @@ public class ActionPlan {
                 return x;
             }).toList());
             m.put("source", c.getSource());
+            if (c.getIrmVerifiable() != null || c.getIrmRelevant() != null || !c.getIrmNotes().isEmpty()) {
+                Map<String, Object> irm = new LinkedHashMap<>();
+                irm.put("verifiable", c.getIrmVerifiable());
+                irm.put("relevant", c.getIrmRelevant());
+                List<String> own = new ArrayList<>();
+                bilingual(irm, "notes", c.getIrmNotes(), language, own);
+                own.forEach(f -> translated.add("irmInception." + f));
+                m.put("irmInception", irm);
+            }
+            m.put("endOfCommitmentReport", c.getEndOfCommitmentReport());
             m.put("translated", translated);
             out.add(m);
         }

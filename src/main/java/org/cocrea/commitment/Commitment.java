@@ -101,6 +101,18 @@ public class Commitment {
     private Instant commentDeadline;
     @Column(name = "process_instance_id")
     private String processInstanceId;
+    @Column(name = "irm_verifiable")
+    private Boolean irmVerifiable;
+    @Column(name = "irm_relevant")
+    private Boolean irmRelevant;
+    @Column(name = "irm_notes")
+    private String irmNotes;
+    @Column(name = "irm_notes_en")
+    private String irmNotesEn;
+    @Column(name = "irm_notes_translated")
+    private String irmNotesTranslated;
+    @Column(name = "end_of_commitment_report")
+    private String endOfCommitmentReport;
     @OneToMany(mappedBy = "commitment", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @OrderBy("position")
     private List<Milestone> milestones = new ArrayList<>();
@@ -244,6 +256,24 @@ public class Commitment {
         this.leadArea = leadArea;
         this.supportingInstitutions = supportingInstitutions;
         this.source = source;
+    }
+
+    /**
+     * Records the IRM's assessment of the commitment's design (imported commitments) and OGP's end-of-commitment
+     * report.
+     *
+     * @param verifiable whether the IRM found it verifiable, null when not assessed
+     * @param relevant   whether the IRM found it relevant to OGP values, null when not assessed
+     * @param notes      the IRM's notes, joined by " ", in both languages
+     * @param endReport  the end-of-commitment report's address, may be null
+     */
+    void assessDesign(Boolean verifiable, Boolean relevant, BilingualText notes, String endReport) {
+        irmVerifiable = verifiable;
+        irmRelevant = relevant;
+        irmNotes = notes.spanish();
+        irmNotesEn = notes.english();
+        irmNotesTranslated = notes.translated();
+        endOfCommitmentReport = endReport;
     }
 
     void addMilestone(String title, LocalDate start, LocalDate end, String responsibleArea, boolean derived) {
@@ -429,6 +459,26 @@ public class Commitment {
     /** @return when the public comment window closes, or null when it never circulated */
     public Instant getCommentDeadline() {
         return commentDeadline;
+    }
+
+    /** @return whether the IRM found the design verifiable, null when not assessed (commitments made in Cocrea) */
+    public Boolean getIrmVerifiable() {
+        return irmVerifiable;
+    }
+
+    /** @return whether the IRM found the design relevant to OGP values, null when not assessed */
+    public Boolean getIrmRelevant() {
+        return irmRelevant;
+    }
+
+    /** @return the IRM's notes on the design, both languages */
+    public BilingualText getIrmNotes() {
+        return new BilingualText(irmNotes, irmNotesEn, irmNotesTranslated);
+    }
+
+    /** @return the address of OGP's end-of-commitment report, or null */
+    public String getEndOfCommitmentReport() {
+        return endOfCommitmentReport;
     }
 
     /** @return the Camunda process instance that carries the sheet through Stage 3, or null */

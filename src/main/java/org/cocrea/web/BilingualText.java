@@ -107,6 +107,7 @@ public record BilingualText(String spanish, String english, String translated) {
     }
 
     /** @return whether it has no text in either language */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return spanish == null && english == null;
     }
