@@ -391,6 +391,16 @@ public class Commitment {
         return objective;
     }
 
+    /** @return the public problem as a bilingual text: the sheet's editor writes Spanish only */
+    public BilingualText getPublicProblemText() {
+        return new BilingualText(publicProblem, null);
+    }
+
+    /** @return the objective as a bilingual text: the sheet's editor writes Spanish only */
+    public BilingualText getObjectiveText() {
+        return new BilingualText(objective, null);
+    }
+
     public String getHowItHelps() {
         return howItHelps;
     }
