@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * from its own row ({@code milestone.status}, {@code percent_complete}: the state as of its last accepted report, which
  * the follow-up feature keeps, so the list reads one row per milestone instead of the months of progress rows), and
  * only while {@code milestone.last_report_id} names an accepted report; otherwise it shows as not started. So a
- * submitted report or one sent back for changes never shows, even through a wrongly updated milestone. Each method runs a fixed number of SQL statements
+ * submitted report or one sent back for changes never shows, even through a wrongly updated milestone. A commitment
+ * whose end date is before today (Buenos Aires calendar) and whose milestones are not all completed is
+ * {@link ProgressStatus#ENDED}: its implementation is over, and the page shows its evaluation instead. Each method runs a fixed number of SQL statements
  * whatever the number of commitments and reports (one per kind of row: commitments, milestones, reports, evidence,
  * filter values), and the timelines are limited or paged.
  */
