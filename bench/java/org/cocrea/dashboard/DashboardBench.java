@@ -49,7 +49,7 @@ public final class DashboardBench {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                     .table("cocrea_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            Dashboard dashboard = new Dashboard(new NamedParameterJdbcTemplate(dataSource));
+            Dashboard dashboard = new Dashboard(new NamedParameterJdbcTemplate(dataSource), java.time.Clock.systemUTC());
             DashboardTestData data = new DashboardTestData(jdbc);
             cleanUp(jdbc); // what a run with BENCH_KEEP=true left
             try {

@@ -17,6 +17,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.cocrea.web.BilingualText;
+
 /** An OGP commitment of the action plan, with the fields of the OGP commitment sheet. */
 @Entity
 @Table(name = "commitment")
@@ -48,10 +50,18 @@ public class Commitment {
     private String titleEs;
     @Column(name = "title_en")
     private String titleEn;
+    @Column(name = "title_translated")
+    private String titleTranslated;
     @Column(name = "lead_area")
     private String leadArea;
+    @Column(name = "lead_area_en")
+    private String leadAreaEn;
     @Column(name = "supporting_institutions")
     private String supportingInstitutions;
+    @Column(name = "supporting_institutions_en")
+    private String supportingInstitutionsEn;
+    @Column(name = "institutions_translated")
+    private String institutionsTranslated;
     @Column(name = "start_date")
     private LocalDate startDate;
     @Column(name = "end_date")
@@ -61,6 +71,10 @@ public class Commitment {
     @Column(name = "status_quo")
     private String statusQuo;
     private String description;
+    @Column(name = "description_en")
+    private String descriptionEn;
+    @Column(name = "description_translated")
+    private String descriptionTranslated;
     private String objective;
     @Column(name = "how_it_helps")
     private String howItHelps;
@@ -87,6 +101,18 @@ public class Commitment {
     private Instant commentDeadline;
     @Column(name = "process_instance_id")
     private String processInstanceId;
+    @Column(name = "irm_verifiable")
+    private Boolean irmVerifiable;
+    @Column(name = "irm_relevant")
+    private Boolean irmRelevant;
+    @Column(name = "irm_notes")
+    private String irmNotes;
+    @Column(name = "irm_notes_en")
+    private String irmNotesEn;
+    @Column(name = "irm_notes_translated")
+    private String irmNotesTranslated;
+    @Column(name = "end_of_commitment_report")
+    private String endOfCommitmentReport;
     @OneToMany(mappedBy = "commitment", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @OrderBy("position")
     private List<Milestone> milestones = new ArrayList<>();
@@ -162,6 +188,36 @@ public class Commitment {
         this.leadArea = name;
     }
 
+    /**
+     * Names the lead area in both languages (e.g. from {@code areas.csv}).
+     *
+     * @param spanish the Spanish name
+     * @param english the English name, may be null
+     */
+    void nameLeadArea(String spanish, String english) {
+        this.leadArea = spanish;
+        this.leadAreaEn = english;
+    }
+
+    /**
+     * Replaces the bilingual texts of an imported commitment (its sheet is not edited in Cocrea).
+     *
+     * @param title        both titles; a missing Spanish title is stored empty (the column is required)
+     * @param description  both descriptions
+     * @param institutions the institutions involved, joined by "; ", in both languages
+     */
+    void translate(BilingualText title, BilingualText description, BilingualText institutions) {
+        titleEs = title.spanish() == null ? "" : title.spanish();
+        titleEn = title.english() == null ? "" : title.english();
+        titleTranslated = title.translated();
+        this.description = description.spanish() == null ? "" : description.spanish();
+        descriptionEn = description.english();
+        descriptionTranslated = description.translated();
+        supportingInstitutions = institutions.spanish();
+        supportingInstitutionsEn = institutions.english();
+        institutionsTranslated = institutions.translated();
+    }
+
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -202,8 +258,32 @@ public class Commitment {
         this.source = source;
     }
 
+    /**
+     * Records the IRM's assessment of the commitment's design (imported commitments) and OGP's end-of-commitment
+     * report.
+     *
+     * @param verifiable whether the IRM found it verifiable, null when not assessed
+     * @param relevant   whether the IRM found it relevant to OGP values, null when not assessed
+     * @param notes      the IRM's notes, joined by " ", in both languages
+     * @param endReport  the end-of-commitment report's address, may be null
+     */
+    void assessDesign(Boolean verifiable, Boolean relevant, BilingualText notes, String endReport) {
+        irmVerifiable = verifiable;
+        irmRelevant = relevant;
+        irmNotes = notes.spanish();
+        irmNotesEn = notes.english();
+        irmNotesTranslated = notes.translated();
+        endOfCommitmentReport = endReport;
+    }
+
     void addMilestone(String title, LocalDate start, LocalDate end, String responsibleArea, boolean derived) {
         milestones.add(new Milestone(this, milestones.size() + 1, title, start, end, responsibleArea, derived));
+    }
+
+    void addMilestone(BilingualText title, LocalDate start, LocalDate end, String responsibleArea, boolean derived) {
+        Milestone m = new Milestone(this, milestones.size() + 1, "", start, end, responsibleArea, derived);
+        m.name(title);
+        milestones.add(m);
     }
 
     void publish(Instant at) {
@@ -250,18 +330,40 @@ public class Commitment {
 
     /**
      * @param language {@code en} or anything else for Spanish
-     * @return the title in that language
+     * @return the title in that language, else in the other one (see {@link #getTitle()} for the fallback marker)
      */
     public String title(String language) {
-        return "en".equals(language) ? titleEn : titleEs;
+        return getTitle().in(language).text();
     }
 
+    /** @return the title in both languages, with the side that is an own translation */
+    public BilingualText getTitle() {
+        return new BilingualText(titleEs, titleEn, titleTranslated);
+    }
+
+    /** @return the lead area's name as written in Spanish (the sheet's text or the area's name), may be null */
     public String getLeadArea() {
         return leadArea;
     }
 
+    /** @return the lead area's name in both languages (English only when known, e.g. from {@code areas.csv}) */
+    public BilingualText getLeadAreaText() {
+        return new BilingualText(leadArea, leadAreaEn);
+    }
+
+    /** @return the supporting institutions in Spanish, joined by "; ", may be null */
     public String getSupportingInstitutions() {
         return supportingInstitutions;
+    }
+
+    /** @return the supporting institutions in both languages, joined by "; " */
+    public BilingualText getInstitutionsText() {
+        return new BilingualText(supportingInstitutions, supportingInstitutionsEn, institutionsTranslated);
+    }
+
+    /** @return the description in both languages (a sheet written in Cocrea has Spanish only) */
+    public BilingualText getDescriptionText() {
+        return new BilingualText(description, descriptionEn, descriptionTranslated);
     }
 
     public LocalDate getStartDate() {
@@ -280,12 +382,23 @@ public class Commitment {
         return statusQuo;
     }
 
+    /** @return the description in Spanish ("" when only an English one exists: see {@link #getDescriptionText()}) */
     public String getDescription() {
         return description;
     }
 
     public String getObjective() {
         return objective;
+    }
+
+    /** @return the public problem as a bilingual text: the sheet's editor writes Spanish only */
+    public BilingualText getPublicProblemText() {
+        return new BilingualText(publicProblem, null);
+    }
+
+    /** @return the objective as a bilingual text: the sheet's editor writes Spanish only */
+    public BilingualText getObjectiveText() {
+        return new BilingualText(objective, null);
     }
 
     public String getHowItHelps() {
@@ -356,6 +469,26 @@ public class Commitment {
     /** @return when the public comment window closes, or null when it never circulated */
     public Instant getCommentDeadline() {
         return commentDeadline;
+    }
+
+    /** @return whether the IRM found the design verifiable, null when not assessed (commitments made in Cocrea) */
+    public Boolean getIrmVerifiable() {
+        return irmVerifiable;
+    }
+
+    /** @return whether the IRM found the design relevant to OGP values, null when not assessed */
+    public Boolean getIrmRelevant() {
+        return irmRelevant;
+    }
+
+    /** @return the IRM's notes on the design, both languages */
+    public BilingualText getIrmNotes() {
+        return new BilingualText(irmNotes, irmNotesEn, irmNotesTranslated);
+    }
+
+    /** @return the address of OGP's end-of-commitment report, or null */
+    public String getEndOfCommitmentReport() {
+        return endOfCommitmentReport;
     }
 
     /** @return the Camunda process instance that carries the sheet through Stage 3, or null */

@@ -153,6 +153,7 @@ public class CommitmentSheets {
                 bullets(board.get("status-quo"), MAX_TEXT), bullets(board.get("solution-ideas"), MAX_DESCRIPTION), "",
                 "", List.of(), "", "", milestones);
         c.apply(sheet, false);
+        nameLeadAreaInEnglish(c);
         commitments.save(c);
         versions.save(new CommitmentVersion(c.getId(), 1, toJson(sheet), "system", clock.instant(),
                 "round-table " + topic.roundTableId()));
@@ -335,6 +336,7 @@ public class CommitmentSheets {
             return c.getVersion();
         }
         c.apply(complete, true);
+        nameLeadAreaInEnglish(c);
         versions.save(new CommitmentVersion(id, c.getVersion(), toJson(complete), author, clock.instant(),
                 note == null || note.isBlank() ? null : note.strip()));
         return c.getVersion();
@@ -792,6 +794,16 @@ public class CommitmentSheets {
         }
         return areas.all().stream().filter(a -> a.getAxes().contains(topic.axis())).map(Area::getCandidateGroup)
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * The sheet names its lead area in Spanish; when that is the area's own name (areas.csv), English pages show the
+     * area's English name, otherwise the sheet's text marked as Spanish only.
+     */
+    private void nameLeadAreaInEnglish(Commitment c) {
+        String english = c.getLeadAreaGroup() == null ? null : areas.byCandidateGroup(c.getLeadAreaGroup())
+                .filter(a -> a.getNameEs().equals(c.getLeadArea())).map(Area::getNameEn).orElse(null);
+        c.nameLeadArea(c.getLeadArea(), english);
     }
 
     private String areaName(String group) {

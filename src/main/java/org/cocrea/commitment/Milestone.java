@@ -12,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.cocrea.web.BilingualText;
+
 /** A verifiable deliverable of a commitment, with its dates and responsible area. */
 @Entity
 @Table(name = "milestone")
@@ -25,6 +27,10 @@ public class Milestone {
     private Commitment commitment;
     private int position;
     private String title;
+    @Column(name = "title_en")
+    private String titleEn;
+    @Column(name = "title_translated")
+    private String titleTranslated;
     @Column(name = "start_date")
     private LocalDate startDate;
     @Column(name = "end_date")
@@ -47,7 +53,23 @@ public class Milestone {
         this.derived = derived;
     }
 
+    /**
+     * Replaces the title in both languages (imported commitments).
+     *
+     * @param bilingual both titles; a missing Spanish title is stored empty (the column is required)
+     */
+    void name(BilingualText bilingual) {
+        this.title = bilingual.spanish() == null ? "" : bilingual.spanish();
+        this.titleEn = bilingual.english();
+        this.titleTranslated = bilingual.translated();
+    }
+
     void update(String newTitle, LocalDate start, LocalDate end, String area) {
+        if (!java.util.Objects.equals(title, newTitle)) {
+            // the sheet's editor writes Spanish: an English title of the old text would no longer match
+            this.titleEn = null;
+            this.titleTranslated = null;
+        }
         this.title = newTitle;
         this.startDate = start;
         this.endDate = end;
@@ -69,8 +91,14 @@ public class Milestone {
         return position;
     }
 
+    /** @return the title in Spanish ("" when only an English one exists: see {@link #getTitleText()}) */
     public String getTitle() {
         return title;
+    }
+
+    /** @return the title in both languages, with the side that is an own translation */
+    public BilingualText getTitleText() {
+        return new BilingualText(title, titleEn, titleTranslated);
     }
 
     public LocalDate getStartDate() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.web.BilingualText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * from its own row ({@code milestone.status}, {@code percent_complete}: the state as of its last accepted report, which
  * the follow-up feature keeps, so the list reads one row per milestone instead of the months of progress rows), and
  * only while {@code milestone.last_report_id} names an accepted report; otherwise it shows as not started. So a
- * submitted report or one sent back for changes never shows, even through a wrongly updated milestone. Each method runs a fixed number of SQL statements
+ * submitted report or one sent back for changes never shows, even through a wrongly updated milestone. A commitment
+ * whose end date is before today (Buenos Aires calendar) and whose milestones are not all completed is
+ * {@link ProgressStatus#ENDED}: its implementation is over, and the page shows its evaluation instead. Each method runs a fixed number of SQL statements
  * whatever the number of commitments and reports (one per kind of row: commitments, milestones, reports, evidence,
  * filter values), and the timelines are limited or paged.
  */
@@ -48,11 +51,15 @@ public class Dashboard {
     /** One row per published commitment with its milestones' aggregate state; {@code %s}: extra conditions. */
     private static final String COMMITMENTS = """
             select x.*, count(*) over () as matching from (
-              select c.id, c.code, c.action_plan, c.title_es, c.title_en, c.axis, c.lead_area_group, c.lead_area,
+              select c.id, c.code, c.action_plan, c.title_es, c.title_en, c.title_translated, c.axis,
+                     c.lead_area_group, c.lead_area, c.lead_area_en,
                      a.name_es as area_name_es, a.name_en as area_name_en, c.start_date, c.end_date,
+                     c.irm_verifiable, c.irm_relevant, c.irm_notes, c.irm_notes_en, c.irm_notes_translated,
+                     c.end_of_commitment_report,
                      coalesce(ms.total, 0) as milestone_count, coalesce(ms.completed, 0) as completed_count,
                      coalesce(ms.percent_sum, 0) as percent_sum,
-                     case when ms.total is null or ms.started = 0 then 'NOT_STARTED'
+                     case when c.end_date < :today and (ms.total is null or ms.completed < ms.total) then 'ENDED'
+                          when ms.total is null or ms.started = 0 then 'NOT_STARTED'
                           when ms.completed = ms.total then 'COMPLETED'
                           when ms.delayed_count > 0 then 'DELAYED'
                           else 'IN_PROGRESS' end as progress_status,
@@ -81,7 +88,7 @@ public class Dashboard {
             """;
 
     private static final String MILESTONES = """
-            select m.commitment_id, m.position, m.title, m.start_date, m.end_date, m.responsible_area,
+            select m.commitment_id, m.position, m.title, m.title_en, m.title_translated, m.start_date, m.end_date, m.responsible_area,
                    case when lr.id is null then 'NOT_STARTED' else m.status end as status,
                    case when lr.id is null then 0 else m.percent_complete end as percent_complete,
                    p.work_done, p.next_steps, lr.period, lr.accepted_at
@@ -110,7 +117,7 @@ public class Dashboard {
             """;
 
     private static final String UPDATES = """
-            select p.report_id, m.position, m.title, p.status, p.percent_complete, p.work_done, p.next_steps
+            select p.report_id, m.position, m.title, m.title_en, m.title_translated, p.status, p.percent_complete, p.work_done, p.next_steps
             from milestone_progress p join milestone m on m.id = p.milestone_id
             where p.report_id in (:ids)
             order by p.report_id, m.position
@@ -138,9 +145,16 @@ public class Dashboard {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    Dashboard(NamedParameterJdbcTemplate jdbc) {
+    Dashboard(NamedParameterJdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return today in Buenos Aires: a commitment whose end date is before it has ended */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
     }
 
     /**
@@ -158,7 +172,8 @@ public class Dashboard {
     public DashboardPage list(DashboardQuery query, int page, int pageSize, String language) {
         int size = Math.max(1, Math.min(pageSize, MAX_OPEN_DATA));
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("limit", size).addValue("offset", (long) (Math.max(page, 1) - 1) * size);
+                .addValue("limit", size).addValue("offset", (long) (Math.max(page, 1) - 1) * size)
+                .addValue("today", today());
         StringBuilder inner = new StringBuilder();
         if (query.axis() != null) {
             inner.append(" and c.axis = :axis");
@@ -187,7 +202,7 @@ public class Dashboard {
             });
         }
         if (!rows.isEmpty()) {
-            loadMilestones(rows);
+            loadMilestones(rows, language);
             Map<Long, Long> lastReport = new LinkedHashMap<>();
             jdbc.query(RECENT, new MapSqlParameterSource("ids", rows.keySet()).addValue("recent", RECENT_REPORTS),
                     rs -> {
@@ -220,13 +235,13 @@ public class Dashboard {
     public Optional<CommitmentTimeline> commitment(String code, int page, String language) {
         Map<Long, Builder> rows = new LinkedHashMap<>();
         jdbc.query(COMMITMENTS.formatted(" and c.code = :code", ""), new MapSqlParameterSource("code", code)
-                .addValue("limit", 1).addValue("offset", 0), rs -> {
+                .addValue("limit", 1).addValue("offset", 0).addValue("today", today()), rs -> {
                     rows.put(rs.getLong("id"), new Builder(rs, language));
                 });
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        loadMilestones(rows);
+        loadMilestones(rows, language);
         long id = rows.keySet().iterator().next();
         int p = Math.max(page, 1);
         Map<Long, ReportSummary> reports = new LinkedHashMap<>();
@@ -237,7 +252,7 @@ public class Dashboard {
                             offset(rs, "accepted_at"), new ArrayList<>(), new ArrayList<>()));
                 });
         if (!reports.isEmpty()) {
-            updates(reports.keySet()).forEach((report, list) -> reports.get(report).milestones().addAll(list));
+            updates(reports.keySet(), language).forEach((report, list) -> reports.get(report).milestones().addAll(list));
             evidence(reports.keySet()).forEach((report, list) -> reports.get(report).evidence().addAll(list));
         }
         return Optional.of(new CommitmentTimeline(rows.get(id).build(), List.copyOf(reports.values()), p,
@@ -261,7 +276,7 @@ public class Dashboard {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<ReportSummary.MilestoneUpdate>> updates = updates(rows.keySet());
+        Map<Long, List<ReportSummary.MilestoneUpdate>> updates = updates(rows.keySet(), BilingualText.ES);
         List<FeedEntry> out = new ArrayList<>();
         rows.forEach((id, r) -> out.add(new FeedEntry(id, (String) r[0], (String) r[1], (String) r[2],
                 (LocalDate) r[3], (OffsetDateTime) r[4], updates.getOrDefault(id, List.of()))));
@@ -296,10 +311,11 @@ public class Dashboard {
                 .sorted(java.util.Comparator.comparing(FilterOptions.LeadArea::name)).toList());
     }
 
-    private void loadMilestones(Map<Long, Builder> rows) {
+    private void loadMilestones(Map<Long, Builder> rows, String language) {
         jdbc.query(MILESTONES, new MapSqlParameterSource("ids", rows.keySet()), rs -> {
+            BilingualText titles = milestoneTitles(rs);
             rows.get(rs.getLong("commitment_id")).milestones.add(new MilestoneProgress(rs.getInt("position"),
-                    rs.getString("title"), rs.getObject("start_date", LocalDate.class),
+                    titles.in(language).text(), titles, rs.getObject("start_date", LocalDate.class),
                     rs.getObject("end_date", LocalDate.class), rs.getString("responsible_area"),
                     ProgressStatus.ofStored(rs.getString("status")), rs.getInt("percent_complete"),
                     rs.getObject("period", LocalDate.class), offset(rs, "accepted_at"), rs.getString("work_done"),
@@ -307,11 +323,17 @@ public class Dashboard {
         });
     }
 
-    private Map<Long, List<ReportSummary.MilestoneUpdate>> updates(Collection<Long> reportIds) {
+    /** The milestone's titles of a row of {@link #MILESTONES} or {@link #UPDATES}. */
+    private static BilingualText milestoneTitles(ResultSet rs) throws SQLException {
+        return new BilingualText(rs.getString("title"), rs.getString("title_en"), rs.getString("title_translated"));
+    }
+
+    private Map<Long, List<ReportSummary.MilestoneUpdate>> updates(Collection<Long> reportIds, String language) {
         Map<Long, List<ReportSummary.MilestoneUpdate>> out = new LinkedHashMap<>();
         jdbc.query(UPDATES, new MapSqlParameterSource("ids", reportIds), rs -> {
+            BilingualText titles = milestoneTitles(rs);
             out.computeIfAbsent(rs.getLong("report_id"), k -> new ArrayList<>()).add(
-                    new ReportSummary.MilestoneUpdate(rs.getInt("position"), rs.getString("title"),
+                    new ReportSummary.MilestoneUpdate(rs.getInt("position"), titles.in(language).text(), titles,
                             ProgressStatus.ofStored(rs.getString("status")), rs.getInt("percent_complete"),
                             rs.getString("work_done"), rs.getString("next_steps")));
         });
@@ -335,16 +357,30 @@ public class Dashboard {
     }
 
     private static String areaName(String sheet, String nameEs, String nameEn, String group, String language) {
-        if (sheet != null && !sheet.isBlank()) {
-            return sheet;
+        BilingualText names = leadAreaNames(sheet, null, nameEs, nameEn);
+        return names.isEmpty() ? group : names.in(language).text();
+    }
+
+    /**
+     * The lead area's names: the commitment's own (the sheet's text, and its English name when known), else the
+     * area's names (areas.csv). A sheet that names its area as the area itself does gets the area's English name.
+     */
+    private static BilingualText leadAreaNames(String sheetEs, String sheetEn, String areaEs, String areaEn) {
+        if (sheetEs == null || sheetEs.isBlank()) {
+            return sheetEn == null || sheetEn.isBlank() ? new BilingualText(areaEs, areaEn)
+                    : new BilingualText(null, sheetEn);
         }
-        String name = "en".equals(language) ? nameEn : nameEs;
-        return name != null ? name : group;
+        if (sheetEn == null && sheetEs.equals(areaEs)) {
+            return new BilingualText(sheetEs, areaEn);
+        }
+        return new BilingualText(sheetEs, sheetEn);
     }
 
     /** A commitment row while its milestones, reports and evidence are gathered. */
     private static final class Builder {
-        private final String code, actionPlan, titleEs, titleEn, axis, leadAreaGroup, leadArea;
+        private final String code, actionPlan, titleEs, titleEn, axis, leadAreaGroup, leadArea, endReport;
+        private final BilingualText titles, leadAreaNames;
+        private final DesignAssessment design;
         private final LocalDate start, end, lastPeriod;
         private final ProgressStatus status;
         private final int milestoneCount, completed, percentSum, acceptedReports;
@@ -358,11 +394,19 @@ public class Dashboard {
             actionPlan = rs.getString("action_plan");
             titleEs = rs.getString("title_es");
             titleEn = rs.getString("title_en");
+            titles = new BilingualText(titleEs, titleEn, rs.getString("title_translated"));
             axis = rs.getString("axis");
             leadAreaGroup = rs.getString("lead_area_group");
-            String area = areaName(rs.getString("lead_area"), rs.getString("area_name_es"),
-                    rs.getString("area_name_en"), leadAreaGroup, language);
-            leadArea = area;
+            leadAreaNames = leadAreaNames(rs.getString("lead_area"), rs.getString("lead_area_en"),
+                    rs.getString("area_name_es"), rs.getString("area_name_en"));
+            leadArea = leadAreaNames.isEmpty() ? leadAreaGroup : leadAreaNames.in(language).text();
+            Boolean verifiable = (Boolean) rs.getObject("irm_verifiable");
+            Boolean relevant = (Boolean) rs.getObject("irm_relevant");
+            BilingualText notes = new BilingualText(rs.getString("irm_notes"), rs.getString("irm_notes_en"),
+                    rs.getString("irm_notes_translated"));
+            design = verifiable == null && relevant == null && notes.isEmpty() ? null
+                    : new DesignAssessment(verifiable, relevant, notes);
+            endReport = rs.getString("end_of_commitment_report");
             start = rs.getObject("start_date", LocalDate.class);
             end = rs.getObject("end_date", LocalDate.class);
             lastPeriod = rs.getObject("last_period", LocalDate.class);
@@ -379,9 +423,10 @@ public class Dashboard {
 
         CommitmentProgress build() {
             int percent = milestoneCount == 0 ? 0 : Math.round((float) percentSum / milestoneCount);
-            return new CommitmentProgress(code, actionPlan, titleEs, titleEn, axis, leadAreaGroup, leadArea, start,
-                    end, status, percent, milestoneCount, completed, lastPeriod, acceptedReports,
-                    List.copyOf(milestones), List.copyOf(reports), List.copyOf(evidence), evaluation);
+            return new CommitmentProgress(code, actionPlan, titleEs, titleEn, titles, axis, leadAreaGroup, leadArea,
+                    leadAreaNames, start, end, status, percent, milestoneCount, completed, lastPeriod,
+                    acceptedReports, List.copyOf(milestones), List.copyOf(reports), List.copyOf(evidence), evaluation,
+                    design, endReport);
         }
     }
 }

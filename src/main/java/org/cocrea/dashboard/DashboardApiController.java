@@ -28,12 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DashboardApiController {
 
-    /** Columns of the CSV, one row per milestone (a commitment without milestones has one row, milestone empty). */
+    /**
+     * Columns of the CSV, one row per milestone (a commitment without milestones has one row, milestone empty). Texts
+     * in Spanish ({@code lead_area} in the request's language), with {@code lead_area_en} and
+     * {@code milestone_title_en} in English.
+     */
     static final List<String> CSV_COLUMNS = List.of("commitment_code", "action_plan", "title_es", "title_en", "axis",
             "lead_area_group", "lead_area", "commitment_status", "commitment_percent_complete",
             "last_accepted_period", "accepted_reports", "completion_level", "opened_government",
             "milestone_position", "milestone_title", "milestone_start_date", "milestone_end_date", "milestone_status",
-            "milestone_percent_complete", "milestone_last_period");
+            "milestone_percent_complete", "milestone_last_period", "lead_area_en", "milestone_title_en");
 
     private final Dashboard dashboard;
     private final MessageSource messages;
@@ -89,11 +93,13 @@ class DashboardApiController {
                         c.evaluation() == null ? null : c.evaluation().completionLevel(),
                         c.evaluation() == null ? null : c.evaluation().openedGovernment());
                 if (c.milestones().isEmpty()) {
-                    csv.printRecord(concat(common, java.util.Arrays.asList(null, null, null, null, null, null, null)));
+                    csv.printRecord(concat(common, java.util.Arrays.asList(null, null, null, null, null, null, null,
+                            c.leadAreaNames().english(), null)));
                 }
                 for (MilestoneProgress m : c.milestones()) {
-                    csv.printRecord(concat(common, java.util.Arrays.asList(m.position(), m.title(), m.startDate(),
-                            m.endDate(), m.status(), m.percentComplete(), m.lastPeriod())));
+                    csv.printRecord(concat(common, java.util.Arrays.asList(m.position(), m.titles().spanish(),
+                            m.startDate(), m.endDate(), m.status(), m.percentComplete(), m.lastPeriod(),
+                            c.leadAreaNames().english(), m.titles().english())));
                 }
             }
         } catch (IOException e) {

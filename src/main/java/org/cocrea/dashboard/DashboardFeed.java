@@ -72,8 +72,8 @@ class DashboardFeed {
             entry.setUpdatedDate(Date.from(e.acceptedAt().toInstant()));
             StringBuilder summary = new StringBuilder();
             for (ReportSummary.MilestoneUpdate m : e.milestones()) {
-                summary.append(messages.getMessage("dashboard.feed.milestone", new Object[] {m.position(), m.title(),
-                        text("dashboard.status." + m.status().name(), locale), m.percentComplete()}, locale));
+                summary.append(messages.getMessage("dashboard.feed.milestone", new Object[] {m.position(),
+                        m.titles().in(language).text(), text("dashboard.status." + m.status().name(), locale), m.percentComplete()}, locale));
                 summary.append('\n');
             }
             SyndContent content = new SyndContentImpl();

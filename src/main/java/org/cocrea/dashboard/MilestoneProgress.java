@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
  * A milestone and its state as of its last accepted follow-up report.
  *
  * @param position        1-based position in the commitment
- * @param title           title (the commitment sheet has one language)
+ * @param title           title in the reader's language, else in the other one (a sheet written in Cocrea has
+ *                        Spanish only)
+ * @param titles          title in both languages, with the side that is an own translation
  * @param startDate       planned start (Buenos Aires calendar date)
  * @param endDate         planned end (Buenos Aires calendar date)
  * @param responsibleArea responsible area as written on the sheet, may be null
@@ -18,7 +20,7 @@ import java.time.OffsetDateTime;
  * @param workDone        what that report says was done, may be null
  * @param nextSteps       what that report says comes next, may be null
  */
-public record MilestoneProgress(int position, String title, LocalDate startDate, LocalDate endDate,
+public record MilestoneProgress(int position, String title, org.cocrea.web.BilingualText titles, LocalDate startDate, LocalDate endDate,
         String responsibleArea, ProgressStatus status, int percentComplete, LocalDate lastPeriod,
         OffsetDateTime acceptedAt, String workDone, String nextSteps) {
 }

@@ -14,7 +14,12 @@ public enum ProgressStatus {
     /** Done (a commitment: every milestone done). */
     COMPLETED,
     /** Behind schedule (a commitment: at least one milestone delayed and not all done). */
-    DELAYED;
+    DELAYED,
+    /**
+     * A commitment whose end date has passed (Buenos Aires calendar) without every milestone completed: its
+     * implementation is over and what counts is the monitoring body's evaluation. Never a milestone's state.
+     */
+    ENDED;
 
     /**
      * @param value a status as stored, or as a visitor types it in a query ({@code completed}, {@code in-progress})

@@ -20,13 +20,15 @@ public record ReportSummary(long id, LocalDate period, OffsetDateTime acceptedAt
      * What one report said about one milestone.
      *
      * @param position        the milestone's position
-     * @param title           the milestone's title
+     * @param title           the milestone's title in the reader's language (else in the other one)
+     * @param titles          the milestone's title in both languages
      * @param status          reported state
      * @param percentComplete 0 to 100
      * @param workDone        may be null
      * @param nextSteps       may be null
      */
-    public record MilestoneUpdate(int position, String title, ProgressStatus status, int percentComplete,
+    public record MilestoneUpdate(int position, String title, org.cocrea.web.BilingualText titles,
+            ProgressStatus status, int percentComplete,
             String workDone, String nextSteps) {
     }
 }

@@ -132,15 +132,16 @@ class DemoFollowUp implements ApplicationRunner {
         c.put("title", "[Demo example] Open recycling points: map and citizen follow-up");
         c.put("co_creation_instance", 2);
         c.put("lead_area", "Dirección General de Restauración Ecológica y Recomposición Ambiental");
-        c.putArray("institutions_involved").add("Agencia de Protección Ambiental (ejemplo)");
+        c.putArray("institutions_involved_es").add("Agencia de Protección Ambiental (ejemplo)");
         c.putArray("ogp_values").add("Access to information").add("Civic Participation");
         c.put("commitment_start", start.toString());
         c.put("commitment_end", end.toString());
-        c.put("description", "Compromiso ficticio para mostrar el seguimiento mensual en la demo; no es parte del "
-                + "plan real. Fictitious commitment that shows the monthly follow-up in the demo.");
+        c.put("description_es", "Compromiso ficticio para mostrar el seguimiento mensual en la demo; no es parte del "
+                + "plan real.");
+        c.put("description", "Fictitious commitment that shows the monthly follow-up in the demo.");
         ArrayNode milestones = c.putArray("milestones");
         for (String m : MILESTONES) {
-            milestones.addObject().put("title", m);
+            milestones.addObject().put("title_es", m); // Spanish only: pages say so in English
         }
         c.put("source", "Demo de Cocrea (ficticio)");
         return json.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -31,6 +32,8 @@ public class RoundTable {
     private Long callId;
     private String axis;
     private String title;
+    @Column(name = "title_en")
+    private String titleEn;
     @Column(name = "starts_at")
     private Instant startsAt;
     @Column(name = "duration_minutes")
@@ -66,11 +69,12 @@ public class RoundTable {
     protected RoundTable() {
     }
 
-    RoundTable(long callId, String axis, String title, Instant proposedStart, int durationMinutes, int capacity,
-            String icalUid, Instant now) {
+    RoundTable(long callId, String axis, org.cocrea.web.BilingualText title, Instant proposedStart,
+            int durationMinutes, int capacity, String icalUid, Instant now) {
         this.callId = callId;
         this.axis = axis;
-        this.title = title;
+        this.title = title.spanish() != null ? title.spanish() : title.english();
+        this.titleEn = title.english();
         this.startsAt = proposedStart;
         this.durationMinutes = durationMinutes;
         this.capacity = capacity;
@@ -133,8 +137,22 @@ public class RoundTable {
         return axis;
     }
 
+    /** @return the title in Spanish (staff pages, Tasklist, calendar invitations) */
     public String getTitle() {
         return title;
+    }
+
+    /** @return the title in both languages (English may be missing: round-tables created before V65) */
+    public org.cocrea.web.BilingualText getTitles() {
+        return new org.cocrea.web.BilingualText(title, titleEn);
+    }
+
+    /**
+     * @param locale the reader's language, may be null (Spanish)
+     * @return the title in that language, else in Spanish
+     */
+    public String title(Locale locale) {
+        return getTitles().in(locale).text();
     }
 
     /** @return start instant (shown in America/Argentina/Buenos_Aires) */

@@ -52,12 +52,14 @@ public class RoundTables {
     private final Dates dates;
     private final Clock clock;
     private final org.cocrea.participant.Contacts contacts;
+    private final org.springframework.context.MessageSource messages;
 
     RoundTables(RoundTableRepository tables, RegistrationRepository registrations, BoardEntryRepository boards,
             RoundTableScheduler scheduler, RoundTableCalendar calendar, SchedulingProperties properties,
             Proposals proposals, MailOutbox outbox, ApplicationEventPublisher events, Dates dates, Clock clock,
-            org.cocrea.participant.Contacts contacts) {
+            org.cocrea.participant.Contacts contacts, org.springframework.context.MessageSource messages) {
         this.contacts = contacts;
+        this.messages = messages;
         this.tables = tables;
         this.registrations = registrations;
         this.boards = boards;
@@ -110,10 +112,37 @@ public class RoundTables {
      * @param callId            call id
      * @param axis              axis id
      * @param processInstanceId the round-table process instance
-     * @return the round-table, status PROPOSED
+     * @return the round-table, status PROPOSED, titled "Mesa de co-creación: axis" / "Co-creation round-table: axis"
+     *         ({@code roundTable.defaultTitle} of {@code i18n/bilingual})
      */
     @Transactional
     public RoundTable create(long callId, String axis, String processInstanceId) {
+        return create(callId, axis, processInstanceId, null);
+    }
+
+    /**
+     * The scheduling service: creates the axis's round-table with the first acceptable date and a title of its own.
+     *
+     * @param callId            call id
+     * @param axis              axis id
+     * @param processInstanceId the round-table process instance
+     * @param title             the title in Spanish and English (an English one may be missing), or null for the
+     *                          default title of {@link #create(long, String, String)}
+     * @return the round-table, status PROPOSED (an existing round-table of the axis keeps its title)
+     * @throws InvalidRoundTableException when the title has no text, a text longer than 300 characters or control
+     *                                     characters
+     */
+    @Transactional
+    public RoundTable create(long callId, String axis, String processInstanceId,
+            org.cocrea.web.BilingualText title) {
+        if (title != null && (title.spanish() == null && title.english() == null
+                || org.cocrea.web.InputText.exceeds(title.spanish(), 300)
+                || org.cocrea.web.InputText.exceeds(title.english(), 300)
+                || org.cocrea.web.InputText.hasForbiddenCharacters(title.spanish())
+                || org.cocrea.web.InputText.hasForbiddenCharacters(title.english()))) {
+            throw new InvalidRoundTableException(List.of("título: obligatorio, hasta 300 caracteres / "
+                    + "title: required, at most 300 characters"));
+        }
         RoundTable existing = tables.findByCallIdAndAxis(callId, axis).orElse(null);
         if (existing != null) {
             existing.attachProcess(processInstanceId);
@@ -121,8 +150,11 @@ public class RoundTables {
         }
         Duration duration = properties.defaultDuration();
         Instant start = scheduler.propose(duration, taken(callId, null));
-        RoundTable table = new RoundTable(callId, axis, "Mesa de co-creación: "
-                + proposals.axisName(axis, Locale.forLanguageTag("es")), start, (int) duration.toMinutes(),
+        Locale es = Locale.forLanguageTag("es");
+        RoundTable table = new RoundTable(callId, axis, title != null ? title : new org.cocrea.web.BilingualText(
+                messages.getMessage("roundTable.defaultTitle", new Object[] {proposals.axisName(axis, es)}, es),
+                messages.getMessage("roundTable.defaultTitle", new Object[] {proposals.axisName(axis, Locale.ENGLISH)},
+                        Locale.ENGLISH)), start, (int) duration.toMinutes(),
                 properties.defaultCapacity(), UUID.randomUUID() + "@cocrea", clock.instant());
         table.attachProcess(processInstanceId);
         return tables.save(table);
@@ -350,8 +382,8 @@ public class RoundTables {
                 continue;
             }
             outbox.enqueue(new OutgoingMail(i.email(), locale, template, subject,
-                    new Object[] {table.getTitle(), dates.format(table.getStartsAt())},
-                    model(table, i.name()), "round-table-" + method.toLowerCase(Locale.ROOT), "round-table-" + id, null,
+                    new Object[] {table.title(locale), dates.format(table.getStartsAt())},
+                    model(table, i.name(), locale), "round-table-" + method.toLowerCase(Locale.ROOT), "round-table-" + id, null,
                     new OutgoingMail.Attachment("mesa-" + id + ".ics", "text/calendar; method=" + method
                             + "; charset=UTF-8", ics)));
         }
@@ -363,9 +395,13 @@ public class RoundTables {
     }
 
     private Map<String, Object> model(RoundTable table, String name) {
+        return model(table, name, Locale.forLanguageTag("es"));
+    }
+
+    private Map<String, Object> model(RoundTable table, String name, Locale locale) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("name", name == null ? "" : name);
-        model.put("title", table.getTitle());
+        model.put("title", table.title(locale));
         model.put("startsAt", dates.format(table.getStartsAt()));
         model.put("meetingLink", table.getMeetingLink() == null ? "" : table.getMeetingLink());
         model.put("tableId", table.getId());
@@ -487,14 +523,14 @@ public class RoundTables {
      */
     private void mailRegistration(RoundTable table, Registration r, boolean confirmation) {
         boolean seated = r.getStatus() == Registration.Status.REGISTERED;
-        Map<String, Object> model = model(table, r.getName());
+        Map<String, Object> model = model(table, r.getName(), locale(r.getLanguage()));
         if (!seated) {
             model.put("meetingLink", ""); // the link is for people with a seat
         }
         OutgoingMail mail = new OutgoingMail(r.getEmail(), locale(r.getLanguage()),
                 seated ? "mail/round-table-registered" : "mail/round-table-waitlisted",
                 seated ? "mail.roundTableRegistered.subject" : "mail.roundTableWaitlisted.subject",
-                new Object[] {table.getTitle()}, model, "round-table-registration",
+                new Object[] {table.title(locale(r.getLanguage()))}, model, "round-table-registration",
                 "round-table-" + table.getId(), null, seated ? new OutgoingMail.Attachment("mesa-" + table.getId()
                         + ".ics", "text/calendar; method=REQUEST; charset=UTF-8",
                         calendar.invitation(table, false, r.getEmail()))

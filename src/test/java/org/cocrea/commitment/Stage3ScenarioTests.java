@@ -256,6 +256,16 @@ class Stage3ScenarioTests {
                 "ARBA0003", "ARBA0004", "ARBA0005", "ARBA0006", "ARBA0007");
         assertThat(mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("ARBA0007").contains("Arbolado urbano colaborativo");
+        // English readers: the sheet's English title, the area's English name, Spanish-only texts marked as such
+        String english = mvc.perform(get("/action-plan").param("lang", "en")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String arba7 = english.substring(english.indexOf("id=\"ARBA0007\""));
+        assertThat(arba7.substring(0, arba7.indexOf("</article>"))).contains("Collaborative urban trees")
+                .contains("General Direction of Ecological Restoration and Environmental Recomposition")
+                .contains("<span lang=\"es\" class=\"fallback-text\">Censo colaborativo del arbolado</span>"
+                        + "<small class=\"fallback\"> (Spanish only)</small>")
+                .contains("<span lang=\"es\" class=\"fallback-text\">Relevar 5.000 árboles")
+                .contains("(Spanish only)").doesNotContain("Arbolado urbano colaborativo");
         assertThat(mvc.perform(get("/api/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("\"code\":\"ARBA0007\"").contains("Relevar 5.000 árboles");
         assertThat(mvc.perform(get("/api/action-plan.csv")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))

@@ -22,6 +22,8 @@ public final class DashboardTestData {
             "area-diversidad", "area-legal-tecnica", "area-ambiente", "area-ciudad-amigable");
 
     private static final ZoneId BA = ZoneId.of("America/Argentina/Buenos_Aires");
+    /** End date of the test commitments: still running (an ended one shows as ENDED, whatever its milestones). */
+    static final LocalDate RUNNING_UNTIL = LocalDate.of(2099, 12, 31);
 
     private final JdbcTemplate jdbc;
 
@@ -120,14 +122,14 @@ public final class DashboardTestData {
         jdbc.batchUpdate("""
                 insert into commitment (code, action_plan, co_creation_instance, title_es, title_en, start_date,
                   end_date, description, ogp_values, status, published_at, axis, lead_area_group)
-                values (?, 'ARBA-2021-2023', 1, ?, ?, date '2021-01-01', date '2023-12-31', 'Descripción',
+                values (?, 'ARBA-2021-2023', 1, ?, ?, date '2021-01-01', date '2099-12-31', 'Descripción',
                   'Transparencia', 'PUBLISHED', timestamp '2021-01-01 00:00:00', ?, ?)
                 """, rows);
         String like = prefix + "%";
         for (int k = 1; k <= 4; k++) {
             jdbc.update("""
                     insert into milestone (commitment_id, position, title, start_date, end_date, responsible_area, derived)
-                    select c.id, ?, ?, date '2021-01-01', date '2023-12-31', 'Área', false
+                    select c.id, ?, ?, date '2021-01-01', date '2099-12-31', 'Área', false
                     from commitment c where c.code like ?
                     """, k, "Hito " + k, like);
         }
@@ -181,7 +183,7 @@ public final class DashboardTestData {
                 insert into commitment (code, action_plan, co_creation_instance, title_es, title_en, start_date,
                   end_date, description, ogp_values, status, published_at, axis, lead_area_group, lead_area)
                 values (?, 'ARBA-2021-2023', 1, ?, ?, ?, ?, 'Descripción', 'Transparencia;Participación', ?, ?, ?, ?, ?)
-                """, code, titleEs, titleEn, LocalDate.of(2022, 10, 1), LocalDate.of(2023, 12, 31), status,
+                """, code, titleEs, titleEn, LocalDate.of(2022, 10, 1), RUNNING_UNTIL, status,
                 "PUBLISHED".equals(status) ? at(LocalDate.of(2022, 9, 1)) : null, axis, group, leadArea);
         return jdbc.queryForObject("select max(id) from commitment where title_es = ?", Long.class, titleEs);
     }
@@ -190,7 +192,7 @@ public final class DashboardTestData {
         jdbc.update("""
                 insert into milestone (commitment_id, position, title, start_date, end_date, responsible_area, derived)
                 values (?, ?, ?, ?, ?, null, false)
-                """, commitment, position, title, LocalDate.of(2022, 10, 1), LocalDate.of(2023, 12, 31));
+                """, commitment, position, title, LocalDate.of(2022, 10, 1), RUNNING_UNTIL);
         return jdbc.queryForObject("select id from milestone where commitment_id = ? and position = ?", Long.class,
                 commitment, position);
     }
