@@ -1,12 +1,21 @@
 package org.cocrea.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,11 +49,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The invitations as calendar clients get them: the real mails of the outbox, received over SMTP by GreenMail, read
  * with a second parser independent of ical4j (Mozilla's ical.js through Node, {@link IcalJs}) besides ical4j. For a
- * round-table (scheduled, rescheduled, cancelled) and an implementation meeting every mail is {@code multipart/mixed}
+ * round-table and an implementation meeting (scheduled, rescheduled, cancelled; the meeting through the staff
+ * page, which refuses a bad date or a second cancellation with 400 and sends nothing) every mail is {@code multipart/mixed}
  * with a {@code multipart/alternative} (HTML, then {@code text/calendar; method=REQUEST|CANCEL}) and the same
  * {@code .ics} as attachment; the calendar has CRLF line ends, lines of at most 75 octets, a VTIMEZONE for
  * America/Argentina/Buenos_Aires that ical.js uses to compute the right instant, DTSTAMP in UTC, ORGANIZER, the
@@ -61,6 +74,8 @@ class InvitationMailsTests {
     private static final String LINK = "https://meet.example.org/mesa-participación";
 
     @Autowired
+    MockMvc mvc;
+    @Autowired
     TestFixtures fixtures;
     @Autowired
     RoundTables roundTables;
@@ -75,7 +90,8 @@ class InvitationMailsTests {
     }
 
     /** What one received invitation says, read from the mail. */
-    private record Received(String recipient, String method, String ics, JsonNode icalJs, VEvent ical4j) {
+    private record Received(String recipient, String subject, String method, String ics, JsonNode icalJs,
+            VEvent ical4j) {
     }
 
     @Test
@@ -109,22 +125,67 @@ class InvitationMailsTests {
     }
 
     @Test
-    void implementationMeetingRequestIsReadByIcalJs() throws Exception {
+    void implementationMeetingRequestUpdateAndCancelAreReadByIcalJs() throws Exception {
         String title = "Reunión de seguimiento: participación ciudadana, educación, información pública y"
                 + " transparencia — revisión del año";
         Meeting meeting = meetings.schedule(new Meetings.MeetingInput("IMPLEMENTATION", title,
                 meetings.proposeStart().toString(), 90, LINK, List.of(), "ana@example.org"), "equipo");
-
+        Instant first = meeting.getStartsAt();
         Received request = single("REQUEST");
 
-        assertEvent(request, meeting.getIcalUid(), 0, meeting.getStartsAt(), "CONFIRMED");
+        LocalDateTime later = meetings.proposeStart();
+        mvc.perform(post("/staff/implementation/meetings/" + meeting.getId() + "/reschedule").with(staff())
+                        .with(csrf()).param("startsAt", later.toString()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/staff/implementation/meetings/" + meeting.getId() + "?rescheduled"));
+        Received update = single("REQUEST");
+        mvc.perform(post("/staff/implementation/meetings/" + meeting.getId() + "/cancel").with(staff()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/staff/implementation/meetings/" + meeting.getId() + "?cancelled"));
+        Received cancel = single("CANCEL");
+
+        Instant second = later.atZone(ZoneId.of(TZID)).toInstant();
+        assertThat(second).isNotEqualTo(first);
+        assertEvent(request, meeting.getIcalUid(), 0, first, "CONFIRMED");
+        assertEvent(update, meeting.getIcalUid(), 1, second, "CONFIRMED");
+        assertEvent(cancel, meeting.getIcalUid(), 2, second, "CANCELLED");
+        assertThat(meetings.get(meeting.getId()).getStatus()).isEqualTo(Meeting.Status.CANCELLED);
         assertThat(request.icalJs().at("/events/0/summary").asText()).isEqualTo(title);
         assertThat(request.icalJs().at("/events/0/location").asText()).isEqualTo(LINK);
-        assertThat(request.icalJs().at("/events/0/endUtc").asText())
-                .isEqualTo(meeting.getStartsAt().plus(Duration.ofMinutes(90)).toString().replace("Z", ".000Z"));
+        assertThat(Instant.parse(update.icalJs().at("/events/0/endUtc").asText()))
+                .isEqualTo(second.plus(Duration.ofMinutes(90)));
         // long accented lines were folded by octets, and both parsers unfold them to the same text
         assertThat(request.ics()).contains("\r\n ");
         assertThat(request.ical4j().getProperty(Property.SUMMARY).orElseThrow().getValue()).isEqualTo(title);
+        assertThat(update.subject()).startsWith("Reunión reprogramada: ");
+        assertThat(cancel.subject()).startsWith("Reunión cancelada: ");
+
+        // a cancelled meeting cannot change again: 400 naming the reason, nothing sent
+        mvc.perform(post("/staff/implementation/meetings/" + meeting.getId() + "/cancel").with(staff()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("solo se reprograma o cancela")));
+        assertThat(fixtures.flushOutbox()).isZero();
+    }
+
+    @Test
+    void reschedulingAMeetingIntoABadSlotIsRefusedAndSendsNothing() throws Exception {
+        Meeting meeting = meetings.schedule(new Meetings.MeetingInput("FORUM", "Foro multiactor",
+                meetings.proposeStart().toString(), 60, LINK, List.of(), "ana@example.org"), "equipo");
+        fixtures.flushOutbox();
+
+        mvc.perform(post("/staff/implementation/meetings/" + meeting.getId() + "/reschedule").with(staff())
+                        .with(csrf()).param("startsAt", "mañana"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("no es una fecha y hora válida")));
+
+        Meeting same = meetings.get(meeting.getId());
+        assertThat(same.getStartsAt()).isEqualTo(meeting.getStartsAt());
+        assertThat(same.getIcalSequence()).isZero();
+        assertThat(fixtures.flushOutbox()).isZero();
+    }
+
+    private static RequestPostProcessor staff() {
+        return user("equipo").authorities(new SimpleGrantedAuthority("GROUP_og-team"));
     }
 
     /** Flushes the outbox and reads the one new mail it sent, checking its MIME structure and its calendar text. */
@@ -169,7 +230,7 @@ class InvitationMailsTests {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo(method);
         VEvent event = (VEvent) calendar.getComponent(Component.VEVENT).orElseThrow();
-        return new Received(mail.getAllRecipients()[0].toString(), method, ics, js, event);
+        return new Received(mail.getAllRecipients()[0].toString(), mail.getSubject(), method, ics, js, event);
     }
 
     private static String read(Part part) throws Exception {
