@@ -1,16 +1,17 @@
 package org.cocrea.calendar;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.CuType;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
@@ -35,6 +36,8 @@ import org.cocrea.CocreaApplication;
 public final class Invitations {
 
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
+    /** RFC 5545 section 3.1: lines should not be longer than 75 octets, excluding the line break. */
+    private static final int MAX_LINE_OCTETS = 75;
 
     private Invitations() {
     }
@@ -60,9 +63,10 @@ public final class Invitations {
     /**
      * @param event     the meeting
      * @param cancelled true for {@code METHOD:CANCEL} and {@code STATUS:CANCELLED}
-     * @param attendee  the recipient's e-mail, written as ATTENDEE (RFC 5546 asks for it in REQUEST and CANCEL); null
-     *                  for none
-     * @return the calendar text (CRLF line endings)
+     * @param attendee  the recipient's e-mail, written as ATTENDEE (RFC 5546 asks for it in REQUEST and CANCEL), a
+     *                  required individual participant; in a REQUEST also {@code PARTSTAT=NEEDS-ACTION;RSVP=TRUE}, so
+     *                  the client offers accept / decline; null for none
+     * @return the calendar text: CRLF line endings, lines folded at 75 octets, DTSTAMP in UTC (the time of writing)
      * @throws IllegalArgumentException if the attendee is not a valid mailto address
      * @throws IllegalStateException    if the calendar cannot be written
      */
@@ -74,7 +78,15 @@ public final class Invitations {
         vevent.add(new Organizer(URI.create(event.organizer())));
         if (attendee != null) {
             try {
-                vevent.add(new Attendee(new URI("mailto", attendee, null)));
+                Attendee who = new Attendee(new URI("mailto", attendee, null));
+                who.add(CuType.INDIVIDUAL);
+                who.add(Role.REQ_PARTICIPANT);
+                if (!cancelled) {
+                    // asks the client for an answer: Outlook and Gmail show accept / decline (RFC 5545 3.2.17)
+                    who.add(PartStat.NEEDS_ACTION);
+                    who.add(Rsvp.TRUE);
+                }
+                vevent.add(who);
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("Not a mailto address: " + attendee, e);
             }
@@ -96,12 +108,39 @@ public final class Invitations {
         calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         calendar.add(tz.getVTimeZone());
         calendar.add(vevent);
-        try {
-            StringWriter out = new StringWriter();
-            new CalendarOutputter(false).output(calendar, out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write the invitation " + event.uid(), e);
+        // ical4j writes the content lines with CRLF (Calendar.toString()); its CalendarOutputter folds them at 73
+        // characters, which with accented Spanish text is more than the 75 octets RFC 5545 3.1 allows, so the
+        // lines are folded here by octets instead.
+        return fold(calendar.toString());
+    }
+
+    /**
+     * Folds iCalendar content lines so that none is longer than 75 octets of UTF-8 without its line break (RFC 5545
+     * section 3.1): a CRLF and one space go before the character that would pass the limit; a character (including a
+     * surrogate pair) is never split.
+     *
+     * @param unfolded content lines ending in CRLF
+     * @return the folded text, CRLF line endings
+     */
+    static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 64 * 3 + 16);
+        int octets = 0;
+        for (int i = 0; i < unfolded.length();) {
+            int codePoint = unfolded.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (codePoint == '\r' || codePoint == '\n') {
+                out.appendCodePoint(codePoint);
+                octets = 0;
+                continue;
+            }
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (octets + size > MAX_LINE_OCTETS) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(codePoint);
+            octets += size;
         }
+        return out.toString();
     }
 }

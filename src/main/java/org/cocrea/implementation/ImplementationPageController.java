@@ -113,6 +113,9 @@ class ImplementationPageController {
         Meeting meeting = meeting(id);
         model.addAttribute("meeting", meeting);
         model.addAttribute("invitees", meetings.invitees(meeting));
+        model.addAttribute("changeable", meetings.changeable(meeting));
+        model.addAttribute("startsAtLocal", java.time.LocalDateTime.ofInstant(meeting.getStartsAt(),
+                java.time.ZoneId.of(org.cocrea.CocreaApplication.ZONE)).toString());
         model.addAttribute("commitments", meetings.commitments().stream()
                 .filter(c -> meeting.getCommitmentIds().contains(c.getId())).toList());
         return "implementation/meeting";
@@ -137,6 +140,33 @@ class ImplementationPageController {
             model.addAttribute("errors", problemTexts.texts(e, LocaleConfiguration.supported(locale)));
             model.addAttribute("minutesText", minutes);
             model.addAttribute("attendanceText", attendance);
+            return page(id, model);
+        }
+    }
+    @PostMapping("/staff/implementation/meetings/{id}/reschedule")
+    String reschedule(@PathVariable long id, @RequestParam(defaultValue = "") String startsAt, Model model,
+            Locale locale, HttpServletResponse response) {
+        meeting(id);
+        try {
+            meetings.reschedule(id, startsAt);
+            return "redirect:/staff/implementation/meetings/" + id + "?rescheduled";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", problemTexts.texts(e, LocaleConfiguration.supported(locale)));
+            model.addAttribute("startsAtText", startsAt);
+            return page(id, model);
+        }
+    }
+
+    @PostMapping("/staff/implementation/meetings/{id}/cancel")
+    String cancel(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
+        meeting(id);
+        try {
+            meetings.cancel(id);
+            return "redirect:/staff/implementation/meetings/" + id + "?cancelled";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", problemTexts.texts(e, LocaleConfiguration.supported(locale)));
             return page(id, model);
         }
     }

@@ -32,7 +32,9 @@ public class Meeting {
         /** Announced; invitations sent. */
         SCHEDULED,
         /** Took place: minutes and attendance recorded. */
-        HELD
+        HELD,
+        /** Called off before it started; the invitees got {@code METHOD:CANCEL}. */
+        CANCELLED
     }
 
     @Id
@@ -91,6 +93,18 @@ public class Meeting {
         this.icalSequence = 0;
         this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    /** Moves the meeting; the invitation update carries the next SEQUENCE (RFC 5545 3.8.7.4). */
+    void reschedule(Instant startsAt) {
+        this.startsAt = startsAt;
+        this.icalSequence++;
+    }
+
+    /** Calls the meeting off; the cancellation carries the next SEQUENCE. */
+    void cancel() {
+        this.status = Status.CANCELLED;
+        this.icalSequence++;
     }
 
     void recordMinutes(String minutes, int attendance, String by, Instant at) {

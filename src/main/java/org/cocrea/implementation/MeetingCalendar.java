@@ -31,13 +31,16 @@ class MeetingCalendar {
      * @param meeting  the meeting
      * @param attendee the recipient's e-mail (ATTENDEE), or null
      * @param locale   language of the description
-     * @return the calendar text, {@code METHOD:REQUEST}
+     * @return the calendar text: {@code METHOD:REQUEST} (SEQUENCE 0 when first scheduled, higher after each
+     *         rescheduling), or {@code METHOD:CANCEL} once the meeting is cancelled
+     * @throws IllegalArgumentException if the attendee is no valid mailto address
      */
     String invitation(Meeting meeting, String attendee, Locale locale) {
         return Invitations.write(new Invitations.Event("-//Cocrea//Reuniones de implementacion//ES",
                 meeting.getIcalUid(), meeting.getIcalSequence(), meeting.getTitle(), meeting.getStartsAt(),
                 meeting.getEndsAt(), meeting.getMeetingLink(), baseUrl + "/action-plan",
                 messages.getMessage("implementation.ics.description." + meeting.getKind(),
-                        new Object[] {baseUrl + "/action-plan"}, locale), organizer), false, attendee);
+                        new Object[] {baseUrl + "/action-plan"}, locale), organizer),
+                meeting.getStatus() == Meeting.Status.CANCELLED, attendee);
     }
 }

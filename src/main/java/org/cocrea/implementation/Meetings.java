@@ -113,7 +113,13 @@ public class Meetings {
     }
 
     private List<RoundTableScheduler.Slot> taken() {
+        return taken(null);
+    }
+
+    /** @return the slots of the plan's meetings that are not cancelled, except the meeting {@code except} */
+    private List<RoundTableScheduler.Slot> taken(Long except) {
         return meetings.findByActionPlanOrderByStartsAtDesc(plan.id()).stream()
+                .filter(m -> m.getStatus() != Meeting.Status.CANCELLED && !m.getId().equals(except))
                 .map(m -> new RoundTableScheduler.Slot(m.getStartsAt(), m.getEndsAt())).toList();
     }
 
@@ -237,7 +243,82 @@ public class Meetings {
         return new ArrayList<>(all.values());
     }
 
+    /**
+     * @param meeting a meeting
+     * @return whether it can still be rescheduled or cancelled: SCHEDULED and not started (clock of the application)
+     */
+    public boolean changeable(Meeting meeting) {
+        return meeting.getStatus() == Meeting.Status.SCHEDULED && meeting.getStartsAt().isAfter(clock.instant());
+    }
+
+    /**
+     * Moves a scheduled meeting that has not started to another date and sends every invitee the updated invitation
+     * (same UID, next SEQUENCE, {@code METHOD:REQUEST}), so their calendars move the event.
+     *
+     * @param id       meeting id
+     * @param startsAt the new start, Buenos Aires local date-time {@code yyyy-MM-ddTHH:mm}
+     * @return the meeting, still SCHEDULED
+     * @throws InvalidInputException on field {@code startsAt}: the meeting is held, cancelled or started, the date is
+     *                               missing or not a date, or the scheduling service refuses it (too soon, not a
+     *                               working day, outside hours, overlapping another meeting)
+     * @throws IllegalArgumentException if there is no such meeting
+     */
+    @Transactional
+    public Meeting reschedule(long id, String startsAt) {
+        Meeting meeting = get(id);
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        if (!changeable(meeting)) {
+            problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.notChangeable", null));
+        }
+        Instant start = null;
+        if (startsAt == null || startsAt.isBlank()) {
+            problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.required", null));
+        } else {
+            try {
+                start = LocalDateTime.parse(startsAt.strip()).atZone(ZONE).toInstant();
+            } catch (DateTimeParseException e) {
+                problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.dateTime", null));
+            }
+        }
+        if (start != null && problems.isEmpty()) {
+            for (String reason : scheduler.problems(start, Duration.ofMinutes(meeting.getDurationMinutes()),
+                    taken(id))) {
+                problems.add(new InvalidInputException.Problem("startsAt", null, reason));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        meeting.reschedule(start);
+        sendInvitations(meeting);
+        return meeting;
+    }
+
+    /**
+     * Cancels a scheduled meeting that has not started and sends every invitee the cancellation
+     * ({@code METHOD:CANCEL}, same UID, next SEQUENCE), so their calendars drop the event.
+     *
+     * @param id meeting id
+     * @return the meeting, CANCELLED
+     * @throws InvalidInputException on field {@code status} when the meeting is held, cancelled or started
+     * @throws IllegalArgumentException if there is no such meeting
+     */
+    @Transactional
+    public Meeting cancel(long id) {
+        Meeting meeting = get(id);
+        if (!changeable(meeting)) {
+            throw new InvalidInputException(List.of(new InvalidInputException.Problem("status",
+                    "implementation.error.notChangeable", null)));
+        }
+        meeting.cancel();
+        sendInvitations(meeting);
+        return meeting;
+    }
+
     private int sendInvitations(Meeting meeting) {
+        boolean cancelled = meeting.getStatus() == Meeting.Status.CANCELLED;
+        String change = cancelled ? "cancelled" : meeting.getIcalSequence() > 0 ? "updated" : "invitation";
+        String method = cancelled ? "CANCEL" : "REQUEST";
         int n = 0;
         for (Invitee i : invitees(meeting)) {
             Locale locale = Locale.forLanguageTag(i.language());
@@ -251,11 +332,14 @@ public class Meetings {
             model.put("commitments", commitments().stream()
                     .filter(c -> meeting.getCommitmentIds().contains(c.getId()))
                     .map(c -> c.getCode() + " — " + c.title(locale.getLanguage())).toList());
+            model.put("change", change);
             outbox.enqueue(new OutgoingMail(i.email(), locale, "mail/implementation-meeting-invitation",
-                    "implementation.mail.invitation.subject", new Object[] {meeting.getTitle(),
-                            dates.format(meeting.getStartsAt())}, model, "implementation-meeting-request",
+                    "implementation.mail." + change + ".subject", new Object[] {meeting.getTitle(),
+                            dates.format(meeting.getStartsAt())}, model,
+                    "implementation-meeting-" + method.toLowerCase(Locale.ROOT),
                     "implementation-meeting-" + meeting.getId(), null, new OutgoingMail.Attachment(
-                            "reunion-" + meeting.getId() + ".ics", "text/calendar; method=REQUEST; charset=UTF-8",
+                            "reunion-" + meeting.getId() + ".ics", "text/calendar; method=" + method
+                            + "; charset=UTF-8",
                             calendar.invitation(meeting, i.email(), locale))));
             n++;
         }

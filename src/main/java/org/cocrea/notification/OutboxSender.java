@@ -6,7 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,15 +162,71 @@ public class OutboxSender {
                 giveUp ? ", giving up" : "", error);
     }
 
+    /**
+     * @param attachmentType the stored attachment's MIME type
+     * @return the iTIP method ({@code REQUEST}, {@code CANCEL}) of a {@code text/calendar} attachment, upper case, or
+     *         null when the attachment is no calendar invitation or names no method
+     */
+    static String calendarMethod(String attachmentType) {
+        if (attachmentType == null) {
+            return null;
+        }
+        try {
+            ContentType type = new ContentType(attachmentType);
+            String method = type.getParameter("method");
+            return type.match("text/calendar") && method != null && !method.isBlank()
+                    ? method.strip().toUpperCase(java.util.Locale.ROOT) : null;
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The body of a mail carrying a calendar invitation, laid out as the big calendar services send theirs, so that
+     * Outlook and Gmail show the event with accept / decline (RFC 6047 section 2.4): {@code multipart/mixed} with a
+     * {@code multipart/alternative} (the HTML text, then the same iCalendar object as
+     * {@code text/calendar; method=...}) and the file as an {@code application/ics} attachment for clients that only
+     * offer attachments.
+     */
+    private static MimeMultipart invitation(OutboxMessage message, String method) throws MessagingException {
+        byte[] ics = message.getAttachmentContent().getBytes(StandardCharsets.UTF_8);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.getBodyHtml(), StandardCharsets.UTF_8.name(), "html");
+        MimeBodyPart calendar = new MimeBodyPart();
+        calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics,
+                "text/calendar; charset=UTF-8; method=" + method)));
+        calendar.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method);
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(html);
+        alternative.addBodyPart(calendar);
+        MimeBodyPart text = new MimeBodyPart();
+        text.setContent(alternative);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(ics, "application/ics")));
+        file.setFileName(message.getAttachmentName());
+        file.setDisposition(Part.ATTACHMENT);
+        file.setHeader("Content-Type", "application/ics; name=\"" + message.getAttachmentName() + "\"");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(text);
+        mixed.addBodyPart(file);
+        return mixed;
+    }
+
     private MimeMessage toMime(OutboxMessage message) throws jakarta.mail.MessagingException {
         MimeMessage mime = mailSender.createMimeMessage();
         boolean attachment = message.getAttachmentName() != null;
-        MimeMessageHelper helper = new MimeMessageHelper(mime, attachment, StandardCharsets.UTF_8.name());
+        String method = attachment ? calendarMethod(message.getAttachmentType()) : null;
+        MimeMessageHelper helper = new MimeMessageHelper(mime, attachment && method == null,
+                StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());
         helper.setTo(message.getRecipient());
         helper.setSubject(message.getSubject());
-        helper.setText(message.getBodyHtml(), true);
-        if (attachment) {
+        if (method != null) {
+            mime.setContent(invitation(message, method));
+        } else {
+            helper.setText(message.getBodyHtml(), true);
+        }
+        if (attachment && method == null) {
             helper.addAttachment(message.getAttachmentName(), new org.springframework.core.io.ByteArrayResource(
                     message.getAttachmentContent().getBytes(StandardCharsets.UTF_8)), message.getAttachmentType());
         }
