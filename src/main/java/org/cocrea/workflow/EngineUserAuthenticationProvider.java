@@ -1,6 +1,8 @@
 package org.cocrea.workflow;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -40,9 +42,35 @@ public class EngineUserAuthenticationProvider implements AuthenticationProvider 
                 || !identityService.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
+    }
+
+    /**
+     * A login brought up to date with the identity service, so that deleting a user or changing their groups takes
+     * effect at the user's next request, not at their next login (used by {@code org.cocrea.web.CurrentAccountFilter}).
+     *
+     * @param login an authenticated token made by {@link #authenticate(Authentication)}
+     * @return empty when the user no longer exists; the same token when the user's groups are unchanged; else a new
+     *     authenticated token with the user's current groups (and the login's details)
+     */
+    public Optional<Authentication> current(Authentication login) {
+        String user = login.getName();
+        if (identityService.createUserQuery().userId(user).count() == 0) {
+            return Optional.empty();
+        }
+        List<SimpleGrantedAuthority> authorities = authorities(user);
+        if (new HashSet<>(authorities).equals(new HashSet<>(login.getAuthorities()))) {
+            return Optional.of(login);
+        }
+        UsernamePasswordAuthenticationToken current =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        current.setDetails(login.getDetails());
+        return Optional.of(current);
+    }
+
+    private List<SimpleGrantedAuthority> authorities(String user) {
+        return identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g)).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     @Override
