@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.cocrea.workflow.EngineUserAuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +17,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps a session opened at {@code /login} in step with the engine's identity service at every request (the login
+ * Keeps a session opened at {@code /login} ({@link EngineUserAuthenticationProvider.EngineLogin}) in step with the engine's identity service at every request (the login
  * stores the user's groups once): a user deleted since is logged out (session invalidated, so the request goes on as
  * anonymous: {@code /login} for pages, 401 for the webapps' API), and a user whose groups changed goes on with the
  * current groups, on the staff pages and, through {@code org.cocrea.workflow.SpringSecurityWebappAuthentication}, in
@@ -38,8 +37,8 @@ final class CurrentAccountFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication login = SecurityContextHolder.getContext().getAuthentication();
-        if (login instanceof UsernamePasswordAuthenticationToken && login.isAuthenticated()) {
-            Authentication current = accounts.current(login).orElse(null);
+        if (login instanceof EngineUserAuthenticationProvider.EngineLogin engineLogin && login.isAuthenticated()) {
+            Authentication current = accounts.current(engineLogin).orElse(null);
             if (current == null) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

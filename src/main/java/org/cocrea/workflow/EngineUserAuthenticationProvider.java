@@ -1,5 +1,6 @@
 package org.cocrea.workflow;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -42,18 +44,31 @@ public class EngineUserAuthenticationProvider implements AuthenticationProvider 
                 || !identityService.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
+        return new EngineLogin(user, authorities(user));
+    }
+
+    /**
+     * A login made by this provider (the user id as principal, no credentials kept), which
+     * {@code org.cocrea.web.CurrentAccountFilter} keeps in step with the identity service.
+     */
+    public static final class EngineLogin extends UsernamePasswordAuthenticationToken {
+
+        private static final long serialVersionUID = 1L;
+
+        EngineLogin(String user, Collection<? extends GrantedAuthority> authorities) {
+            super(user, null, authorities);
+        }
     }
 
     /**
      * A login brought up to date with the identity service, so that deleting a user or changing their groups takes
      * effect at the user's next request, not at their next login (used by {@code org.cocrea.web.CurrentAccountFilter}).
      *
-     * @param login an authenticated token made by {@link #authenticate(Authentication)}
+     * @param login a login made by {@link #authenticate(Authentication)}
      * @return empty when the user no longer exists; the same token when the user's groups are unchanged; else a new
      *     authenticated token with the user's current groups (and the login's details)
      */
-    public Optional<Authentication> current(Authentication login) {
+    public Optional<Authentication> current(EngineLogin login) {
         String user = login.getName();
         if (identityService.createUserQuery().userId(user).count() == 0) {
             return Optional.empty();
@@ -62,8 +77,7 @@ public class EngineUserAuthenticationProvider implements AuthenticationProvider 
         if (new HashSet<>(authorities).equals(new HashSet<>(login.getAuthorities()))) {
             return Optional.of(login);
         }
-        UsernamePasswordAuthenticationToken current =
-                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        EngineLogin current = new EngineLogin(user, authorities);
         current.setDetails(login.getDetails());
         return Optional.of(current);
     }
