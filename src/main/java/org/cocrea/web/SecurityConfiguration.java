@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -30,7 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * service); the webapps ({@code /camunda/app/**}, {@code /camunda/api/**}) need it, take its user
  * ({@code org.cocrea.workflow.WebappSingleLogin}) and keep their own CSRF protection, and logging out of either ends
  * both. {@code /engine-rest/**} keeps HTTP Basic (Modeler, scripts). Staff pages ({@code /staff/**}) need the
- * open-government team or an administrator; everything else needs a login.
+ * open-government team or an administrator; everything else needs a login. A session follows the user's current
+ * account at every request ({@link CurrentAccountFilter}): deleting the user logs them out, group changes apply at once.
  *
  * <p>Every page of the application's own (all but {@code /camunda/**}, whose webapps send their own nonce-based policy)
  * carries {@link #CONTENT_SECURITY_POLICY}: the pages use no script, no inline style and nothing from another origin,
@@ -51,6 +53,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, EngineUserAuthenticationProvider provider)
             throws Exception {
         http.authenticationProvider(provider)
+                .addFilterBefore(new CurrentAccountFilter(provider), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/error", "/login", "/css/**", "/favicon.ico", "/favicon.svg").permitAll()
                         .requestMatchers(HttpMethod.GET, "/proposals/new", "/proposals/*").permitAll()

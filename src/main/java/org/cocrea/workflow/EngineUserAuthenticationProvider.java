@@ -1,6 +1,9 @@
 package org.cocrea.workflow;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -9,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +44,47 @@ public class EngineUserAuthenticationProvider implements AuthenticationProvider 
                 || !identityService.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
+        return new EngineLogin(user, authorities(user));
+    }
+
+    /**
+     * A login made by this provider (the user id as principal, no credentials kept), which
+     * {@code org.cocrea.web.CurrentAccountFilter} keeps in step with the identity service.
+     */
+    public static final class EngineLogin extends UsernamePasswordAuthenticationToken {
+
+        private static final long serialVersionUID = 1L;
+
+        EngineLogin(String user, Collection<? extends GrantedAuthority> authorities) {
+            super(user, null, authorities);
+        }
+    }
+
+    /**
+     * A login brought up to date with the identity service, so that deleting a user or changing their groups takes
+     * effect at the user's next request, not at their next login (used by {@code org.cocrea.web.CurrentAccountFilter}).
+     *
+     * @param login a login made by {@link #authenticate(Authentication)}
+     * @return empty when the user no longer exists; the same token when the user's groups are unchanged; else a new
+     *     authenticated token with the user's current groups (and the login's details)
+     */
+    public Optional<Authentication> current(EngineLogin login) {
+        String user = login.getName();
+        if (identityService.createUserQuery().userId(user).count() == 0) {
+            return Optional.empty();
+        }
+        List<SimpleGrantedAuthority> authorities = authorities(user);
+        if (new HashSet<>(authorities).equals(new HashSet<>(login.getAuthorities()))) {
+            return Optional.of(login);
+        }
+        EngineLogin current = new EngineLogin(user, authorities);
+        current.setDetails(login.getDetails());
+        return Optional.of(current);
+    }
+
+    private List<SimpleGrantedAuthority> authorities(String user) {
+        return identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g)).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     @Override

@@ -1,12 +1,21 @@
 package org.cocrea.workflow;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -24,8 +33,9 @@ public class SpringSecurityWebappAuthentication extends ContainerBasedAuthentica
     /**
      * @param request the webapp request; its Spring Security context is read from the current thread
      * @param engine the addressed process engine (unused: every engine trusts the same login)
-     * @return the Spring Security user's id, with groups and tenants left for Camunda to look up; unsuccessful when
-     *     nobody is logged in (Spring Security already answers such requests before they get here)
+     * @return the Spring Security user's id and groups (kept current by {@code org.cocrea.web.CurrentAccountFilter}),
+     *     with tenants left for Camunda to look up; unsuccessful when nobody is logged in (Spring Security already
+     *     answers such requests before they get here)
      */
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -35,7 +45,36 @@ public class SpringSecurityWebappAuthentication extends ContainerBasedAuthentica
             return AuthenticationResult.unsuccessful();
         }
         String user = authentication.getName();
-        return user == null || user.isBlank() ? AuthenticationResult.unsuccessful()
-                : AuthenticationResult.successful(user);
+        if (user == null || user.isBlank()) {
+            return AuthenticationResult.unsuccessful();
+        }
+        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
+                .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList();
+        forgetOutdatedWebappLogin(request, engine.getName(), user, groups);
+        AuthenticationResult result = AuthenticationResult.successful(user);
+        result.setGroups(groups);
+        return result;
+    }
+
+    /**
+     * Camunda's filter keeps the webapps' login of the session as long as its user id is the same; when the Spring
+     * Security login's groups have changed since ({@code org.cocrea.web.CurrentAccountFilter}), drop it, so that the
+     * filter makes a new one with the current groups (and the applications they may open).
+     */
+    private static void forgetOutdatedWebappLogin(HttpServletRequest request, String engine, String user,
+            List<String> groups) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
+        if (logins.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication webapp
+                && user.equals(webapp.getName())
+                && !new HashSet<>(groups).equals(new HashSet<>(Objects.requireNonNullElse(webapp.getGroupIds(),
+                        List.of())))) {
+            logins.removeByEngineName(engine);
+            AuthenticationUtil.updateSession(session, logins);
+        }
     }
 }
