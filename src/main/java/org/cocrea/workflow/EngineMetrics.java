@@ -36,7 +36,7 @@ class EngineMetrics implements MeterBinder {
     }
 
     private final CachedSnapshot<Counts> counts;
-    private final JobExecutor jobExecutor;
+    private final ProcessEngineConfigurationImpl configuration;
 
     EngineMetrics(ProcessEngine engine, Clock clock, @Value("${cocrea.metrics.refresh:PT15S}") Duration refresh) {
         ManagementService management = engine.getManagementService();
@@ -44,7 +44,8 @@ class EngineMetrics implements MeterBinder {
         this.counts = new CachedSnapshot<>(() -> new Counts(management.createJobQuery().executable().count(),
                 management.createJobQuery().noRetriesLeft().count(), runtime.createIncidentQuery().count()),
                 refresh, clock);
-        this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        // The job executor is read on every scrape: the Spring Boot starter sets its own after this bean is built.
+        this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     @Override
@@ -60,6 +61,7 @@ class EngineMetrics implements MeterBinder {
     }
 
     private boolean jobExecutorActive() {
+        JobExecutor jobExecutor = configuration.getJobExecutor();
         return jobExecutor != null && jobExecutor.isActive();
     }
 }
