@@ -15,6 +15,11 @@ interface ReportRepository extends JpaRepository<FollowUpReport, Long> {
 
     List<FollowUpReport> findByCommitmentIdOrderByPeriodAsc(long commitmentId);
 
+    /** @return reports still with the lead area (requested or sent back) whose due date is before {@code today} */
+    @Query("select count(r) from FollowUpReport r where r.status in (org.cocrea.followup.ReportStatus.REQUESTED, "
+            + "org.cocrea.followup.ReportStatus.CHANGES_REQUESTED) and r.dueDate < :today")
+    long countOverdue(@Param("today") LocalDate today);
+
     /** Takes the report's row lock: submit, review and uploads of one report happen one after another. */
     @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from FollowUpReport r where r.id = :id")

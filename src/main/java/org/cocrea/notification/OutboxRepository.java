@@ -81,4 +81,14 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     List<OutboxMessage> findByRecipientIgnoreCaseOrderByIdAsc(String recipient);
 
     long countByStatus(OutboxStatus status);
+
+    /** @return rows waiting to be delivered: PENDING or SENDING */
+    @Query("select count(m) from OutboxMessage m where m.status in (org.cocrea.notification.OutboxStatus.PENDING, "
+            + "org.cocrea.notification.OutboxStatus.SENDING)")
+    long countQueued();
+
+    /** @return when the oldest row waiting to be delivered (PENDING or SENDING) was written, null when none */
+    @Query("select min(m.createdAt) from OutboxMessage m where m.status in "
+            + "(org.cocrea.notification.OutboxStatus.PENDING, org.cocrea.notification.OutboxStatus.SENDING)")
+    Instant oldestQueuedAt();
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -38,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed) arrives twice, with the same Message-ID for the receiver to drop. A failure never touches the process
  * that wrote the mail. With no SMTP host configured ({@code SMTP_HOST} empty, the embedded default) it does nothing
  * and mails stay readable on the staff outbox page.
+ *
+ * <p>Outcomes are counted for {@code /actuator/prometheus}: {@code cocrea_mail_sent_total} (accepted by SMTP) and
+ * {@code cocrea_mail_failed_total} (a failed attempt; tag {@code final="true"} when the row was given up, FAILED,
+ * {@code "false"} when it will be retried).
  */
 @Component
 public class OutboxSender {
@@ -58,15 +64,25 @@ public class OutboxSender {
     private final MailProperties properties;
     private final Clock clock;
     private final String smtpHost;
+    private final Counter sentMails;
+    private final Counter retriedMails;
+    private final Counter givenUpMails;
 
     OutboxSender(OutboxRepository repository, JavaMailSender mailSender, TransactionTemplate tx,
-            MailProperties properties, Clock clock, @Value("${spring.mail.host:}") String smtpHost) {
+            MailProperties properties, Clock clock, @Value("${spring.mail.host:}") String smtpHost,
+            MeterRegistry meters) {
         this.repository = repository;
         this.mailSender = mailSender;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
         this.smtpHost = smtpHost;
+        this.sentMails = Counter.builder("cocrea.mail.sent").description("Mails accepted by the SMTP server")
+                .register(meters);
+        this.retriedMails = Counter.builder("cocrea.mail.failed").tag("final", "false")
+                .description("Failed delivery attempts").register(meters);
+        this.givenUpMails = Counter.builder("cocrea.mail.failed").tag("final", "true")
+                .description("Failed delivery attempts").register(meters);
     }
 
     /** @return whether an SMTP server is configured */
@@ -115,6 +131,8 @@ public class OutboxSender {
             log.warn("{} outbox rows were claimed by a sender that stopped before recording the result; "
                     + "back in the queue, to be sent again with the same Message-ID", counts[0]);
         }
+        retriedMails.increment(counts[0]);
+        givenUpMails.increment(counts[1]);
         if (counts[1] > 0) {
             log.warn("{} outbox rows were interrupted on their last attempt; marked FAILED for staff to check",
                     counts[1]);
@@ -142,6 +160,7 @@ public class OutboxSender {
         }
         // Accepted: commit that right away. A stop before this commit is the one case that sends a mail twice.
         tx.execute(s -> repository.markSent(message.getId(), clock.instant()));
+        sentMails.increment();
         return true;
     }
 
@@ -158,6 +177,7 @@ public class OutboxSender {
                     message.getId(), message.getRecipient(), error);
             return;
         }
+        (giveUp ? givenUpMails : retriedMails).increment();
         log.warn("Mail {} to {} failed (attempt {}{}): {}", message.getId(), message.getRecipient(), attempt,
                 giveUp ? ", giving up" : "", error);
     }

@@ -36,6 +36,8 @@ class ProposalApiController {
     }
 
     @PostMapping("/api/proposals")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "Received: the tracking code; Location is its status")
     ResponseEntity<Map<String, String>> submit(@RequestBody ProposalRequest request, Locale locale,
             HttpServletRequest http) {
         limits.admit(PublicAction.PROPOSAL, http, request == null ? null : request.email());

@@ -36,7 +36,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <p>Every page of the application's own (all but {@code /camunda/**}, whose webapps send their own nonce-based policy)
  * carries {@link #CONTENT_SECURITY_POLICY}: the pages use no script, no inline style and nothing from another origin,
- * so the policy allows only same-origin styles, images and fonts (OWASP ASVS 4.0.3, V14.4.3).
+ * so the policy allows only same-origin styles, images and fonts (OWASP ASVS 4.0.3, V14.4.3); Swagger UI (staff only)
+ * gets {@link #SWAGGER_UI_POLICY}. {@code /v3/api-docs} is public. {@code /actuator/prometheus}:
+ * {@link MetricsSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -77,6 +79,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, WEBAPP_LOGIN).denyAll()
                         .requestMatchers("/camunda/app/**", "/camunda/api/**").authenticated()
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                        // OpenAPI description public (it describes public APIs, holds no data); Swagger UI staff only
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(SWAGGER_UI).hasAnyAuthority(STAFF, ADMIN)
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**", "/unsubscribe/*"))
@@ -84,8 +89,11 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(new OrRequestMatcher(
                                         PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-                                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
+                                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+                                        swaggerUi())),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi(),
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
                 .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
                 .logout(logout -> logout
@@ -96,6 +104,22 @@ class SecurityConfiguration {
                                 new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT), WEBAPP_LOGOUT)
                         .logoutSuccessUrl("/"));
         return http.build();
+    }
+
+    /** Swagger UI (springdoc-openapi), staff only. */
+    static final String[] SWAGGER_UI = {"/swagger-ui.html", "/swagger-ui/**"};
+
+    /**
+     * Swagger UI is a script application: its path alone (staff only) may run same-origin scripts (springdoc serves
+     * them from the webjar, none inline) and use inline styles, which its components set.
+     */
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+
+    private static RequestMatcher swaggerUi() {
+        return new OrRequestMatcher(java.util.Arrays.stream(SWAGGER_UI)
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     }
 
     /** The Camunda webapps' own login form, closed: {@code /login} is the only login of the webapps. */

@@ -11,6 +11,8 @@ public final class Groups {
     public static final String MONITORING_BODY = "monitoring-body";
     /** Camunda's administrator group (created with the admin user). */
     public static final String ADMINS = "camunda-admin";
+    /** Technical users that may read {@code /actuator/prometheus} (a Prometheus server) and nothing else. */
+    public static final String METRICS = "metrics";
 
     private Groups() {
     }

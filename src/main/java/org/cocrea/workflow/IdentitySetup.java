@@ -65,6 +65,7 @@ class IdentitySetup implements ApplicationRunner {
         group(Groups.OPEN_GOVERNMENT_TEAM, "Equipo de Gobierno Abierto", "WORKFLOW");
         group(Groups.PROCESS_OWNERS, "Responsables de procesos", "WORKFLOW");
         group(Groups.MONITORING_BODY, "Órgano de monitoreo independiente", "WORKFLOW");
+        group(Groups.METRICS, "Lectores de métricas (Prometheus)", "SYSTEM");
         for (Area area : all) {
             group(area.getCandidateGroup(), area.getNameEs(), "AREA");
             grant(area.getCandidateGroup(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);

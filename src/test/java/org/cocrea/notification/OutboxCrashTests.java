@@ -144,7 +144,8 @@ class OutboxCrashTests {
         }
         // Two nodes on the real clock, each with its own SMTP connection, started together.
         OutboxSender other = new OutboxSender(repository, new KillableMailSender(TestSmtp.SMTP), tx, mailProperties,
-                java.time.Clock.systemUTC(), "127.0.0.1");
+                java.time.Clock.systemUTC(), "127.0.0.1",
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
@@ -178,7 +179,8 @@ class OutboxCrashTests {
     private OutboxSender node(KillableMailSender mail) {
         MailProperties props = new MailProperties(mailProperties.from(), mailProperties.maxAttempts(),
                 mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE);
-        return new OutboxSender(repository, mail, tx, props, clock, "127.0.0.1");
+        return new OutboxSender(repository, mail, tx, props, clock, "127.0.0.1",
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     private List<Long> enqueue(int n) {
