@@ -183,10 +183,13 @@ class SelfAssessmentTests {
                 .contains(html("Nivel de cumplimiento: Completo; ¿abrió el gobierno?: Significativamente"))
                 .contains(html("Avance sustancial según el órgano de monitoreo."));
         assertThat(page.split(html("Todavía sin evaluación"), -1)).as("four commitments not evaluated").hasSize(5);
+        assertThat(page).as("the last report's month, not an ISO date").contains(html("2 (último: julio 2023)"))
+                .doesNotContain("2023-07-01").contains("junio 2023").doesNotContain("2023-06-01");
 
         mvc.perform(get("/self-assessment").param("lang", "en")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Completion level: Substantial")))
-                .andExpect(content().string(containsString("milestones completed")));
+                .andExpect(content().string(containsString("milestones completed")))
+                .andExpect(content().string(containsString("2 (last: July 2023)")));
 
         byte[] pdf = mvc.perform(get("/self-assessment.pdf")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
