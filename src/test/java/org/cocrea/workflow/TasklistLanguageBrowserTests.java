@@ -104,6 +104,14 @@ class TasklistLanguageBrowserTests {
             assertThat(found(spanish, screen)).as("Spanish texts of Tasklist on the screen:%n%s", screen).isEmpty();
 
             assertThat(shortcutHelp(browser)).contains("claims the currently selected task");
+
+            // Loading the fallback (es) file again must not switch relative times ("hace 5 minutos") to Spanish.
+            assertThat(((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const injector = angular.element(document.querySelector('.ng-scope')).injector();
+                    injector.get('$translate').refresh('es').then(
+                        () => done(injector.get('moment').locale()), e => done('refresh failed: ' + e));
+                    """)).as("moment's locale after the es file loaded again").isEqualTo("en");
         }
     }
 
@@ -111,7 +119,8 @@ class TasklistLanguageBrowserTests {
     private void openTheTaskAndItsDatePicker(WebDriver browser) {
         WebappLogin.logIn(browser, "http://localhost:" + port, "tasklist", USER, "secret");
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // Tasklist loads the form after the task list and the task; on a loaded CI machine that can take long.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         WebElement contact = wait.until(ExpectedConditions.elementToBeClickable(field("Field_contactPerson")));
         contact.sendKeys("J");
         contact.sendKeys(Keys.BACK_SPACE);

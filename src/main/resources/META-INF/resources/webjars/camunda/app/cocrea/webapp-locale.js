@@ -226,6 +226,22 @@ define(['angular'], function (angular) {
         watchForms(spanish);
       }
 
+      // Relative times ("hace 5 minutos" / "5 minutes ago") come from moment, whose global locale is whichever
+      // locales/<lang>.json was loaded last: Camunda's loader defines each file's dateLocales, and moment makes the
+      // locale it defines the global one. angular-translate also loads the fallback (es) beside an English browser's
+      // en, so after every load the language in use is put back (amMoment also refreshes the times on the screen).
+      function useMomentLocale() {
+        var language = $translate.use();
+        if (!language || !$injector.has('moment') || !$injector.has('amMoment')) {
+          return;
+        }
+        if ($injector.get('moment').locale() !== language) {
+          $injector.get('amMoment').changeLocale(language);
+        }
+      }
+
+      $rootScope.$on('$translateLoadingSuccess', useMomentLocale);
+      $rootScope.$on('$translateChangeEnd', useMomentLocale);
       $rootScope.$on('$translateChangeSuccess', function (event, data) {
         apply(data.language);
       });
