@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import org.cocrea.support.ChromiumPerClass;
 import org.cocrea.support.CocreaIntegrationTest;
-import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,102 +31,89 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DashboardBrowserTests {
 
 
-    static HeadlessChromium chromium;
-    static WebDriver browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass("es", 1280, 900);
 
     @LocalServerPort
     int port;
     @Autowired
     TestFixtures fixtures;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start("es", 1280, 900);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void scenario() {
         fixtures.reset();
         new DashboardTestData(fixtures.jdbc()).smallScenario();
-        browser.manage().deleteAllCookies();
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser().manage().deleteAllCookies();
+        browser().manage().window().setSize(new Dimension(1280, 900));
     }
 
     @Test
     void visitorSeesCommitmentsProgressAndFiltersWithoutJavaScriptHelp() {
         open("/?lang=es");
         navigateBy(By.cssSelector("header nav a[href='/dashboard']"));
-        assertThat(browser.getTitle()).startsWith("Seguimiento del plan de acción");
+        assertThat(browser().getTitle()).startsWith("Seguimiento del plan de acción");
         assertThat(codes()).containsExactly("T0001", "T0002", "T0003", "T0004");
 
-        WebElement first = browser.findElement(By.id("T0001"));
+        WebElement first = browser().findElement(By.id("T0001"));
         assertThat(first.findElement(By.cssSelector(".progress-text")).getText()).isEqualTo("60 % completado");
         assertThat(first.findElement(By.cssSelector(".status")).getText()).contains("En curso");
         assertThat(first.findElement(By.cssSelector("progress")).getAttribute("value")).isEqualTo("60");
         assertThat(first.findElement(By.cssSelector("progress")).getAttribute("aria-label")).contains("T0001");
         assertThat(first.getText()).contains("Se publicó el portal de obras").contains("febrero 2023")
                 .doesNotContain("SECRETO");
-        assertThat(browser.findElement(By.id("T0002")).getText()).contains("Completo").contains("Significativo");
+        assertThat(browser().findElement(By.id("T0002")).getText()).contains("Completo").contains("Significativo");
 
         // the filter form: a label per field, plain GET submit
-        assertThat(browser.findElement(By.cssSelector("label[for='filter-status']")).getText()).isEqualTo("Estado");
-        new Select(browser.findElement(By.id("filter-axis"))).selectByValue("ambiente");
-        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Demorado");
+        assertThat(browser().findElement(By.cssSelector("label[for='filter-status']")).getText()).isEqualTo("Estado");
+        new Select(browser().findElement(By.id("filter-axis"))).selectByValue("ambiente");
+        new Select(browser().findElement(By.id("filter-status"))).selectByVisibleText("Demorado");
         navigateBy(By.cssSelector("form.filters button[type=submit]"));
         waitFor().until(ExpectedConditions.urlContains("status=DELAYED"));
-        assertThat(browser.getCurrentUrl()).contains("axis=ambiente").contains("status=DELAYED");
+        assertThat(browser().getCurrentUrl()).contains("axis=ambiente").contains("status=DELAYED");
         assertThat(codes()).containsExactly("T0003");
-        assertThat(browser.findElement(By.cssSelector(".count")).getText()).isEqualTo("Compromisos que coinciden: 1");
+        assertThat(browser().findElement(By.cssSelector(".count")).getText()).isEqualTo("Compromisos que coinciden: 1");
 
         navigateBy(By.cssSelector("#T0003 h2 a"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("T0003");
-        assertThat(browser.findElements(By.cssSelector("section.report"))).hasSize(1);
+        assertThat(browser().findElement(By.tagName("h1")).getText()).startsWith("T0003");
+        assertThat(browser().findElements(By.cssSelector("section.report"))).hasSize(1);
     }
 
     @Test
     void englishVersion() {
         open("/dashboard?lang=en");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Action plan tracking");
-        WebElement first = browser.findElement(By.id("T0001"));
+        assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Action plan tracking");
+        WebElement first = browser().findElement(By.id("T0001"));
         assertThat(first.findElement(By.cssSelector("h2")).getText()).contains("Open data on public works");
         assertThat(first.findElement(By.cssSelector(".progress-text")).getText()).isEqualTo("60% complete");
-        assertThat(browser.findElement(By.cssSelector("label[for='filter-lead-area']")).getText())
+        assertThat(browser().findElement(By.cssSelector("label[for='filter-lead-area']")).getText())
                 .isEqualTo("Lead area");
         // the language sticks (cookie) while filtering
-        new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Completed");
+        new Select(browser().findElement(By.id("filter-status"))).selectByVisibleText("Completed");
         navigateBy(By.cssSelector("form.filters button[type=submit]"));
         waitFor().until(ExpectedConditions.urlContains("status="));
         assertThat(codes()).containsExactly("T0002");
-        assertThat(browser.findElement(By.id("T0002")).getText()).contains("Did it open government?")
+        assertThat(browser().findElement(By.id("T0002")).getText()).contains("Did it open government?")
                 .contains("Major");
     }
 
     @Test
     void readableOnAPhone() {
-        browser.manage().window().setSize(new Dimension(375, 740));
+        browser().manage().window().setSize(new Dimension(375, 740));
         open("/dashboard?lang=es");
-        JavascriptExecutor js = (JavascriptExecutor) browser;
+        JavascriptExecutor js = (JavascriptExecutor) browser();
         long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
         long content = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
         assertThat(viewport).as("the phone-sized window").isLessThanOrEqualTo(375);
         assertThat(content).as("no sideways scrolling").isLessThanOrEqualTo(viewport);
-        WebElement progress = browser.findElement(By.cssSelector("#T0001 progress"));
+        WebElement progress = browser().findElement(By.cssSelector("#T0001 progress"));
         assertThat(progress.getSize().getWidth()).isLessThanOrEqualTo((int) viewport);
-        assertThat(browser.findElement(By.cssSelector("#T0001 .progress-text")).isDisplayed()).isTrue();
-        WebElement select = browser.findElement(By.id("filter-axis"));
+        assertThat(browser().findElement(By.cssSelector("#T0001 .progress-text")).isDisplayed()).isTrue();
+        WebElement select = browser().findElement(By.id("filter-axis"));
         assertThat(select.getSize().getWidth()).isLessThanOrEqualTo((int) viewport).isGreaterThan(150);
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        browser().get("http://localhost:" + port + path);
         waitForLoadedPage();
     }
 
@@ -136,8 +122,8 @@ class DashboardBrowserTests {
      * loading. Reading the URL or the page right after {@code click()} races the navigation on a busy machine.
      */
     private void navigateBy(By target) {
-        WebElement oldPage = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
+        WebElement oldPage = browser().findElement(By.tagName("html"));
+        browser().findElement(target).click();
         waitFor().until(ExpectedConditions.stalenessOf(oldPage));
         waitForLoadedPage();
     }
@@ -147,11 +133,15 @@ class DashboardBrowserTests {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return new WebDriverWait(browser(), Duration.ofSeconds(30));
     }
 
     private List<String> codes() {
-        return browser.findElements(By.cssSelector("article.commitment")).stream().map(e -> e.getAttribute("id"))
+        return browser().findElements(By.cssSelector("article.commitment")).stream().map(e -> e.getAttribute("id"))
                 .toList();
+    }
+
+    private static WebDriver browser() {
+        return chromium.driver();
     }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.cocrea.support.ChromiumPerClass;
 import org.cocrea.support.CocreaIntegrationTest;
-import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.WebappLogin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,50 +27,41 @@ class SingleLoginBrowserTests {
 
     static final String USER = "navegador-equipo";
 
-    static HeadlessChromium chromium;
-    static WebDriver browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass("es", 1400, 1000);
 
     @LocalServerPort
     int port;
     @Autowired
     TestFixtures fixtures;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start("es", 1400, 1000);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void oneLoginOpensTasklistAndTheStaffPagesAndTasklistsLogoutEndsBoth() {
         fixtures.user(USER, USER + "@gobierno.example.org", Groups.OPEN_GOVERNMENT_TEAM);
-        browser.manage().deleteAllCookies();
+        browser().manage().deleteAllCookies();
         String base = "http://localhost:" + port;
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(30));
 
-        WebappLogin.logIn(browser, base, "tasklist", USER, "secret");
+        WebappLogin.logIn(browser(), base, "tasklist", USER, "secret");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account .dropdown-toggle"),
                 USER));
 
-        browser.get(base + "/staff");
-        assertThat(browser.getCurrentUrl()).endsWith("/staff");
-        assertThat(browser.findElements(By.cssSelector("form[action='/login']"))).isEmpty();
+        browser().get(base + "/staff");
+        assertThat(browser().getCurrentUrl()).endsWith("/staff");
+        assertThat(browser().findElements(By.cssSelector("form[action='/login']"))).isEmpty();
 
-        browser.get(base + "/camunda/app/tasklist/default/");
+        browser().get(base + "/camunda/app/tasklist/default/");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account .dropdown-toggle"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a"))).click();
 
         wait.until(ExpectedConditions.urlToBe(base + "/login"));
-        assertThat(browser.findElements(By.cssSelector("form[name='signinForm']"))).isEmpty();
-        browser.get(base + "/staff");
+        assertThat(browser().findElements(By.cssSelector("form[name='signinForm']"))).isEmpty();
+        browser().get(base + "/staff");
         wait.until(ExpectedConditions.urlToBe(base + "/login"));
-        assertThat(browser.findElements(By.id("username"))).hasSize(1);
+        assertThat(browser().findElements(By.id("username"))).hasSize(1);
+    }
+
+    private static WebDriver browser() {
+        return chromium.driver();
     }
 }

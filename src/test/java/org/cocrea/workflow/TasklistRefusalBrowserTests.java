@@ -8,14 +8,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.Proposals;
+import org.cocrea.support.ChromiumPerClass;
 import org.cocrea.support.CocreaIntegrationTest;
-import org.cocrea.support.HeadlessChromium;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.WebappLogin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -38,8 +37,8 @@ class TasklistRefusalBrowserTests {
 
     static final String USER = "navegador-ambiente";
 
-    static HeadlessChromium chromium;
-    static WebDriver browser;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass("es", 1400, 1000);
 
     @LocalServerPort
     int port;
@@ -53,36 +52,23 @@ class TasklistRefusalBrowserTests {
     Proposal proposal;
     Task task;
 
-    @BeforeAll
-    static void startChromium() throws Exception {
-        chromium = HeadlessChromium.start("es", 1400, 1000);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void feasibilityReviewAssignedToTheAreaUser() {
         TestFixtures.FeasibilityReview review = fixtures.feasibilityReview(USER);
         proposal = review.proposal();
         task = review.task();
         taskService.claim(task.getId(), USER); // the form is editable for the assignee only
-        browser.manage().deleteAllCookies();
+        browser().manage().deleteAllCookies();
     }
 
     @Test
     void aRefusedReviewShowsOnlyTheReasonAndTheFormStaysUsable() {
         logIn();
-        browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        browser().get(base() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
         WebElement reasoning = waitFor().until(ExpectedConditions.elementToBeClickable(field("Field_reasoning")));
         click(field("Field_verdict-0"));
         reasoning.sendKeys("   ");
-        browser.findElement(field("Field_contactPerson")).sendKeys("Julia");
+        browser().findElement(field("Field_contactPerson")).sendKeys("Julia");
 
         click(completeButton());
 
@@ -90,7 +76,7 @@ class TasklistRefusalBrowserTests {
                 By.cssSelector(".notifications .alert .message")));
         waitFor().until(d -> !toast.getText().isBlank());
         assertThat(toast.getText()).isEqualTo("Datos inválidos: fundamentación requerida");
-        String alert = browser.findElement(By.cssSelector(".notifications .alert")).getText();
+        String alert = browser().findElement(By.cssSelector(".notifications .alert")).getText();
         assertThat(alert).doesNotContain("ENGINE-", "Exception", task.getId(), "Invalid data");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
 
@@ -98,7 +84,7 @@ class TasklistRefusalBrowserTests {
         waitFor().until(ExpectedConditions.elementToBeClickable(completeButton()));
         click(By.cssSelector(".notifications .alert button.close[ng-click^='removeNotification']")); // the toast covers the button, as for a user
         waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert")));
-        WebElement again = browser.findElement(field("Field_reasoning"));
+        WebElement again = browser().findElement(field("Field_reasoning"));
         again.clear();
         again.sendKeys("El área tiene presupuesto para el arbolado.");
         waitFor().until(ExpectedConditions.elementToBeClickable(completeButton()));
@@ -109,13 +95,13 @@ class TasklistRefusalBrowserTests {
     }
 
     private void logIn() {
-        WebappLogin.logIn(browser, base(), "tasklist", USER, "secret");
+        WebappLogin.logIn(browser(), base(), "tasklist", USER, "secret");
     }
 
     /** Clicks an element after scrolling it to the middle of the window (Tasklist's footer covers the bottom). */
     private static void click(By target) {
-        WebElement element = browser.findElement(target);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        WebElement element = browser().findElement(target);
+        ((JavascriptExecutor) browser()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         waitFor().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
@@ -133,6 +119,10 @@ class TasklistRefusalBrowserTests {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return new WebDriverWait(browser(), Duration.ofSeconds(30));
+    }
+
+    private static WebDriver browser() {
+        return chromium.driver();
     }
 }
