@@ -1,33 +1,26 @@
 package org.cocrea.web;
 
-import java.util.List;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.cocrea.workflow.EngineUserAuthenticationProvider;
-import org.springframework.context.annotation.Lazy;
+import org.cocrea.workflow.WebappAccess;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Which Camunda webapps the navigation offers the logged-in user: exactly those the engine would let the user's groups
- * open, read from the same Camunda authorizations the webapps check ({@code APPLICATION} resource, {@code ACCESS}
- * permission; see {@code org.cocrea.workflow.IdentitySetup}). Used by {@code templates/fragments.html} as
- * {@code @navigation}; the staff link itself follows Spring Security's rule for {@code /staff/**}.
+ * open ({@link WebappAccess}). Used by {@code templates/fragments.html} as {@code @navigation}; the staff link itself
+ * follows Spring Security's rule for {@code /staff/**}.
  */
 @Component("navigation")
 public class Navigation {
 
-    private final AuthorizationService authorizations;
+    private final WebappAccess access;
 
-    Navigation(@Lazy AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    Navigation(WebappAccess access) {
+        this.access = access;
     }
 
     /**
@@ -35,25 +28,20 @@ public class Navigation {
      * @return whether the current user's groups have {@code ACCESS} to it; false for anonymous visitors
      */
     public boolean mayOpen(String app) {
-        return allowed(Permissions.ACCESS, Resources.APPLICATION, app);
+        return currentUser().map(user -> access.mayOpen(user.getName(), EngineUserAuthenticationProvider.groupIds(user), app)).orElse(false);
     }
 
     /**
      * @return whether the current user may deploy process models (Camunda Modeler's deploy, checked in Cockpit's
-     *     deployments view): {@code CREATE} on {@code DEPLOYMENT}
+     *     deployments view); false for anonymous visitors
      */
     public boolean mayDeploy() {
-        return allowed(Permissions.CREATE, Resources.DEPLOYMENT, "*");
+        return currentUser().map(user -> access.mayDeploy(user.getName(), EngineUserAuthenticationProvider.groupIds(user))).orElse(false);
     }
 
-    private boolean allowed(Permission permission, Resource resource, String id) {
+    private static Optional<Authentication> currentUser() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
-            return false;
-        }
-        List<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList();
-        return authorizations.isUserAuthorized(user.getName(), groups, permission, resource, id);
+        boolean loggedIn = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
+        return loggedIn ? Optional.of(user) : Optional.empty();
     }
 }

@@ -25,6 +25,17 @@ public class EngineUserAuthenticationProvider implements AuthenticationProvider 
 
     /** Prefix of the authorities derived from Camunda groups. */
     public static final String GROUP_PREFIX = "GROUP_";
+
+    /**
+     * The Camunda group ids behind a login's authorities (the reverse of {@code GROUP_<groupId>}).
+     *
+     * @param authentication a login made by this provider, or any authentication
+     * @return its group ids, in authority order; empty when it has none
+     */
+    public static List<String> groupIds(Authentication authentication) {
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(GROUP_PREFIX)).map(a -> a.substring(GROUP_PREFIX.length())).toList();
+    }
     private final IdentityService identityService;
 
     EngineUserAuthenticationProvider(@Lazy IdentityService identityService) {

@@ -15,7 +15,6 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -48,9 +47,7 @@ public class SpringSecurityWebappAuthentication extends ContainerBasedAuthentica
         if (user == null || user.isBlank()) {
             return AuthenticationResult.unsuccessful();
         }
-        List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(EngineUserAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(EngineUserAuthenticationProvider.GROUP_PREFIX.length())).toList();
+        List<String> groups = EngineUserAuthenticationProvider.groupIds(authentication);
         forgetOutdatedWebappLogin(request, engine.getName(), user, groups);
         AuthenticationResult result = AuthenticationResult.successful(user);
         result.setGroups(groups);
