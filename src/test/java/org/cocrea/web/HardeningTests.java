@@ -7,7 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,6 +123,45 @@ class HardeningTests {
             assertThat(response.body()).as(asset).doesNotContain(VERSION).contains(bust.group(1));
             assertThat(response.headers().firstValueAsLong("Content-Length")).as(asset)
                     .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void everyWebappPageCarriesTheNonceOfItsOwnPolicyUnderConcurrentRequests() throws Exception {
+        fixtures.user(ADMIN, ADMIN + "@gobierno.example.org", "camunda-admin");
+        LoginSession user = new LoginSession(port).logIn(ADMIN, "secret");
+        Pattern headerNonce = Pattern.compile("'nonce-([^']+)'");
+        Pattern pageNonce = Pattern.compile("nonce=\"([^\"]+)\"");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> requests = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                // API calls write a nonce too (every /camunda answer carries the policy), as a loading page's do.
+                String path = i % 2 == 0 ? "/camunda/app/tasklist/default/"
+                        : "/camunda/api/engine/engine/default/task/count";
+                requests.add(() -> {
+                    HttpResponse<String> response = user.get(path);
+                    if (!path.contains("/app/")) {
+                        return null;
+                    }
+                    Matcher header = headerNonce.matcher(
+                            response.headers().firstValue("Content-Security-Policy").orElse(""));
+                    Matcher page = pageNonce.matcher(response.body());
+                    assertThat(header.find()).as("the policy has a nonce").isTrue();
+                    assertThat(page.find()).as("the page has a nonce").isTrue();
+                    return header.group(1).equals(page.group(1)) ? null
+                            : "policy " + header.group(1) + ", page " + page.group(1);
+                });
+            }
+            List<String> mismatches = new ArrayList<>();
+            for (Future<String> result : pool.invokeAll(requests)) {
+                if (result.get() != null) {
+                    mismatches.add(result.get());
+                }
+            }
+            assertThat(mismatches).as("pages whose scripts the browser would block").isEmpty();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
