@@ -78,6 +78,8 @@ class TasklistLanguageBrowserTests {
             String screen = screenText(browser, false);
             assertThat(found(english, screen)).as("English texts of Tasklist on the screen:%n%s", screen).isEmpty();
 
+            assertThat(localeFilesLoaded(browser)).as("Tasklist's locale files").containsOnly("es");
+
             assertThat(shortcutHelp(browser)).contains("toma la tarea elegida")
                     .doesNotContain("claims the currently selected task");
         }
@@ -103,15 +105,20 @@ class TasklistLanguageBrowserTests {
             assertThat(screen).contains("Unclaim", "Created");
             assertThat(found(spanish, screen)).as("Spanish texts of Tasklist on the screen:%n%s", screen).isEmpty();
 
+            // Only en.json: with the es file loading beside it, texts read before en.json arrived stayed Spanish.
+            assertThat(localeFilesLoaded(browser)).as("Tasklist's locale files").containsOnly("en");
+
             assertThat(shortcutHelp(browser)).contains("claims the currently selected task");
 
-            // Loading the fallback (es) file again must not switch relative times ("hace 5 minutos") to Spanish.
+            // Loading the es file later (a switch of language and back) must not leave relative times ("hace 5
+            // minutos") in Spanish: moment makes each loaded file's locale the global one.
             assertThat(((JavascriptExecutor) browser).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     const injector = angular.element(document.querySelector('.ng-scope')).injector();
-                    injector.get('$translate').refresh('es').then(
-                        () => done(injector.get('moment').locale()), e => done('refresh failed: ' + e));
-                    """)).as("moment's locale after the es file loaded again").isEqualTo("en");
+                    const translate = injector.get('$translate');
+                    translate.use('es').then(() => translate.use('en')).then(
+                        () => done(injector.get('moment').locale()), e => done('switch failed: ' + e));
+                    """)).as("moment's locale after the es file loaded and English came back").isEqualTo("en");
         }
     }
 
@@ -127,6 +134,16 @@ class TasklistLanguageBrowserTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error li")));
         click(browser, By.cssSelector("span.due-date[cam-widget-inline-field]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[uib-datepicker] .uib-title")));
+    }
+
+    /** The languages of the {@code app/tasklist/locales/<lang>.json} files the page has loaded, e.g. {@code [en]}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> localeFilesLoaded(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return performance.getEntriesByType('resource').map(e => e.name)
+                    .map(name => /\\/app\\/tasklist\\/locales\\/([a-z]+)\\.json/.exec(name))
+                    .filter(match => match).map(match => match[1]);
+                """);
     }
 
     /** Opens Tasklist's keyboard-shortcut help and returns its table's text. */

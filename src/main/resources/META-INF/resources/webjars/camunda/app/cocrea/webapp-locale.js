@@ -228,8 +228,9 @@ define(['angular'], function (angular) {
 
       // Relative times ("hace 5 minutos" / "5 minutes ago") come from moment, whose global locale is whichever
       // locales/<lang>.json was loaded last: Camunda's loader defines each file's dateLocales, and moment makes the
-      // locale it defines the global one. angular-translate also loads the fallback (es) beside an English browser's
-      // en, so after every load the language in use is put back (amMoment also refreshes the times on the screen).
+      // locale it defines the global one. Another file may load after the one in use (a fallback, or a switch of
+      // language and back), so after every load and change the language in use is put back (amMoment also refreshes
+      // the times on the screen).
       function useMomentLocale() {
         var language = $translate.use();
         if (!language || !$injector.has('moment') || !$injector.has('amMoment')) {
