@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * webjar's {@code en.json} (the file Camunda adds keys to when it changes a webapp) has a Spanish text in our
  * {@code es.json}, with the same {@code {{placeholders}}}, and no key of ours is gone from Camunda's file. A Camunda
  * upgrade that adds, renames or removes texts fails here, naming the keys. Also checks that each webapp's
- * {@code config.js} offers es and en with es as the fallback and loads {@code cocrea/webapp-locale.js}, and that its
+ * {@code config.js} offers es and en, falls back to the browser's language when it is one of them and to es otherwise
+ * (so only one locale file loads: {@code TasklistLanguageBrowserTests} checks it in a browser), and loads {@code cocrea/webapp-locale.js}, and that its
  * {@code user-styles.css} hides the Camunda 8 banner.
  */
 class WebappTranslationsTests {
@@ -83,9 +84,10 @@ class WebappTranslationsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
-    void configOffersSpanishAndEnglishWithSpanishAsFallback(String webapp) throws IOException {
+    void configOffersSpanishAndEnglishFallingBackToSpanish(String webapp) throws IOException {
         String config = resource("META-INF/resources/webjars/camunda/app/" + webapp + "/scripts/config.js");
-        assertThat(config).contains("availableLocales: ['es', 'en']", "fallbackLocale: 'es'",
+        assertThat(config).contains("const languages = ['es', 'en'];", "availableLocales: languages",
+                "fallbackLocale: languages.includes(browserLanguage) ? browserLanguage : 'es'",
                 "ngDeps: ['cocrea.webappLocale']", "'/app/cocrea/webapp-locale'");
         String styles = resource("META-INF/resources/webjars/camunda/app/" + webapp + "/styles/user-styles.css");
         assertThat(styles.replaceAll("\\s+", " ")).contains(".ce-eol-banner { display: none; }");
