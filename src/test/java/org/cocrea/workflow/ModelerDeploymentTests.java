@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +43,8 @@ class ModelerDeploymentTests {
     @Autowired
     ObjectMapper json;
     @TempDir
-    Path checkout;
+    Path tempDir;
+    ModelCheckout checkout;
     EngineRestClient rest;
     Set<String> deploymentsBefore;
 
@@ -54,7 +54,7 @@ class ModelerDeploymentTests {
         fixtures.user(OWNER, OWNER + "@gobierno.example.org", Groups.PROCESS_OWNERS);
         rest = new EngineRestClient(port);
         deploymentsBefore = deploymentIds();
-        StartupDeployment.copyModels(checkout);
+        checkout = new ModelCheckout(tempDir);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class ModelerDeploymentTests {
     @Test
     void aModelerDeployFollowedByARestartWithTheSameFilesCreatesNoNewVersion() throws Exception {
         Map<String, Integer> before = latestVersions();
-        edit("processes/proposal-review.bpmn", "workingDays.after(now(), 10)", "workingDays.after(now(), 15)");
+        checkout.edit("processes/proposal-review.bpmn", "workingDays.after(now(), 10)", "workingDays.after(now(), 15)");
 
         HttpResponse<String> deployed = deployFromModeler("proposal-review", "proposal-review.bpmn");
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
@@ -88,19 +88,19 @@ class ModelerDeploymentTests {
         assertThat(latestVersions()).isEqualTo(versionsAfter(before, 1));
 
         // The restart deploys processes/ (with the owner's saved file) again: no new version of anything.
-        StartupDeployment.run(repositoryService, checkout.resolve("processes"), checkout.resolve("forms"));
+        checkout.restart(repositoryService);
         assertThat(latestVersions()).isEqualTo(versionsAfter(before, 1));
 
         // A diagram changed after that does create a new version at restart.
-        edit("processes/proposal-review.bpmn", "Plazo: 10 días hábiles", "Plazo: 15 días hábiles");
-        StartupDeployment.run(repositoryService, checkout.resolve("processes"), checkout.resolve("forms"));
+        checkout.edit("processes/proposal-review.bpmn", "Plazo: 10 días hábiles", "Plazo: 15 días hábiles");
+        checkout.restart(repositoryService);
         assertThat(latestVersions()).isEqualTo(versionsAfter(before, 2));
     }
 
     @Test
     void aChangedRoutingTableFromModelerReachesTheProcessesThatBindItByDeployment() throws Exception {
         Map<String, Integer> before = latestVersions();
-        edit("processes/proposal-routing.dmn", "\"area-ciudad-amigable\"", "\"area-diversidad\"");
+        checkout.edit("processes/proposal-routing.dmn", "\"area-ciudad-amigable\"", "\"area-diversidad\"");
 
         HttpResponse<String> deployed = deployFromModeler("Enrutamiento", "proposal-routing.dmn");
 
@@ -111,17 +111,17 @@ class ModelerDeploymentTests {
         assertThat(text(id, "processes/proposal-routing.dmn")).contains("\"area-diversidad\"");
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("proposal-routing")
                 .latestVersion().singleResult().getDeploymentId()).isEqualTo(id);
-        StartupDeployment.run(repositoryService, checkout.resolve("processes"), checkout.resolve("forms"));
+        checkout.restart(repositoryService);
         assertThat(latestVersions()).isEqualTo(versionsAfter(before, 1));
     }
 
     @Test
     void aFormAttachedInModelersDeployDialogIsFiledUnderForms() throws Exception {
-        Files.writeString(checkout.resolve("forms/review-check.form"), """
+        checkout.write("forms/review-check.form", """
                 {"id": "review-check", "type": "default", "components": [
                   {"key": "checked", "label": "Revisión controlada", "type": "checkbox"}]}
                 """);
-        edit("processes/proposal-review.bpmn", "Propuesta recibida\"", "Propuesta recibida (v2)\"");
+        checkout.edit("processes/proposal-review.bpmn", "Propuesta recibida\"", "Propuesta recibida (v2)\"");
 
         HttpResponse<String> deployed = deployFromModeler("proposal-review", "proposal-review.bpmn",
                 "review-check.form");
@@ -131,7 +131,7 @@ class ModelerDeploymentTests {
         assertThat(repositoryService.getDeploymentResourceNames(id)).contains("forms/review-check.form",
                 "processes/proposal-review.bpmn");
         Map<String, Integer> after = latestVersions();
-        StartupDeployment.run(repositoryService, checkout.resolve("processes"), checkout.resolve("forms"));
+        checkout.restart(repositoryService);
         assertThat(latestVersions()).isEqualTo(after);
     }
 
@@ -153,16 +153,9 @@ class ModelerDeploymentTests {
         for (int i = 0; i < files.length; i++) {
             String folder = files[i].endsWith(".form") ? "forms" : "processes";
             parts[2 * i] = files[i];
-            parts[2 * i + 1] = Files.readAllBytes(checkout.resolve(folder).resolve(files[i]));
+            parts[2 * i + 1] = checkout.bytes(folder + "/" + files[i]);
         }
         return rest.deployLikeModeler(OWNER, deploymentName, parts);
-    }
-
-    private void edit(String file, String from, String to) throws Exception {
-        Path path = checkout.resolve(file);
-        String content = Files.readString(path);
-        assertThat(content).as(file).contains(from);
-        Files.writeString(path, content.replace(from, to));
     }
 
     private String text(String deploymentId, String resource) throws Exception {
