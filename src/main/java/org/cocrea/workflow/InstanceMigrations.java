@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -24,17 +24,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationReport;
-import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -79,6 +79,8 @@ public class InstanceMigrations {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final ProcessEngineConfigurationImpl configuration;
+    /** The batch this node last started per source definition id, so a second click does not start a second one. */
+    private final Map<String, String> started = new ConcurrentHashMap<>();
 
     InstanceMigrations(ProcessEngine engine) {
         this.repositoryService = engine.getRepositoryService();
@@ -294,15 +296,20 @@ public class InstanceMigrations {
      * @throws MigrationRefusedException when the source is not an older version of {@code key} with instances
      *                                   ({@code migrations.refused.unknown}), a newer version was deployed since the
      *                                   preview ({@code migrations.refused.stale}), the engine refuses the plan
-     *                                   ({@code migrations.refused.invalid}) or no instance can move
-     *                                   ({@code migrations.refused.nothing})
+     *                                   ({@code migrations.refused.invalid}), no instance can move
+     *                                   ({@code migrations.refused.nothing}) or a batch this node started for the
+     *                                   same version still runs ({@code migrations.refused.running}, with its id)
      */
-    public String migrate(String key, String sourceDefinitionId, String targetDefinitionId,
+    public synchronized String migrate(String key, String sourceDefinitionId, String targetDefinitionId,
             boolean updateEventTriggers, String userId, List<String> groupIds) {
         ProcessVersions process = process(key).orElseThrow(
                 () -> new MigrationRefusedException("migrations.refused.unknown", key));
         OlderVersion source = process.older().stream().filter(v -> v.definitionId().equals(sourceDefinitionId))
                 .findFirst().orElseThrow(() -> new MigrationRefusedException("migrations.refused.unknown", key));
+        String running = started.get(sourceDefinitionId);
+        if (running != null && managementService.createBatchQuery().batchId(running).count() > 0) {
+            throw new MigrationRefusedException("migrations.refused.running", running);
+        }
         if (!process.latestDefinitionId().equals(targetDefinitionId)) {
             throw new MigrationRefusedException("migrations.refused.stale", process.latestVersion());
         }
@@ -330,6 +337,7 @@ public class InstanceMigrations {
                 }
             };
             Batch batch = configuration.getCommandExecutorTxRequired().execute(start);
+            started.put(sourceDefinitionId, batch.getId());
             log.info("{} started migration batch {}: {} instances of {} version {} to version {} ({} stay at "
                     + "unmapped activities {})", userId, batch.getId(), moving.size(), key, source.version(),
                     process.latestVersion(), staying.size(), preview.unmapped().stream().map(u -> u.activity().id())

@@ -185,6 +185,23 @@ class MigrationPageTests {
     }
 
     @Test
+    void aSecondClickWhileTheBatchRunsStartsNoSecondBatch() throws Exception {
+        LoginSession owner = new LoginSession(port).logIn(OWNER, "secret");
+        String preview = section(owner.get(PAGE).body(), "preview-v" + v1.getVersion());
+        String batch = startBatch(owner, preview);
+
+        HttpResponse<String> again = owner.submit(PAGE, PAGE + "/migrate", form(preview));
+
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(managementService.createBatchQuery().count()).isEqualTo(1);
+        String page = owner.get(again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+",
+                "")).body();
+        assertThat(section(page, "refusal")).contains("Ya hay un lote en curso para esta versión (" + batch + ")");
+        fixtures.runBatch(batch);
+        assertThat(definitionOf(atMeeting)).isEqualTo(v2.getId());
+    }
+
+    @Test
     void onlyProcessOwnersAndAdministratorsMayOpenOrStartMigrations() throws Exception {
         assertThat(new LoginSession(port).get(PAGE).headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
