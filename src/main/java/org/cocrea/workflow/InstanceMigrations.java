@@ -298,7 +298,8 @@ public class InstanceMigrations {
      *                                   preview ({@code migrations.refused.stale}), the engine refuses the plan
      *                                   ({@code migrations.refused.invalid}), no instance can move
      *                                   ({@code migrations.refused.nothing}) or a batch this node started for the
-     *                                   same version still runs ({@code migrations.refused.running}, with its id)
+     *                                   same version still has jobs to run ({@code migrations.refused.running}, with
+     *                                   its id; jobs that failed for good do not count)
      */
     public synchronized String migrate(String key, String sourceDefinitionId, String targetDefinitionId,
             boolean updateEventTriggers, String userId, List<String> groupIds) {
@@ -307,7 +308,7 @@ public class InstanceMigrations {
         OlderVersion source = process.older().stream().filter(v -> v.definitionId().equals(sourceDefinitionId))
                 .findFirst().orElseThrow(() -> new MigrationRefusedException("migrations.refused.unknown", key));
         String running = started.get(sourceDefinitionId);
-        if (running != null && managementService.createBatchQuery().batchId(running).count() > 0) {
+        if (running != null && inProgress(running)) {
             throw new MigrationRefusedException("migrations.refused.running", running);
         }
         if (!process.latestDefinitionId().equals(targetDefinitionId)) {
@@ -385,6 +386,17 @@ public class InstanceMigrations {
         return historyService.createHistoricBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION)
                 .orderByStartTime().desc().listPage(0, 10).stream().map(b -> batch(b.getId()))
                 .flatMap(Optional::stream).toList();
+    }
+
+    /** @return whether the batch still has jobs to run (not counting jobs that failed with no retries left) */
+    private boolean inProgress(String batchId) {
+        BatchStatistics batch = managementService.createBatchStatisticsQuery().batchId(batchId).singleResult();
+        if (batch == null) {
+            return false;
+        }
+        long failedOut = managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId())
+                .noRetriesLeft().count();
+        return batch.getRemainingJobs() > failedOut;
     }
 
     private MigrationPlan plan(String source, String target, boolean updateEventTriggers) {

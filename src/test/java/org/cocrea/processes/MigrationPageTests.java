@@ -151,7 +151,8 @@ class MigrationPageTests {
     void anInstanceThatReachedTheUnmappedActivityAfterThePreviewFailsItsJobAndTheBatchPageShowsWhy()
             throws Exception {
         LoginSession owner = new LoginSession(port).logIn(OWNER, "secret");
-        String batch = startBatch(owner, section(owner.get(PAGE).body(), "preview-v" + v1.getVersion()));
+        String preview = section(owner.get(PAGE).body(), "preview-v" + v1.getVersion());
+        String batch = startBatch(owner, preview);
         // Meanwhile the instance is sent back to the review task (e.g. by an administrator in Cockpit).
         runtimeService.createProcessInstanceModification(atMeeting)
                 .startBeforeActivity(ProposalReviewProcess.TASK_REVIEW)
@@ -165,6 +166,13 @@ class MigrationPageTests {
         assertThat(failures).contains("Trabajos fallidos").contains(atMeeting)
                 .contains(ProposalReviewProcess.TASK_REVIEW).contains("<td>0</td>");
         assertThat(definitionOf(atMeeting)).isEqualTo(v1.getId());
+
+        // A batch whose jobs failed for good does not block the next try, which the plan now refuses for its reason.
+        HttpResponse<String> again = owner.submit(PAGE, PAGE + "/migrate", form(preview));
+        String page = owner.get(again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+",
+                "")).body();
+        assertThat(section(page, "refusal")).contains("Ninguna instancia de la versión " + v1.getVersion()
+                + " se puede mover con este plan");
     }
 
     @Test
