@@ -31,7 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * service); the webapps ({@code /camunda/app/**}, {@code /camunda/api/**}) need it, take its user
  * ({@code org.cocrea.workflow.WebappSingleLogin}) and keep their own CSRF protection, and logging out of either ends
  * both. {@code /engine-rest/**} keeps HTTP Basic (Modeler, scripts). Staff pages ({@code /staff/**}) need the
- * open-government team or an administrator; everything else needs a login. A session follows the user's current
+ * open-government team or an administrator, except the migration pages ({@code /staff/migrations/**}), which need
+ * a process owner or an administrator; everything else needs a login. A session follows the user's current
  * account at every request ({@link CurrentAccountFilter}): deleting the user logs them out, group changes apply at once.
  *
  * <p>Every page of the application's own (all but {@code /camunda/**}, whose webapps send their own nonce-based policy)
@@ -45,6 +46,7 @@ class SecurityConfiguration {
 
     static final String STAFF = EngineUserAuthenticationProvider.GROUP_PREFIX + "og-team";
     static final String ADMIN = EngineUserAuthenticationProvider.GROUP_PREFIX + "camunda-admin";
+    static final String PROCESS_OWNERS = EngineUserAuthenticationProvider.GROUP_PREFIX + "process-owners";
 
     /** Content-Security-Policy of the application's own pages. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; "
@@ -82,6 +84,9 @@ class SecurityConfiguration {
                         // OpenAPI description public (it describes public APIs, holds no data); Swagger UI staff only
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(SWAGGER_UI).hasAnyAuthority(STAFF, ADMIN)
+                        // Migrating running instances to a new model version is the process owners' (issue 13)
+                        .requestMatchers("/staff/migrations", "/staff/migrations/**")
+                        .hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**", "/unsubscribe/*"))

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * as one {@code SpringAutoDeployment}, each under a stable relative name ({@code processes/proposal-review.bpmn},
  * {@code forms/feasibility-review.form}) whatever the machine. Duplicate filtering then makes a restart with
  * unchanged files create no new version, and a changed file a new one (with all resources, so
- * {@code formRefBinding="deployment"} always finds its form).
+ * {@code formRefBinding="deployment"} always finds its form). A deployment from Camunda Modeler of one of these files
+ * is filed under the same names and deployment ({@link ModelSetDeployments}), so both ways converge.
  *
  * <p>When the folders are not in the working directory (a packaged jar), the copies inside the jar are used. Each
  * file is checked before deployment; a file that does not parse stops start-up with an error naming the file and the
@@ -42,6 +43,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FolderDeploymentConfiguration extends DefaultDeploymentConfiguration {
+
+    /** Prefix of the deployment name of every BPMN and DMN of the process folder. */
+    static final String PROCESS_PREFIX = "processes/";
+    /** Prefix of the deployment name of every Camunda Form of the form folder. */
+    static final String FORM_PREFIX = "forms/";
+    /** Files of the process folder that are deployed. */
+    static final List<String> PROCESS_SUFFIXES = List.of(".bpmn", ".dmn");
+    /** Files of the form folder that are deployed. */
+    static final List<String> FORM_SUFFIXES = List.of(".form");
 
     private static final Logger log = LoggerFactory.getLogger(FolderDeploymentConfiguration.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,8 +68,8 @@ class FolderDeploymentConfiguration extends DefaultDeploymentConfiguration {
     @Override
     public Set<Resource> getDeploymentResources() {
         TreeMap<String, Resource> resources = new TreeMap<>();
-        collect(processFolder, "processes", List.of(".bpmn", ".dmn"), resources);
-        collect(formFolder, "forms", List.of(".form"), resources);
+        collect(processFolder, "processes", PROCESS_SUFFIXES, resources);
+        collect(formFolder, "forms", FORM_SUFFIXES, resources);
         resources.forEach(FolderDeploymentConfiguration::check);
         log.info("Deploying {} models: {}", resources.size(), resources.keySet());
         return new LinkedHashSet<>(resources.values());

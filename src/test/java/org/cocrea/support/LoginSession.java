@@ -101,6 +101,25 @@ public final class LoginSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /**
+     * Posts a form of one of the application's pages as a browser does: with the CSRF token ({@code _csrf}) that
+     * page carries.
+     *
+     * @param page   the page the form is on, e.g. {@code /staff/migrations/proposal-review}
+     * @param action the form's action
+     * @param form   the fields, URL-encoded ({@code a=1&b=2})
+     * @return the answer (redirects are returned, not followed)
+     */
+    public HttpResponse<String> submit(String page, String action, String form) throws Exception {
+        Matcher csrf = CSRF_FIELD.matcher(get(page).body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF field on " + page);
+        }
+        return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + csrf.group(1))));
+    }
+
     /** Logs out through the staff pages' form ({@code POST /logout} with the page's CSRF token). */
     public HttpResponse<String> logOutOfTheStaffPages() throws Exception {
         Matcher csrf = CSRF_FIELD.matcher(get("/me/notifications").body());

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -187,6 +188,38 @@ public class TestFixtures {
             }
             jobs.forEach(j -> managementService.executeJob(j.getId()));
         }
+    }
+
+    /**
+     * Runs a batch (e.g. a migration) as the job executor would: its seed job until every batch job exists, every
+     * batch job (a failing one until its retries are used up), then its monitor job, which ends the batch when no
+     * job is left.
+     *
+     * @param batchId the batch id
+     */
+    public void runBatch(String batchId) {
+        Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
+        if (batch == null) {
+            throw new IllegalStateException("no running batch " + batchId);
+        }
+        for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId())) {
+            for (int round = 0; round < 20; round++) {
+                List<Job> jobs = managementService.createJobQuery().jobDefinitionId(definition).withRetriesLeft()
+                        .list();
+                if (jobs.isEmpty()) {
+                    break;
+                }
+                for (Job job : jobs) {
+                    try {
+                        managementService.executeJob(job.getId());
+                    } catch (RuntimeException failed) {
+                        // as on the job executor: the engine records the failure and lowers the retries
+                    }
+                }
+            }
+        }
+        managementService.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
     }
 
     /** Runs the outbox sender until nothing due is left. @return mails sent */

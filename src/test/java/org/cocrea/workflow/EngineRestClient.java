@@ -42,6 +42,36 @@ final class EngineRestClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Deploys as Camunda Modeler 5's deploy button does for Camunda 7 ({@code CamundaAPI.deployDiagram}): the fields
+     * {@code deployment-name}, {@code deployment-source=Camunda Modeler} and {@code enable-duplicate-filtering=true},
+     * then the diagram and each "additional file" as a part named by its bare file name.
+     *
+     * @param files file name, then its content ({@code byte[]}), for the diagram first and then the attachments
+     */
+    HttpResponse<String> deployLikeModeler(String user, String deploymentName, Object... files) throws Exception {
+        String boundary = "----modeler" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        for (String[] field : new String[][] {{"deployment-name", deploymentName},
+                {"deployment-source", "Camunda Modeler"}, {"enable-duplicate-filtering", "true"}}) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n");
+        }
+        for (int i = 0; i < files.length; i += 2) {
+            String name = (String) files[i];
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + name + "\"\r\nContent-Type: text/xml\r\n\r\n");
+            body.writeBytes((byte[]) files[i + 1]);
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return http.send(request(user, "/engine-rest/deployment/create")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String user, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder()
