@@ -160,77 +160,90 @@ class AccessibilityBrowserTests {
         assertNoSeriousViolations(publicPages(), "en");
     }
 
+    /**
+     * A public page, or a state of one, to analyse.
+     *
+     * @param expect a CSS selector only that page (state) shows, so that an error page is never analysed instead
+     * @param open   how a visitor gets there
+     */
+    private record Page(String expect, Runnable open) {
+    }
+
     /** Each public page (or state of one), by the path a visitor opens and what they do there. */
-    private Map<String, Runnable> publicPages() {
-        Map<String, Runnable> pages = new LinkedHashMap<>();
-        pages.put("/", () -> open("/"));
-        pages.put("/ on a phone, menu open", () -> {
+    private Map<String, Page> publicPages() {
+        Map<String, Page> pages = new LinkedHashMap<>();
+        pages.put("/", new Page("main form[action='/proposals/lookup']", () -> open("/")));
+        pages.put("/ on a phone, menu open", new Page("header nav a[href='/round-tables']", () -> {
             browser().manage().window().setSize(new Dimension(390, 844));
             open("/");
             browser().findElement(By.cssSelector("label.menu-button")).click();
             waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header nav a")));
-        });
-        pages.put("/login", () -> {
+        }));
+        pages.put("/login", new Page("#username", () -> {
             browser().manage().window().setSize(new Dimension(1280, 900));
             open("/login");
-        });
-        pages.put("/login?error", () -> open("/login?error"));
-        pages.put("/proposals/new", () -> open("/proposals/new"));
-        pages.put("/proposals/new (sent empty)", () -> {
+        }));
+        pages.put("/login?error", new Page("#login-error", () -> open("/login?error")));
+        pages.put("/proposals/new", new Page("#title", () -> open("/proposals/new")));
+        pages.put("/proposals/new (sent empty)", new Page("#errors", () -> {
             open("/proposals/new");
             navigateBy(By.cssSelector("main form button[type=submit]"));
-        });
-        pages.put("/proposals/{code}", () -> open("/proposals/" + trackingCode));
-        pages.put("/proposals/lookup (unknown code)", () -> open("/proposals/lookup?code=CC-NOEXISTE"));
-        pages.put("/round-tables", () -> open("/round-tables"));
-        pages.put("/round-tables/{upcoming}", () -> open("/round-tables/" + upcomingTable));
-        pages.put("/round-tables/{upcoming} (sent empty)", () -> {
+        }));
+        pages.put("/proposals/{code}", new Page("#tracking-code", () -> open("/proposals/" + trackingCode)));
+        pages.put("/proposals/lookup (unknown code)", new Page("main form[action='/proposals/lookup']",
+                () -> open("/proposals/lookup?code=CC-NOEXISTE")));
+        pages.put("/round-tables", new Page("main .round-table a", () -> open("/round-tables")));
+        pages.put("/round-tables/{upcoming}", new Page("#organizationType", () -> open("/round-tables/" + upcomingTable)));
+        pages.put("/round-tables/{upcoming} (sent empty)", new Page("#errors", () -> {
             open("/round-tables/" + upcomingTable);
-            sendWithoutBrowserChecks("main form");
-        });
-        pages.put("/round-tables/{held}", () -> open("/round-tables/" + heldTable));
-        pages.put("/drafts", () -> open("/drafts"));
-        pages.put("/drafts/{id} (comment form open)", () -> {
+            navigateBy(By.cssSelector("main form button[type=submit]"));
+        }));
+        pages.put("/round-tables/{held}", new Page("main section.card li", () -> open("/round-tables/" + heldTable)));
+        pages.put("/drafts", new Page("main article.card a", () -> open("/drafts")));
+        pages.put("/drafts/{id} (comment form open)", new Page("#body-objective", () -> {
             open("/drafts/" + draft);
             browser().findElement(By.cssSelector("#section-objective summary")).click();
-        });
-        pages.put("/drafts/{id} (comment sent empty)", () -> {
+        }));
+        pages.put("/drafts/{id} (comment sent empty)", new Page("#errors", () -> {
             open("/drafts/" + draft);
             browser().findElement(By.cssSelector("#section-objective summary")).click();
-            sendWithoutBrowserChecks("#section-objective form");
-        });
-        pages.put("/drafts/{id}?from=1&to=2", () -> open("/drafts/" + draft + "?from=1&to=2"));
-        pages.put("/action-plan", () -> open("/action-plan"));
-        pages.put("/dashboard", () -> open("/dashboard"));
-        pages.put("/dashboard/T0001", () -> open("/dashboard/T0001"));
-        pages.put("/dashboard/T0002", () -> open("/dashboard/T0002"));
-        pages.put("/dashboard/ARBA0001", () -> open("/dashboard/ARBA0001"));
-        pages.put("/subscribe", () -> open("/subscribe"));
-        pages.put("/subscribe (sent empty)", () -> {
+            navigateBy(By.cssSelector("#section-objective form button[type=submit]"));
+        }));
+        pages.put("/drafts/{id}?from=1&to=2", new Page("#changes", () -> open("/drafts/" + draft + "?from=1&to=2")));
+        pages.put("/action-plan", new Page("main #ARBA0001", () -> open("/action-plan")));
+        pages.put("/dashboard", new Page("main #T0001", () -> open("/dashboard")));
+        pages.put("/dashboard/T0001", new Page("main section.report", () -> open("/dashboard/T0001")));
+        pages.put("/dashboard/T0002", new Page("main .completion-level", () -> open("/dashboard/T0002")));
+        pages.put("/dashboard/ARBA0001", new Page("main #ARBA0001", () -> open("/dashboard/ARBA0001")));
+        pages.put("/subscribe", new Page("main input[name=topics]", () -> open("/subscribe")));
+        pages.put("/subscribe (sent empty)", new Page("#errors", () -> {
             open("/subscribe");
-            sendWithoutBrowserChecks("main form");
-        });
-        pages.put("/subscribe/confirm/{token}", () -> open("/subscribe/confirm/" + contactToken + "?topics=ambiente"));
-        pages.put("/unsubscribe/{token}", () -> open("/unsubscribe/" + contactToken));
-        pages.put("/my-data/{token}", () -> open("/my-data/" + contactToken));
-        pages.put("/self-assessment (not published yet)", () -> open("/self-assessment"));
-        pages.put("a page that does not exist", () -> open("/no-such-page"));
+            navigateBy(By.cssSelector("main form button[type=submit]"));
+        }));
+        pages.put("/subscribe/confirm/{token}", new Page("main form",
+                () -> open("/subscribe/confirm/" + contactToken + "?topics=ambiente")));
+        pages.put("/unsubscribe/{token}", new Page("main form", () -> open("/unsubscribe/" + contactToken)));
+        pages.put("/my-data/{token}", new Page("main a[href$='/export']", () -> open("/my-data/" + contactToken)));
+        pages.put("/self-assessment (not published yet)", new Page("main h1", () -> open("/self-assessment")));
+        pages.put("error page (unknown round-table)", new Page("main a[href='/']", () -> open("/round-tables/999999")));
         return pages;
     }
 
-    private void assertNoSeriousViolations(Map<String, Runnable> pages, String language) {
+    private void assertNoSeriousViolations(Map<String, Page> pages, String language) {
         List<String> serious = new ArrayList<>();
-        for (Map.Entry<String, Runnable> page : pages.entrySet()) {
-            page.getValue().run();
+        for (Map.Entry<String, Page> page : pages.entrySet()) {
+            page.getValue().open().run();
+            assertThat(browser().findElements(By.cssSelector(page.getValue().expect())))
+                    .as("%s shows %s (%s)", page.getKey(), page.getValue().expect(), browser().getTitle()).isNotEmpty();
             assertThat(browser().findElement(By.tagName("html")).getAttribute("lang")).as("lang of %s", page.getKey())
                     .isEqualTo(language);
             List<AxeCore.Violation> found = AxeCore.analyse(browser(), RULES);
             System.out.println("axe [" + language + "] " + page.getKey() + ": " + found.size() + " rule(s) broken");
             for (AxeCore.Violation v : found) {
-                for (int i = 0; i < v.targets().size(); i++) {
+                for (int k = 0; k < v.targets().size(); k++) {
                     String line = "[" + language + "] " + page.getKey() + ": " + v.rule() + " (" + v.impact() + ") "
-                            + v.targets().get(i) + " — " + v.help() + ": "
-                            + v.details().get(i).replaceAll("\\s+", " ");
+                            + v.targets().get(k) + " — " + v.help() + ": "
+                            + v.details().get(k).replaceAll("\\s+", " ");
                     System.out.println("axe " + line);
                     if (v.seriousOrWorse()) {
                         serious.add(line);
@@ -296,7 +309,7 @@ class AccessibilityBrowserTests {
         tabUntil("button[type=submit]");
         press(Keys.ENTER);
         waitForPage("/subscribe");
-        assertErrorsAnnounced("consent");
+        assertErrorsAnnounced("email", "consent");
         assertLabelled();
 
         tabUntil("#email");
@@ -429,15 +442,6 @@ class AccessibilityBrowserTests {
         browser().findElement(target).click();
         waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return window.cocreaOldPage === undefined && document.readyState === 'complete'"));
-    }
-
-    /**
-     * Sends the form as a browser that does not check {@code required} fields would (the server's refusal is what
-     * is analysed).
-     */
-    private void sendWithoutBrowserChecks(String form) {
-        js("document.querySelector(arguments[0]).noValidate = true", form);
-        navigateBy(By.cssSelector(form + " button[type=submit]"));
     }
 
     private void waitForPage(String path) {
