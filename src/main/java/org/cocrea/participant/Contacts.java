@@ -132,6 +132,18 @@ public class Contacts {
         });
     }
 
+    /**
+     * What is wrong with a contact's data, without storing anything: the checks of {@link #register} and
+     * {@link #requestSubscription}, so that a form refused for another reason (no consent) names every field at once.
+     *
+     * @param input the data as a form or import sent it
+     * @return one {@code "field: code"} per problem (e.g. {@code "email: email"}, {@code "organization: tooLong"}),
+     *         empty when the data is valid
+     */
+    public List<String> problems(ContactInput input) {
+        return validate(input);
+    }
+
     private List<String> validate(ContactInput in) {
         List<String> problems = new ArrayList<>();
         if (in.email() == null || in.email().isBlank()) {

@@ -67,16 +67,21 @@ class DirectoryPageController {
         model.addAttribute("email", email);
         model.addAttribute("name", name);
         model.addAttribute("organization", organization);
+        model.addAttribute("organizationType", organizationType);
+        Set<String> chosen = topics == null ? Set.of() : new LinkedHashSet<>(topics);
+        ContactInput input = new ContactInput(email, name, organization, organizationType, Set.of(), chosen,
+                LocaleConfiguration.supported(locale).getLanguage(), clock.instant(),
+                "Convocatorias de gobierno abierto y temas elegidos (formulario de suscripción)");
+        model.addAttribute("chosenTopics", chosen);
         if (!consent) {
-            model.addAttribute("errors", List.of("consent: consent"));
+            // every reason at once: the consent and whatever else the data lacks
+            List<String> errors = new java.util.ArrayList<>(contacts.problems(input));
+            errors.add("consent: consent");
+            model.addAttribute("errors", errors);
             return "directory/subscribe";
         }
-        Set<String> chosen = topics == null ? Set.of() : new LinkedHashSet<>(topics);
         try {
-            contacts.requestSubscription(new ContactInput(email, name, organization, organizationType, Set.of(), chosen,
-                    LocaleConfiguration.supported(locale).getLanguage(), clock.instant(),
-                    "Convocatorias de gobierno abierto y temas elegidos (formulario de suscripción)"),
-                    LocaleConfiguration.supported(locale));
+            contacts.requestSubscription(input, LocaleConfiguration.supported(locale));
         } catch (InvalidContactException e) {
             model.addAttribute("errors", e.problems());
             return "directory/subscribe";

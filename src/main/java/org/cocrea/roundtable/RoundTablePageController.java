@@ -108,13 +108,21 @@ class RoundTablePageController {
             model.addAttribute("registration", r);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             model.addAttribute("errors", List.of("email: duplicate"));
+            keepTyped(model, name, email, organization, organizationType);
         } catch (InvalidRoundTableException e) {
             model.addAttribute("errors", e.problems());
-            model.addAttribute("name", name);
-            model.addAttribute("email", email);
-            model.addAttribute("organization", organization);
+            keepTyped(model, name, email, organization, organizationType);
         }
         return publicPage(table(id), model);
+    }
+
+    /** A refused registration form shows again what the person typed and chose. */
+    private static void keepTyped(Model model, String name, String email, String organization,
+            String organizationType) {
+        model.addAttribute("name", name);
+        model.addAttribute("email", email);
+        model.addAttribute("organization", organization);
+        model.addAttribute("organizationType", organizationType);
     }
 
     @GetMapping("/staff/round-tables/{id}")

@@ -162,6 +162,27 @@ class DirectoryTests {
     }
 
     @Test
+    void aRefusedSubscriptionNamesEveryReasonAndKeepsWhatWasChosen() throws Exception {
+        String page = mvc.perform(post("/subscribe").with(csrf()).param("email", "luis@@example")
+                        .param("organization", "Vecinos del Sur").param("organizationType", "osc-territorial")
+                        .param("topics", "construccion-comunidad"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        // both reasons at once (the consent and the address), each field tied to its message
+        assertThat(page).contains("role=\"alert\"").contains("Tenés que aceptar el tratamiento de tus datos.")
+                .contains("El correo no es válido.").contains("<title>Error: Recibir las convocatorias")
+                .containsPattern("id=\"email\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"email-error\"")
+                .containsPattern("id=\"consent\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"consent-error\"")
+                .contains("id=\"email-error\"").contains("id=\"consent-error\"");
+        // what was typed and chosen stays
+        assertThat(page).contains("value=\"luis@@example\"").contains("value=\"Vecinos del Sur\"")
+                .containsPattern("value=\"osc-territorial\"[^>]*selected")
+                .containsPattern("value=\"construccion-comunidad\"[^>]*checked")
+                .doesNotContainPattern("value=\"reutilizacion-datos\"[^>]*checked");
+        assertThat(contactRows()).isZero();
+    }
+
+    @Test
     void subscribingToAnUnknownTopicIsRefused() throws Exception {
         mvc.perform(post("/subscribe").with(csrf()).param("email", "luis@example.org").param("consent", "true")
                 .param("topics", "deportes"))

@@ -348,7 +348,14 @@ class RoundTableRegistrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"Ana &quot;&lt;b&gt;&quot;\"")))
                 .andExpect(content().string(containsString("value=\"ana@participa.example.org\"")))
-                .andExpect(content().string(not(containsString("<i>Verde</i>"))));
+                .andExpect(content().string(not(containsString("<i>Verde</i>"))))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*value=\"academia\"[^>]*selected.*")))
+                // the missing consent is announced and tied to the checkbox
+                .andExpect(content().string(containsString("role=\"alert\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*id=\"consent\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"consent-error\".*")))
+                .andExpect(content().string(containsString("id=\"consent-error\"")));
         assertThat(roundTables.registrations(id)).isEmpty();
     }
 
