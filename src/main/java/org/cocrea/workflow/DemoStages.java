@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,7 +260,7 @@ public class DemoStages {
 
         time.travelTo(start.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)));
         runDueJobs();
-        Instant meeting = start.plus(Duration.ofDays(3)).atZone(ZONE).withHour(11).toInstant();
+        Instant meeting = lastElevenOClock(start.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)));
         for (Task t : taskService.createTaskQuery().processInstanceId(instance)
                 .taskDefinitionKey(CallForProposalsProcess.TASK_RECORD_MEETING).list()) {
             complete(TEAM, t, Variables.createVariables()
@@ -283,6 +284,20 @@ public class DemoStages {
         }
         complete(TEAM, prioritise, Map.of(CallForProposalsProcess.PRIORITISED_PROPOSALS, json(feasible)));
         return callId;
+    }
+
+    /**
+     * When the demo's feasibility meeting was held: 11:00 in Buenos Aires on the last day whose 11:00 is not after the
+     * given instant (that day, or the day before when the demo loads before 11:00). A meeting in the future is refused
+     * ({@code FeasibilityMeetings.record}), so a fixed "11:00 of day 3" failed whenever the demo loaded between midnight
+     * and 10:00 in Buenos Aires.
+     *
+     * @param recordedAt when the meeting is recorded (the demo clock's "now")
+     * @return the meeting's instant, at most {@code recordedAt}
+     */
+    static Instant lastElevenOClock(Instant recordedAt) {
+        ZonedDateTime eleven = recordedAt.atZone(ZONE).truncatedTo(ChronoUnit.DAYS).withHour(11);
+        return (eleven.toInstant().isAfter(recordedAt) ? eleven.minusDays(1) : eleven).toInstant();
     }
 
     /** In the present: staff confirm the axis's round-table on the first acceptable date (two weeks ahead). */
