@@ -37,7 +37,7 @@ import org.w3c.dom.Node;
  * Camunda a model is code (its expressions run with the engine's full power), while process owners may only deploy.
  *
  * <p>Refused in BPMN: script tasks, {@code camunda:script} (listeners, input/output mappings), scripted conditions
- * ({@code language="..."}), Java classes ({@code camunda:class}, {@code camunda:*Class}), connectors, and every
+ * ({@code language="..."}), Java classes ({@code camunda:class}, {@code camunda:*Class}), connectors (the same in Operaton's {@code operaton:} namespace), and every
  * expression {@link ExpressionAllowList} refuses, wherever it stands (attributes and texts alike: delegate
  * expressions, conditions, timers, assignment, due dates, input/output, listeners, multi-instance, called element,
  * business key...). CMMN is refused (Cocrea uses none). In DMN, every {@code expressionLanguage} must be FEEL (no
@@ -50,9 +50,13 @@ final class DeploymentAllowList implements Deployer {
 
     static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
-    /** Camunda's extension namespace and the legacy Activiti one, which the engine still reads. */
+    /**
+     * The engine's extension namespaces: Camunda's, the legacy Activiti one, which the engine still reads, and
+     * Operaton's, which Operaton reads besides Camunda's (README, "Operaton build").
+     */
     static final Set<String> ENGINE_NS = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn",
-            "http://camunda.org/schema/1.0/dmn");
+            "http://camunda.org/schema/1.0/dmn", "http://operaton.org/schema/1.0/bpmn",
+            "http://operaton.org/schema/1.0/dmn");
     private static final Logger log = LoggerFactory.getLogger(DeploymentAllowList.class);
 
     private final ExpressionAllowList expressions;
@@ -126,7 +130,7 @@ final class DeploymentAllowList implements Deployer {
             out.add(new Refusal(id, "script tasks are not allowed"));
         }
         if (engine && "script".equals(local)) {
-            out.add(new Refusal(id, "camunda:script is not allowed"));
+            out.add(new Refusal(id, e.getTagName() + " is not allowed"));
         }
         if (engine && "connector".equals(local)) {
             out.add(new Refusal(id, "connectors are not allowed"));
@@ -141,14 +145,15 @@ final class DeploymentAllowList implements Deployer {
             }
             boolean engineAttr = attrNs != null && ENGINE_NS.contains(attrNs);
             if (engineAttr && ("class".equals(attrLocal) || attrLocal.endsWith("Class"))) {
-                out.add(new Refusal(id, "Java classes (camunda:" + attrLocal + "=\"" + a.getValue()
-                        + "\") are not allowed; use a delegate bean: camunda:delegateExpression=\"${beanName}\""));
+                out.add(new Refusal(id, "Java classes (" + a.getName() + "=\"" + a.getValue()
+                        + "\") are not allowed; use a delegate bean: " + a.getPrefix()
+                        + ":delegateExpression=\"${beanName}\""));
             } else if (engineAttr && ("scriptFormat".equals(attrLocal) || "resource".equals(attrLocal))) {
-                out.add(new Refusal(id, "scripts (camunda:" + attrLocal + ") are not allowed"));
+                out.add(new Refusal(id, "scripts (" + a.getName() + ") are not allowed"));
             } else if (attrNs == null && "language".equals(attrLocal) && !a.getValue().isBlank()) {
                 out.add(new Refusal(id, "scripted expressions (language=\"" + a.getValue() + "\") are not allowed"));
             } else if (!(attrNs == null && ("id".equals(attrLocal) || "name".equals(attrLocal)))) {
-                expression(id, (engineAttr ? "camunda:" : "") + attrLocal, a.getValue(), out);
+                expression(id, a.getName(), a.getValue(), out);
             }
         }
         if (!(BPMN_NS.equals(ns) && ("documentation".equals(local) || "text".equals(local)))) {

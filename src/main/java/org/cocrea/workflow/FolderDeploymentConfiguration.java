@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultDeploymentConfiguration;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,10 +42,14 @@ import org.springframework.stereotype.Component;
  *
  * <p>When the folders are not in the working directory (a packaged jar), the copies inside the jar are used. Each
  * file is checked before deployment; a file that does not parse stops start-up with an error naming the file and the
- * problem.
+ * problem. {@code camunda.bpm.auto-deployment-enabled=false} turns the deployment off, as it does the starter's own.
+ *
+ * <p>It replaces the starter's {@code DefaultDeploymentConfiguration} by implementing the same interface rather than
+ * extending that class, whose constructor differs between Camunda 7.24 (properties injected into a field) and
+ * Operaton 1.0 (properties passed to the constructor); so the class compiles unchanged on both.
  */
 @Component
-class FolderDeploymentConfiguration extends DefaultDeploymentConfiguration {
+class FolderDeploymentConfiguration extends SpringBootProcessEnginePlugin implements CamundaDeploymentConfiguration {
 
     /** Prefix of the deployment name of every BPMN and DMN of the process folder. */
     static final String PROCESS_PREFIX = "processes/";
@@ -56,13 +63,25 @@ class FolderDeploymentConfiguration extends DefaultDeploymentConfiguration {
     private static final Logger log = LoggerFactory.getLogger(FolderDeploymentConfiguration.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final CamundaBpmProperties properties;
     private final String processFolder;
     private final String formFolder;
 
-    FolderDeploymentConfiguration(@Value("${cocrea.deployment.process-folder:processes}") String processFolder,
+    FolderDeploymentConfiguration(CamundaBpmProperties properties,
+            @Value("${cocrea.deployment.process-folder:processes}") String processFolder,
             @Value("${cocrea.deployment.form-folder:forms}") String formFolder) {
+        this.properties = properties;
         this.processFolder = processFolder;
         this.formFolder = formFolder;
+    }
+
+    /** Hands the models to the engine, which deploys them as one {@code SpringAutoDeployment} at start-up. */
+    @Override
+    public void preInit(SpringProcessEngineConfiguration configuration) {
+        if (properties.isAutoDeploymentEnabled()) {
+            Set<Resource> resources = getDeploymentResources();
+            configuration.setDeploymentResources(resources.toArray(new Resource[0]));
+        }
     }
 
     @Override

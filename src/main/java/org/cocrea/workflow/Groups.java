@@ -9,8 +9,17 @@ public final class Groups {
     public static final String PROCESS_OWNERS = "process-owners";
     /** The independent monitoring body that evaluates commitments. */
     public static final String MONITORING_BODY = "monitoring-body";
-    /** Camunda's administrator group (created with the admin user). */
+    /**
+     * The engine's administrator group (created with the admin user): {@code camunda-admin} on Camunda 7,
+     * {@code operaton-admin} in the Operaton build, whose rename table changes this literal.
+     */
     public static final String ADMINS = "camunda-admin";
+    /**
+     * Camunda 7's administrator group, on Operaton too: a database that Camunda made keeps its administrators there
+     * ({@link IdentitySetup} makes them members of {@link #ADMINS}). The Operaton build's rename table leaves this
+     * one literal alone.
+     */
+    public static final String CAMUNDA_7_ADMINS = "camunda-admin";
     /** Technical users that may read {@code /actuator/prometheus} (a Prometheus server) and nothing else. */
     public static final String METRICS = "metrics";
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.cocrea.area.Area;
 import org.cocrea.area.Areas;
 import org.slf4j.Logger;
@@ -61,6 +62,7 @@ class IdentitySetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        keepCamunda7Administrators();
         List<Area> all = areas.loadReferenceFile();
         group(Groups.OPEN_GOVERNMENT_TEAM, "Equipo de Gobierno Abierto", "WORKFLOW");
         group(Groups.PROCESS_OWNERS, "Responsables de procesos", "WORKFLOW");
@@ -114,6 +116,37 @@ class IdentitySetup implements ApplicationRunner {
         }
         all.forEach(a -> grant(a.getCandidateGroup(), Resources.FILTER, mine.getId(), Permissions.READ));
         log.info("Identity ready: {} area groups, staff, process owners and monitoring body", all.size());
+    }
+
+    /**
+     * On Operaton, whose administrator group is {@code operaton-admin}, a database made by Camunda 7 still has its
+     * administrators in {@code camunda-admin}: they would lose the engine's administrator rights, and the webapps,
+     * seeing no administrator, would send whoever logs in to the first-user setup page, where that user could make
+     * themselves administrator. So each member of {@link Groups#CAMUNDA_7_ADMINS} is made a member of
+     * {@link Groups#ADMINS}, which gets ALL on every resource, as the starter grants its admin group. Idempotent;
+     * nothing to do on Camunda, where the two are one group.
+     */
+    void keepCamunda7Administrators() {
+        if (Groups.ADMINS.equals(Groups.CAMUNDA_7_ADMINS)
+                || identityService.createGroupQuery().groupId(Groups.CAMUNDA_7_ADMINS).count() == 0) {
+            return;
+        }
+        group(Groups.ADMINS, "Administradores", "SYSTEM");
+        for (Resources resource : Resources.values()) {
+            boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(Groups.ADMINS)
+                    .resourceType(resource).resourceId(ANY).list().stream()
+                    .anyMatch(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT);
+            if (!granted) {
+                grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
+            }
+        }
+        List<User> admins = identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_7_ADMINS).list();
+        for (User admin : admins) {
+            if (identityService.createUserQuery().userId(admin.getId()).memberOfGroup(Groups.ADMINS).count() == 0) {
+                identityService.createMembership(admin.getId(), Groups.ADMINS);
+                log.info("User {} of {} joins {}", admin.getId(), Groups.CAMUNDA_7_ADMINS, Groups.ADMINS);
+            }
+        }
     }
 
     private void group(String id, String name, String type) {

@@ -114,13 +114,15 @@ class HardeningTests {
         HttpResponse<String> index = user.get("/camunda/app/" + app + "/default/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).doesNotContain(VERSION).doesNotContain("version=\"v");
-        Matcher bust = Pattern.compile("camunda-" + app + "-bootstrap\\.js\\?bust=([A-Za-z0-9]+)").matcher(index.body());
+        // camunda-tasklist-bootstrap.js on Camunda, operaton-tasklist-bootstrap.js on Operaton
+        Matcher bust = Pattern.compile("/app/" + app + "/([a-z]+-" + app + "-bootstrap)\\.js\\?bust=([A-Za-z0-9]+)")
+                .matcher(index.body());
         assertThat(bust.find()).as("the index still loads its bootstrap script with a cache-busting token").isTrue();
-        for (String asset : List.of("/camunda/app/" + app + "/camunda-" + app + "-bootstrap.js",
-                "/camunda/app/" + app + "/camunda-" + app + "-bootstrap.css")) {
-            HttpResponse<String> response = user.get(asset + "?bust=" + bust.group(1));
+        for (String asset : List.of("/camunda/app/" + app + "/" + bust.group(1) + ".js",
+                "/camunda/app/" + app + "/" + bust.group(1) + ".css")) {
+            HttpResponse<String> response = user.get(asset + "?bust=" + bust.group(2));
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
-            assertThat(response.body()).as(asset).doesNotContain(VERSION).contains(bust.group(1));
+            assertThat(response.body()).as(asset).doesNotContain(VERSION).contains(bust.group(2));
             assertThat(response.headers().firstValueAsLong("Content-Length")).as(asset)
                     .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         }

@@ -67,30 +67,33 @@ class ExpressionAllowListTests {
         assertThat(rules.check("${unclosed")).anySatisfy(p -> assertThat(p).contains("not a valid expression"));
     }
 
+    /** Refused uses in Camunda's extension namespace, each in its own element. */
+    static final String SCRIPTS_AND_CLASSES = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+              <process id="P" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <documentation>${anything} is documentation</documentation>
+                <scriptTask id="Task_Script" scriptFormat="groovy"><script>1</script></scriptTask>
+                <serviceTask id="Task_Class" camunda:class="java.lang.Runtime"/>
+                <userTask id="Task_User">
+                  <extensionElements>
+                    <camunda:taskListener event="create"><camunda:script scriptFormat="js">x</camunda:script>
+                    </camunda:taskListener>
+                    <camunda:inputOutput><camunda:inputParameter name="a">${runtimeService}</camunda:inputParameter>
+                    </camunda:inputOutput>
+                  </extensionElements>
+                </userTask>
+                <sequenceFlow id="Flow_Scripted" sourceRef="Task_User" targetRef="Task_Class">
+                  <conditionExpression language="javascript">true</conditionExpression>
+                </sequenceFlow>
+              </process>
+            </definitions>
+            """;
+
     @Test
     void scriptsClassesAndNonFeelDmnAreRefusedNamingTheElement() {
         DeploymentAllowList models = new DeploymentAllowList(rules);
-        String bpmn = """
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
-                  <process id="P" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <documentation>${anything} is documentation</documentation>
-                    <scriptTask id="Task_Script" scriptFormat="groovy"><script>1</script></scriptTask>
-                    <serviceTask id="Task_Class" camunda:class="java.lang.Runtime"/>
-                    <userTask id="Task_User">
-                      <extensionElements>
-                        <camunda:taskListener event="create"><camunda:script scriptFormat="js">x</camunda:script>
-                        </camunda:taskListener>
-                        <camunda:inputOutput><camunda:inputParameter name="a">${runtimeService}</camunda:inputParameter>
-                        </camunda:inputOutput>
-                      </extensionElements>
-                    </userTask>
-                    <sequenceFlow id="Flow_Scripted" sourceRef="Task_User" targetRef="Task_Class">
-                      <conditionExpression language="javascript">true</conditionExpression>
-                    </sequenceFlow>
-                  </process>
-                </definitions>
-                """;
+        String bpmn = SCRIPTS_AND_CLASSES;
         var refusals = models.check("x.bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
         assertThat(refusals).extracting(DeploymentAllowList.Refusal::elementId)
                 .contains("Task_Script", "Task_Class", "Task_User", "Flow_Scripted");
@@ -119,5 +122,21 @@ class ExpressionAllowListTests {
         assertThat(models.check("x.cmmn", "<definitions/>".getBytes(StandardCharsets.UTF_8))).isNotEmpty();
         assertThat(models.check("x.bpmn", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"
                 .getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+    }
+
+    /**
+     * Operaton reads its own extension namespace besides Camunda's (a model from Operaton's Modeler writes
+     * {@code operaton:class}); the allow-list refuses the same things there, named with the prefix the model uses.
+     */
+    @Test
+    void operatonsExtensionNamespaceIsRefusedLikeCamundas() {
+        // xmlns:operaton="http://operaton.org/schema/1.0/bpmn", operaton:class, operaton:script...
+        String bpmn = SCRIPTS_AND_CLASSES.replace("camunda", "operaton");
+        var refusals = new DeploymentAllowList(rules).check("x.bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
+        assertThat(refusals).extracting(DeploymentAllowList.Refusal::elementId).contains("Task_Class", "Task_User");
+        assertThat(refusals).extracting(DeploymentAllowList.Refusal::reason)
+                .anySatisfy(r -> assertThat(r).contains("operaton:class=\"java.lang.Runtime\""))
+                .anySatisfy(r -> assertThat(r).contains("operaton:script"))
+                .noneSatisfy(r -> assertThat(r).contains("camunda:"));
     }
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class ModelDeploymentTests {
     @Test
     void redeployingUnchangedFilesCreatesNoNewVersion() {
         int before = latestVersion("proposal-review");
-        Set<Resource> resources = new FolderDeploymentConfiguration("processes", "forms").getDeploymentResources();
+        Set<Resource> resources = new FolderDeploymentConfiguration(new CamundaBpmProperties(), "processes", "forms").getDeploymentResources();
         autoDeploy(resources);
         assertThat(latestVersion("proposal-review")).isEqualTo(before);
     }
@@ -56,7 +57,7 @@ class ModelDeploymentTests {
         Path bpmn = processes.resolve("proposal-review.bpmn");
         Files.writeString(bpmn, Files.readString(bpmn).replace("Propuesta recibida", "Propuesta recibida (v2)"));
         int before = latestVersion("proposal-review");
-        Deployment deployment = autoDeploy(new FolderDeploymentConfiguration(processes.toString(), forms.toString())
+        Deployment deployment = autoDeploy(new FolderDeploymentConfiguration(new CamundaBpmProperties(), processes.toString(), forms.toString())
                 .getDeploymentResources());
         try {
             assertThat(latestVersion("proposal-review")).isEqualTo(before + 1);
@@ -73,12 +74,12 @@ class ModelDeploymentTests {
         Path processes = Files.createDirectories(dir.resolve("processes"));
         Path forms = Files.createDirectories(dir.resolve("forms"));
         Files.writeString(processes.resolve("broken.bpmn"), "<bpmn:definitions><oops></bpmn:definitions>");
-        assertThatThrownBy(() -> new FolderDeploymentConfiguration(processes.toString(), forms.toString())
+        assertThatThrownBy(() -> new FolderDeploymentConfiguration(new CamundaBpmProperties(), processes.toString(), forms.toString())
                 .getDeploymentResources()).hasMessageContaining("processes/broken.bpmn");
 
         Files.delete(processes.resolve("broken.bpmn"));
         Files.writeString(forms.resolve("broken.form"), "{\"components\": [");
-        assertThatThrownBy(() -> new FolderDeploymentConfiguration(processes.toString(), forms.toString())
+        assertThatThrownBy(() -> new FolderDeploymentConfiguration(new CamundaBpmProperties(), processes.toString(), forms.toString())
                 .getDeploymentResources()).hasMessageContaining("forms/broken.form");
     }
 
@@ -95,7 +96,7 @@ class ModelDeploymentTests {
                   </bpmn:process>
                 </bpmn:definitions>
                 """);
-        Set<Resource> resources = new FolderDeploymentConfiguration(processes.toString(), forms.toString())
+        Set<Resource> resources = new FolderDeploymentConfiguration(new CamundaBpmProperties(), processes.toString(), forms.toString())
                 .getDeploymentResources();
         assertThatThrownBy(() -> autoDeploy(resources)).hasMessageContaining("no-ttl")
                 .hasMessageContaining("processes/no-ttl.bpmn");
