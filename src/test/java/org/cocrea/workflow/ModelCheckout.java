@@ -10,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
 
@@ -70,7 +71,7 @@ final class ModelCheckout {
     Deployment restart(RepositoryService repositoryService) {
         DeploymentBuilder builder = repositoryService.createDeployment().enableDuplicateFiltering(false)
                 .name("SpringAutoDeployment").tenantId(null);
-        for (Resource r : new FolderDeploymentConfiguration(root.resolve("processes").toString(),
+        for (Resource r : new FolderDeploymentConfiguration(new CamundaBpmProperties(), root.resolve("processes").toString(),
                 root.resolve("forms").toString()).getDeploymentResources()) {
             try {
                 builder.addInputStream(((ContextResource) r).getPathWithinContext(), r.getInputStream());
