@@ -13,14 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.batch.Batch;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cocrea.proposal.Channel;
@@ -28,6 +25,7 @@ import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalInput;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.DeployedModels;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.workflow.Groups;
@@ -60,6 +58,8 @@ class MigrationPageTests {
     @LocalServerPort
     int port;
     @Autowired
+    DeployedModels models;
+    @Autowired
     TestFixtures fixtures;
     @Autowired
     Proposals proposals;
@@ -85,7 +85,7 @@ class MigrationPageTests {
         fixtures.user(TEAM, TEAM + "@gobierno.example.org", Groups.OPEN_GOVERNMENT_TEAM);
         fixtures.user(AREA, AREA + "@areas.example.org", "area-ambiente");
         fixtures.user(ADMIN, ADMIN + "@gobierno.example.org", Groups.ADMINS);
-        deploymentsBefore = deploymentIds();
+        deploymentsBefore = models.deploymentIds();
         fixtures.openCall(Duration.ofDays(3));
         List<Proposal> submitted = List.of(submit("Huertas en plazas"), submit("Corredores verdes"),
                 submit("Compost barrial"));
@@ -106,10 +106,7 @@ class MigrationPageTests {
 
     @AfterEach
     void cleanUp() {
-        managementService.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).list()
-                .forEach(b -> managementService.deleteBatch(b.getId(), true));
-        deploymentIds().stream().filter(id -> !deploymentsBefore.contains(id))
-                .forEach(id -> repositoryService.deleteDeployment(id, true));
+        models.removeDeploymentsSince(deploymentsBefore);
     }
 
     @Test
@@ -280,8 +277,7 @@ class MigrationPageTests {
     }
 
     private ProcessDefinition latest() {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(ProposalReviewProcess.KEY)
-                .latestVersion().singleResult();
+        return models.latest(ProposalReviewProcess.KEY);
     }
 
     private String definitionOf(String instanceId) {
@@ -293,10 +289,6 @@ class MigrationPageTests {
         return runtimeService.getActiveActivityIds(instanceId);
     }
 
-    private Set<String> deploymentIds() {
-        return repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId)
-                .collect(Collectors.toSet());
-    }
 
     /** The element with that id (up to the end of its tag's section), or the page when absent. */
     static String section(String page, String id) {

@@ -3,11 +3,9 @@ package org.cocrea.support;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +28,7 @@ public final class AxeCore {
     /** The WCAG 2.0 and 2.1 level A and AA rules of axe-core (its tags). */
     public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    private static final Path TOOL = Path.of(System.getProperty("user.dir"), "tools", "axe");
+    private static final NodeTool TOOL = new NodeTool("axe", "The accessibility checks");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String source;
 
@@ -98,50 +96,13 @@ public final class AxeCore {
 
     private static synchronized String source() {
         if (source == null) {
-            npmCi();
+            TOOL.install();
             try {
                 source = Files.readString(TOOL.resolve("node_modules/axe-core/axe.min.js"), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new AssertionError("npm ci in " + TOOL + " left no axe-core/axe.min.js", e);
+                throw new AssertionError("npm ci in " + TOOL.resolve("") + " left no axe-core/axe.min.js", e);
             }
         }
         return source;
-    }
-
-    private static void npmCi() {
-        List<String> command = List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
-        Process process;
-        Path log;
-        try {
-            log = Files.createTempFile("axe-npm", ".log");
-            process = new ProcessBuilder(command).directory(TOOL.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new AssertionError("The accessibility checks need Node.js 18+ and npm on the PATH (npm not runnable: "
-                    + e.getMessage() + "); see README, \"Test it\"", e);
-        }
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("npm ci in " + TOOL + " took more than 300 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("npm ci in " + TOOL + " failed (exit " + process.exitValue() + "): "
-                        + Files.readString(log));
-            }
-        } catch (IOException e) {
-            throw new AssertionError("npm ci failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new AssertionError("interrupted", e);
-        } finally {
-            try {
-                Files.deleteIfExists(log);
-            } catch (IOException e) {
-                // a temporary file left behind is harmless
-            }
-        }
     }
 }

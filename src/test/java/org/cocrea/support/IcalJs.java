@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class IcalJs {
 
-    private static final Path TOOL = Path.of(System.getProperty("user.dir"), "tools", "ical-check");
+    private static final NodeTool TOOL = new NodeTool("ical-check", "The iCalendar checks");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static boolean installed;
 
     private IcalJs() {
     }
@@ -38,7 +36,7 @@ public final class IcalJs {
      * @throws AssertionError if Node.js or npm is missing, {@code npm ci} failed, or the script failed
      */
     public static synchronized List<JsonNode> read(List<String> calendars) {
-        install();
+        TOOL.install();
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ical-js");
@@ -48,7 +46,7 @@ public final class IcalJs {
                 Files.writeString(file, calendars.get(i), StandardCharsets.UTF_8);
                 command.add(file.toString());
             }
-            String out = run(command, 60);
+            String out = TOOL.run(command, 60);
             List<JsonNode> result = new ArrayList<>();
             JSON.readTree(out).forEach(result::add);
             return result;
@@ -64,51 +62,6 @@ public final class IcalJs {
                 } catch (IOException e) {
                     // a temporary directory left behind is harmless
                 }
-            }
-        }
-    }
-
-    private static void install() {
-        if (installed) {
-            return;
-        }
-        run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
-        installed = true;
-    }
-
-    private static String run(List<String> command, int timeoutSeconds) {
-        Process process;
-        Path log = null;
-        try {
-            log = Files.createTempFile("ical-js", ".log");
-            process = new ProcessBuilder(command).directory(TOOL.toFile()).redirectError(log.toFile()).start();
-        } catch (IOException e) {
-            throw new AssertionError("The iCalendar checks need Node.js 18+ and npm on the PATH (" + command.get(0)
-                    + " not runnable: " + e.getMessage() + "); see README, \"Test it\"", e);
-        }
-        try {
-            process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " took more than " + timeoutSeconds + " s");
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " in " + TOOL + " failed (exit "
-                        + process.exitValue() + "): " + Files.readString(log));
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(String.join(" ", command) + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new AssertionError("interrupted", e);
-        } finally {
-            try {
-                Files.deleteIfExists(log);
-            } catch (IOException e) {
-                // harmless
             }
         }
     }

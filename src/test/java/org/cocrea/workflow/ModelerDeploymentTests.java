@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.DeployedModels;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,8 @@ class ModelerDeploymentTests {
     @LocalServerPort
     int port;
     @Autowired
+    DeployedModels models;
+    @Autowired
     TestFixtures fixtures;
     @Autowired
     RepositoryService repositoryService;
@@ -53,19 +56,18 @@ class ModelerDeploymentTests {
         fixtures.reset();
         fixtures.user(OWNER, OWNER + "@gobierno.example.org", Groups.PROCESS_OWNERS);
         rest = new EngineRestClient(port);
-        deploymentsBefore = deploymentIds();
+        deploymentsBefore = models.deploymentIds();
         checkout = new ModelCheckout(tempDir);
     }
 
     @AfterEach
     void removeNewDeployments() {
-        deploymentIds().stream().filter(id -> !deploymentsBefore.contains(id))
-                .forEach(id -> repositoryService.deleteDeployment(id, true));
+        models.removeDeploymentsSince(deploymentsBefore);
     }
 
     @Test
     void aModelerDeployFollowedByARestartWithTheSameFilesCreatesNoNewVersion() throws Exception {
-        Map<String, Integer> before = latestVersions();
+        Map<String, Integer> before = models.latestVersions();
         checkout.edit("processes/proposal-review.bpmn", "workingDays.after(now(), 10)", "workingDays.after(now(), 15)");
 
         HttpResponse<String> deployed = deployFromModeler("proposal-review", "proposal-review.bpmn");
@@ -78,41 +80,41 @@ class ModelerDeploymentTests {
         assertThat(repositoryService.getDeploymentResourceNames(id)).contains("processes/proposal-review.bpmn",
                 "processes/proposal-routing.dmn", "processes/call-for-proposals.bpmn", "forms/feasibility-review.form")
                 .noneMatch(name -> name.equals("proposal-review.bpmn"));
-        ProcessDefinition review = latest(ProposalReviewProcess.KEY);
+        ProcessDefinition review = models.latest(ProposalReviewProcess.KEY);
         assertThat(review.getVersion()).isEqualTo(before.get(ProposalReviewProcess.KEY) + 1);
         assertThat(review.getDeploymentId()).isEqualTo(id);
         assertThat(text(id, "processes/proposal-review.bpmn")).contains("workingDays.after(now(), 15)");
 
         // Deploy pressed again with the same diagram: nothing new.
         assertThat(deployFromModeler("proposal-review", "proposal-review.bpmn").statusCode()).isEqualTo(200);
-        assertThat(latestVersions()).isEqualTo(versionsAfter(before, 1));
+        assertThat(models.latestVersions()).isEqualTo(versionsAfter(before, 1));
 
         // The restart deploys processes/ (with the owner's saved file) again: no new version of anything.
         checkout.restart(repositoryService);
-        assertThat(latestVersions()).isEqualTo(versionsAfter(before, 1));
+        assertThat(models.latestVersions()).isEqualTo(versionsAfter(before, 1));
 
         // A diagram changed after that does create a new version at restart.
         checkout.edit("processes/proposal-review.bpmn", "Plazo: 10 días hábiles", "Plazo: 15 días hábiles");
         checkout.restart(repositoryService);
-        assertThat(latestVersions()).isEqualTo(versionsAfter(before, 2));
+        assertThat(models.latestVersions()).isEqualTo(versionsAfter(before, 2));
     }
 
     @Test
     void aChangedRoutingTableFromModelerReachesTheProcessesThatBindItByDeployment() throws Exception {
-        Map<String, Integer> before = latestVersions();
+        Map<String, Integer> before = models.latestVersions();
         checkout.edit("processes/proposal-routing.dmn", "\"area-ciudad-amigable\"", "\"area-diversidad\"");
 
         HttpResponse<String> deployed = deployFromModeler("Enrutamiento", "proposal-routing.dmn");
 
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         String id = json.readTree(deployed.body()).get("id").asText();
-        assertThat(latest(ProposalReviewProcess.KEY).getDeploymentId()).as("new proposal-review with the new DMN")
+        assertThat(models.latest(ProposalReviewProcess.KEY).getDeploymentId()).as("new proposal-review with the new DMN")
                 .isEqualTo(id);
         assertThat(text(id, "processes/proposal-routing.dmn")).contains("\"area-diversidad\"");
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("proposal-routing")
                 .latestVersion().singleResult().getDeploymentId()).isEqualTo(id);
         checkout.restart(repositoryService);
-        assertThat(latestVersions()).isEqualTo(versionsAfter(before, 1));
+        assertThat(models.latestVersions()).isEqualTo(versionsAfter(before, 1));
     }
 
     @Test
@@ -130,9 +132,9 @@ class ModelerDeploymentTests {
         String id = json.readTree(deployed.body()).get("id").asText();
         assertThat(repositoryService.getDeploymentResourceNames(id)).contains("forms/review-check.form",
                 "processes/proposal-review.bpmn");
-        Map<String, Integer> after = latestVersions();
+        Map<String, Integer> after = models.latestVersions();
         checkout.restart(repositoryService);
-        assertThat(latestVersions()).isEqualTo(after);
+        assertThat(models.latestVersions()).isEqualTo(after);
     }
 
     @Test
@@ -164,22 +166,8 @@ class ModelerDeploymentTests {
         }
     }
 
-    private Set<String> deploymentIds() {
-        return repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId)
-                .collect(Collectors.toSet());
-    }
 
-    private ProcessDefinition latest(String key) {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-                .singleResult();
-    }
 
-    /** @return the latest version of every process of {@code processes/} */
-    private Map<String, Integer> latestVersions() {
-        return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
-                .filter(d -> d.getResourceName().startsWith("processes/"))
-                .collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getVersion));
-    }
 
     private static Map<String, Integer> versionsAfter(Map<String, Integer> before, int deployments) {
         return before.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,9 +29,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,6 +39,7 @@ import org.cocrea.CocreaApplication;
 import org.cocrea.calendar.WorkingDays;
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.DeployedModels;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +72,8 @@ class ProcessChangeLoopTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DeployedModels models;
     @Autowired
     TestFixtures fixtures;
     @Autowired
@@ -111,24 +111,21 @@ class ProcessChangeLoopTests {
         fixtures.user(AMBIENTE, AMBIENTE + "@areas.example.org", "area-ambiente");
         fixtures.user(TEAM, TEAM + "@gobierno.example.org", Groups.OPEN_GOVERNMENT_TEAM);
         rest = new EngineRestClient(port);
-        deploymentsBefore = deploymentIds();
+        deploymentsBefore = models.deploymentIds();
         checkout = new ModelCheckout(tempDir);
     }
 
     @AfterEach
     void removeTheNewModels() {
-        managementService.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).list()
-                .forEach(b -> managementService.deleteBatch(b.getId(), true));
-        deploymentIds().stream().filter(id -> !deploymentsBefore.contains(id))
-                .forEach(id -> repositoryService.deleteDeployment(id, true));
+        models.removeDeploymentsSince(deploymentsBefore);
     }
 
     @Test
     void ownersChangeDeployAndMigrateTheModelsWithoutAJavaChange() throws Exception {
         // 0. Proposals and a follow-up running on the deployed models.
         fixtures.openCall(Duration.ofDays(3));
-        ProcessDefinition oldReview = latest(ProposalReviewProcess.KEY);
-        ProcessDefinition oldFollowUpModel = latest(CommitmentFollowUpProcess.KEY);
+        ProcessDefinition oldReview = models.latest(ProposalReviewProcess.KEY);
+        ProcessDefinition oldFollowUpModel = models.latest(CommitmentFollowUpProcess.KEY);
         Date t0 = new Date();
         String finishing = submit("Huertas comunitarias en plazas", "ambiente", "osc-territorial");
         String waiting = submit("Corredores verdes entre plazas", "ambiente", "osc-territorial");
@@ -145,13 +142,13 @@ class ProcessChangeLoopTests {
         deployFromModeler("proposal-review.bpmn", "review-check.form");
         deployFromModeler("proposal-routing.dmn");
         deployFromModeler("commitment-follow-up.bpmn");
-        ProcessDefinition newReview = latest(ProposalReviewProcess.KEY);
+        ProcessDefinition newReview = models.latest(ProposalReviewProcess.KEY);
         assertThat(newReview.getVersion()).isGreaterThan(oldReview.getVersion());
-        Map<String, Integer> deployed = latestVersions();
+        Map<String, Integer> deployed = models.latestVersions();
 
         // 3. A restart with the same files in processes/ and forms/ creates no duplicate version.
         checkout.restart(repositoryService);
-        assertThat(latestVersions()).isEqualTo(deployed);
+        assertThat(models.latestVersions()).isEqualTo(deployed);
 
         // 4. New proposals (public API) and a new follow-up follow the new models.
         Date t2 = new Date();
@@ -221,7 +218,7 @@ class ProcessChangeLoopTests {
         batch = migrate(owner, followUpPage, followUpPreview);
         fixtures.runBatch(batch);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(oldFollowUp).singleResult()
-                .getProcessDefinitionId()).isEqualTo(latest(CommitmentFollowUpProcess.KEY).getId());
+                .getProcessDefinitionId()).isEqualTo(models.latest(CommitmentFollowUpProcess.KEY).getId());
         assertThat(monthlyReportDue(oldFollowUp).getDayOfMonth()).as("the migrated follow-up's new day").isEqualTo(15);
     }
 
@@ -384,19 +381,6 @@ class ProcessChangeLoopTests {
         return instanceOf(code).getProcessDefinitionId();
     }
 
-    private ProcessDefinition latest(String key) {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-                .singleResult();
-    }
 
-    private Map<String, Integer> latestVersions() {
-        return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
-                .filter(d -> d.getResourceName().startsWith("processes/"))
-                .collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getVersion));
-    }
 
-    private Set<String> deploymentIds() {
-        return repositoryService.createDeploymentQuery().list().stream().map(Deployment::getId)
-                .collect(Collectors.toSet());
-    }
 }
