@@ -3,6 +3,7 @@ package org.cocrea.participant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,7 @@ class DirectoryPageController {
         model.addAttribute("chosenTopics", chosen);
         if (!consent) {
             // every reason at once: the consent and whatever else the data lacks
-            List<String> errors = new java.util.ArrayList<>(contacts.problems(input));
+            List<String> errors = new ArrayList<>(contacts.problems(input));
             errors.add("consent: consent");
             model.addAttribute("errors", errors);
             return "directory/subscribe";
