@@ -1,0 +1,73 @@
+package org.cocrea.kernel;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Renders {@link FieldProblem}s from the message bundles. Inside Spring, use the application's {@link MessageSource}
+ * ({@link #ProblemTexts(MessageSource)}); where none is at hand (the engine's delegates in the process tests, which run
+ * without Spring), {@link #bundles()} reads the same bundles as {@code spring.messages.basename}.
+ */
+public final class ProblemTexts {
+
+    /** The bundles of {@code spring.messages.basename} in {@code application.yaml}, plus {@code i18n/refusals}. */
+    public static final List<String> BASENAMES = List.of("messages", "i18n/migrations", "i18n/stage3",
+            "i18n/followup", "i18n/dashboard", "i18n/implementation", "i18n/limits", "i18n/login", "i18n/usability",
+            "i18n/bilingual", "i18n/accessibility", "i18n/refusals");
+
+    /** Spanish, the default language of every text. */
+    public static final Locale SPANISH = Locale.forLanguageTag("es");
+
+    private static final ProblemTexts BUNDLES = new ProblemTexts(bundleSource());
+
+    private final MessageSource messages;
+
+    /**
+     * @param messages the application's message source
+     */
+    public ProblemTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * @return texts read straight from the bundles, for code that runs without Spring
+     */
+    public static ProblemTexts bundles() {
+        return BUNDLES;
+    }
+
+    /**
+     * @param problem the refused field
+     * @param locale  the reader's language; anything but English reads Spanish
+     * @return the reason's text
+     * @throws NoSuchMessageException when the bundles have no such key (a programming error, caught by the tests)
+     */
+    public String text(FieldProblem problem, Locale locale) {
+        return messages.getMessage(problem.code(), problem.argArray(), language(locale));
+    }
+
+    /**
+     * @param refusal a refusal
+     * @param locale  the reader's language
+     * @return the texts of all its problems, joined by a space, in the order they were found
+     */
+    public String text(InputRefusedException refusal, Locale locale) {
+        return String.join(" ", refusal.problems().stream().map(p -> text(p, locale)).toList());
+    }
+
+    private static Locale language(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : SPANISH;
+    }
+
+    private static MessageSource bundleSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames(BASENAMES.toArray(String[]::new));
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+}
