@@ -20,7 +20,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.cocrea.web.BilingualText;
+import org.cocrea.kernel.BilingualText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

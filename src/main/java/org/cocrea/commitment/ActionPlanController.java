@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -30,7 +30,7 @@ class ActionPlanController {
     String page(Model model, Locale locale) {
         model.addAttribute("commitments", plan.published());
         model.addAttribute("endorsements", plan.endorsements());
-        model.addAttribute("language", LocaleConfiguration.supported(locale).getLanguage());
+        model.addAttribute("language", Languages.supported(locale).getLanguage());
         return "action-plan";
     }
 
@@ -38,13 +38,13 @@ class ActionPlanController {
     ResponseEntity<byte[]> pdf(Locale locale) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"plan-de-accion.pdf\"")
-                .body(plan.pdf(LocaleConfiguration.supported(locale)));
+                .body(plan.pdf(Languages.supported(locale)));
     }
 
     @GetMapping(path = "/api/action-plan", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     List<Map<String, Object>> json(Locale locale) {
-        return plan.openData(LocaleConfiguration.supported(locale).getLanguage());
+        return plan.openData(Languages.supported(locale).getLanguage());
     }
 
     @GetMapping(path = "/api/action-plan.csv", produces = "text/csv")

@@ -17,7 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import org.cocrea.web.BilingualText;
+import org.cocrea.kernel.BilingualText;
 
 /** An OGP commitment of the action plan, with the fields of the OGP commitment sheet. */
 @Entity

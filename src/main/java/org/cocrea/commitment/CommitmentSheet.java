@@ -135,7 +135,7 @@ public record CommitmentSheet(String titleEs, String titleEn, String leadAreaGro
     }
 
     private static String day(LocalDate day) {
-        return day == null ? "" : org.cocrea.web.Dates.DAY.format(day);
+        return day == null ? "" : org.cocrea.kernel.Dates.DAY.format(day);
     }
 
     private static String nz(String s) {

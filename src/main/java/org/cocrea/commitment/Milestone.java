@@ -12,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.cocrea.web.BilingualText;
+import org.cocrea.kernel.BilingualText;
 
 /** A verifiable deliverable of a commitment, with its dates and responsible area. */
 @Entity

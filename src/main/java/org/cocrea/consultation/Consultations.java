@@ -58,7 +58,7 @@ public class Consultations {
             problems.add("plan de acción: letras, dígitos y guiones (máx. 100) / action plan: letters, digits and "
                     + "hyphens (max 100)");
         }
-        if (title == null || title.isBlank() || org.cocrea.web.InputText.exceeds(title, 300)
+        if (title == null || title.isBlank() || org.cocrea.kernel.InputText.exceeds(title, 300)
                 || title.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c < 0xa0))) {
             problems.add("título requerido (máx. 300) / title required (max 300)");
         }

@@ -38,8 +38,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param endOfCommitmentReport address of OGP's end-of-commitment report, or null
  */
 public record CommitmentProgress(String code, String actionPlan, String titleEs, String titleEn,
-        org.cocrea.web.BilingualText titles, String axis, String leadAreaGroup, String leadArea,
-        org.cocrea.web.BilingualText leadAreaNames, LocalDate startDate, LocalDate endDate, ProgressStatus status,
+        org.cocrea.kernel.BilingualText titles, String axis, String leadAreaGroup, String leadArea,
+        org.cocrea.kernel.BilingualText leadAreaNames, LocalDate startDate, LocalDate endDate, ProgressStatus status,
         int percentComplete, int milestoneCount, int completedMilestones, LocalDate lastAcceptedPeriod,
         int acceptedReports, List<MilestoneProgress> milestones, List<ReportSummary> recentReports,
         List<EvidenceLink> latestEvidence, Evaluation evaluation, DesignAssessment designAssessment,

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cocrea.CocreaApplication;
-import org.cocrea.web.BilingualText;
+import org.cocrea.kernel.BilingualText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;

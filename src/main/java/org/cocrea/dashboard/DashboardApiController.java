@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +72,7 @@ class DashboardApiController {
             @RequestParam(required = false) String leadArea, Locale locale) {
         DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
         DashboardPage page = dashboard.list(query, 1, Dashboard.MAX_OPEN_DATA,
-                LocaleConfiguration.supported(locale).getLanguage());
+                Languages.supported(locale).getLanguage());
         return new OpenData(query.parameters(), page.total(), page.commitments());
     }
 
@@ -82,7 +82,7 @@ class DashboardApiController {
             Locale locale) {
         DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
         DashboardPage page = dashboard.list(query, 1, Dashboard.MAX_OPEN_DATA,
-                LocaleConfiguration.supported(locale).getLanguage());
+                Languages.supported(locale).getLanguage());
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(CSV_COLUMNS.toArray(new String[0])).get())) {
@@ -113,7 +113,7 @@ class DashboardApiController {
     @ExceptionHandler(InvalidDashboardQueryException.class)
     ResponseEntity<Errors> badParameter(InvalidDashboardQueryException e, Locale locale) {
         String reason = messages.getMessage("dashboard.error." + e.code(),
-                new Object[] {DashboardController.MAX_PAGE}, e.code(), LocaleConfiguration.supported(locale));
+                new Object[] {DashboardController.MAX_PAGE}, e.code(), Languages.supported(locale));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                 .body(new Errors(List.of(new Errors.Entry(e.parameter(), e.code(), reason))));
     }

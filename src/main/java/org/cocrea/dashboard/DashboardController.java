@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +48,7 @@ class DashboardController {
             Locale locale) {
         DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
         int p = DashboardQuery.page("page", page, MAX_PAGE);
-        String language = LocaleConfiguration.supported(locale).getLanguage();
+        String language = Languages.supported(locale).getLanguage();
         DashboardPage result = dashboard.list(query, p, Dashboard.PAGE_SIZE, language);
         model.addAttribute("result", result);
         model.addAttribute("options", dashboard.options(language));
@@ -63,10 +63,10 @@ class DashboardController {
 
     @GetMapping("/dashboard/feed")
     ResponseEntity<byte[]> feed(Locale locale) {
-        String language = LocaleConfiguration.supported(locale).getLanguage();
+        String language = Languages.supported(locale).getLanguage();
         return ResponseEntity.ok()
                 .contentType(new MediaType("application", "atom+xml", StandardCharsets.UTF_8))
-                .body(feed.atom(dashboard.feed(Dashboard.FEED_SIZE), LocaleConfiguration.supported(locale))
+                .body(feed.atom(dashboard.feed(Dashboard.FEED_SIZE), Languages.supported(locale))
                         .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -77,7 +77,7 @@ class DashboardController {
             throw new InvalidDashboardQueryException("code", "badCode", code);
         }
         int p = DashboardQuery.page("page", page, MAX_PAGE);
-        String language = LocaleConfiguration.supported(locale).getLanguage();
+        String language = Languages.supported(locale).getLanguage();
         CommitmentTimeline timeline = dashboard.commitment(code, p, language)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String self = "/dashboard/" + timeline.commitment().code();

@@ -1,6 +1,6 @@
 package org.cocrea.dashboard;
 
-import org.cocrea.web.BilingualText;
+import org.cocrea.kernel.BilingualText;
 
 /**
  * The Independent Reporting Mechanism's (IRM) assessment of a commitment's design, made when the plan began (the

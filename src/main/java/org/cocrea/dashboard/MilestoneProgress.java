@@ -20,7 +20,7 @@ import java.time.OffsetDateTime;
  * @param workDone        what that report says was done, may be null
  * @param nextSteps       what that report says comes next, may be null
  */
-public record MilestoneProgress(int position, String title, org.cocrea.web.BilingualText titles, LocalDate startDate, LocalDate endDate,
+public record MilestoneProgress(int position, String title, org.cocrea.kernel.BilingualText titles, LocalDate startDate, LocalDate endDate,
         String responsibleArea, ProgressStatus status, int percentComplete, LocalDate lastPeriod,
         OffsetDateTime acceptedAt, String workDone, String nextSteps) {
 }

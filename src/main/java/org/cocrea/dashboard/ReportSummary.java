@@ -27,7 +27,7 @@ public record ReportSummary(long id, LocalDate period, OffsetDateTime acceptedAt
      * @param workDone        may be null
      * @param nextSteps       may be null
      */
-    public record MilestoneUpdate(int position, String title, org.cocrea.web.BilingualText titles,
+    public record MilestoneUpdate(int position, String title, org.cocrea.kernel.BilingualText titles,
             ProgressStatus status, int percentComplete,
             String workDone, String nextSteps) {
     }

@@ -62,9 +62,9 @@ public class Evaluations {
             problems.add("relevant", "yesNo");
         }
         String n = notes == null || notes.isBlank() ? null : notes.trim();
-        if (n != null && org.cocrea.web.InputText.exceeds(n, MAX_NOTES)) {
+        if (n != null && org.cocrea.kernel.InputText.exceeds(n, MAX_NOTES)) {
             problems.add("evaluationNotes", "tooLong", "", MAX_NOTES);
-        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(n)) {
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(n)) {
             problems.add("evaluationNotes", "characters", "");
         }
         if (commitments.findById(commitmentId).isEmpty()) {

@@ -102,9 +102,9 @@ public class EvidenceFiles {
             problems.add("milestoneId", "unknownMilestone", milestoneId);
         }
         String d = description == null || description.isBlank() ? null : description.trim();
-        if (d != null && org.cocrea.web.InputText.exceeds(d, MAX_DESCRIPTION)) {
+        if (d != null && org.cocrea.kernel.InputText.exceeds(d, MAX_DESCRIPTION)) {
             problems.add("description", "tooLong", "", MAX_DESCRIPTION);
-        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(d)) {
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(d)) {
             problems.add("description", "characters", "");
         }
         String name = displayName(originalName);
@@ -202,11 +202,11 @@ public class EvidenceFiles {
             return null;
         }
         String s = original.replace('\\', '/');
-        s = org.cocrea.web.InputText.withoutForbiddenCharacters(s.substring(s.lastIndexOf('/') + 1)).strip();
+        s = org.cocrea.kernel.InputText.withoutForbiddenCharacters(s.substring(s.lastIndexOf('/') + 1)).strip();
         if (s.isEmpty() || s.equals(".") || s.equals("..")) {
             return null;
         }
-        int length = org.cocrea.web.InputText.length(s);
+        int length = org.cocrea.kernel.InputText.length(s);
         return length > 255 ? s.substring(s.offsetByCodePoints(0, length - 255)) : s;
     }
 

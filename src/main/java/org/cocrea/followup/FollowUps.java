@@ -288,15 +288,15 @@ public class FollowUps {
             if (workDone == null && status != null && status != MilestoneStatus.NOT_STARTED) {
                 problems.add(f + ".workDone", "workDoneRequired", label);
             }
-            if (workDone != null && org.cocrea.web.InputText.exceeds(workDone, MAX_TEXT)) {
+            if (workDone != null && org.cocrea.kernel.InputText.exceeds(workDone, MAX_TEXT)) {
                 problems.add(f + ".workDone", "tooLong", label, MAX_TEXT);
-            } else if (org.cocrea.web.InputText.hasForbiddenCharacters(workDone)) {
+            } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(workDone)) {
                 problems.add(f + ".workDone", "characters", label);
             }
             String nextSteps = trim(e.nextSteps());
-            if (nextSteps != null && org.cocrea.web.InputText.exceeds(nextSteps, MAX_TEXT)) {
+            if (nextSteps != null && org.cocrea.kernel.InputText.exceeds(nextSteps, MAX_TEXT)) {
                 problems.add(f + ".nextSteps", "tooLong", label, MAX_TEXT);
-            } else if (org.cocrea.web.InputText.hasForbiddenCharacters(nextSteps)) {
+            } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(nextSteps)) {
                 problems.add(f + ".nextSteps", "characters", label);
             }
             List<String> urls = e.evidenceLinks() == null ? List.of()
@@ -306,7 +306,7 @@ public class FollowUps {
             }
             for (String url : urls) {
                 if (!isWebAddress(url)) {
-                    problems.add(f + ".evidenceLinks", "link", label, org.cocrea.web.InputText.exceeds(url, 80) ? org.cocrea.web.InputText.cut(url, 80) + "…" : url);
+                    problems.add(f + ".evidenceLinks", "link", label, org.cocrea.kernel.InputText.exceeds(url, 80) ? org.cocrea.kernel.InputText.cut(url, 80) + "…" : url);
                 } else {
                     links.add(Evidence.link(reportId, m.getId(), url, user, now));
                 }
@@ -376,9 +376,9 @@ public class FollowUps {
         String r = trim(reason);
         if (r == null) {
             problems.add("reviewReason", "reasonRequired");
-        } else if (org.cocrea.web.InputText.exceeds(r, MAX_REASON)) {
+        } else if (org.cocrea.kernel.InputText.exceeds(r, MAX_REASON)) {
             problems.add("reviewReason", "tooLong", "", MAX_REASON);
-        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(r)) {
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(r)) {
             problems.add("reviewReason", "characters", "");
         }
         problems.throwIfAny();
@@ -526,7 +526,7 @@ public class FollowUps {
     }
 
     static boolean isWebAddress(String s) {
-        if (org.cocrea.web.InputText.exceeds(s, 2000)) {
+        if (org.cocrea.kernel.InputText.exceeds(s, 2000)) {
             return false;
         }
         try {

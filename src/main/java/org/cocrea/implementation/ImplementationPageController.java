@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,7 +94,7 @@ class ImplementationPageController {
             return "redirect:/staff/implementation/meetings/" + meeting.getId() + "?scheduled";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", problemTexts.texts(e, LocaleConfiguration.supported(locale)));
+            model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             model.addAttribute("input", input);
             return form(model);
         }
@@ -137,7 +137,7 @@ class ImplementationPageController {
             return "redirect:/staff/implementation/meetings/" + id + "?recorded";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", problemTexts.texts(e, LocaleConfiguration.supported(locale)));
+            model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             model.addAttribute("minutesText", minutes);
             model.addAttribute("attendanceText", attendance);
             return page(id, model);
@@ -152,7 +152,7 @@ class ImplementationPageController {
             return "redirect:/staff/implementation/meetings/" + id + "?rescheduled";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", problemTexts.texts(e, LocaleConfiguration.supported(locale)));
+            model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             model.addAttribute("startsAtText", startsAt);
             return page(id, model);
         }
@@ -166,7 +166,7 @@ class ImplementationPageController {
             return "redirect:/staff/implementation/meetings/" + id + "?cancelled";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", problemTexts.texts(e, LocaleConfiguration.supported(locale)));
+            model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             return page(id, model);
         }
     }

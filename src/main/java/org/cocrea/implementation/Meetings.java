@@ -25,8 +25,8 @@ import org.cocrea.notification.OutgoingMail;
 import org.cocrea.participant.Contact;
 import org.cocrea.participant.Contacts;
 import org.cocrea.roundtable.RoundTableScheduler;
-import org.cocrea.web.Dates;
-import org.cocrea.web.InputText;
+import org.cocrea.kernel.Dates;
+import org.cocrea.kernel.InputText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

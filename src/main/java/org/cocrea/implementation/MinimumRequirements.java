@@ -14,7 +14,7 @@ import java.util.Map;
 import org.cocrea.CocreaApplication;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
-import org.cocrea.web.Dates;
+import org.cocrea.kernel.Dates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +49,7 @@ class SelfAssessmentController {
     private String render(SelfAssessment version, boolean preview, Model model, Locale locale) {
         model.addAttribute("assessment", version);
         model.addAttribute("report", assessments.report(version));
-        model.addAttribute("language", LocaleConfiguration.supported(locale).getLanguage());
+        model.addAttribute("language", Languages.supported(locale).getLanguage());
         model.addAttribute("preview", preview);
         if (preview) {
             model.addAttribute("versions", assessments.versions(plan.id()));
@@ -69,7 +69,7 @@ class SelfAssessmentController {
     private ResponseEntity<byte[]> pdf(SelfAssessment version, Locale locale, String name) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + name + "\"")
-                .body(assessments.pdf(version, LocaleConfiguration.supported(locale)));
+                .body(assessments.pdf(version, Languages.supported(locale)));
     }
 
     private Optional<SelfAssessment> version(Integer number) {

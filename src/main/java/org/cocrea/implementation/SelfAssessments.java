@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import org.cocrea.web.Dates;
+import org.cocrea.kernel.Dates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,15 +140,15 @@ public class SelfAssessments {
             problems.add(new InvalidInputException.Problem("version", "implementation.error.notDraft", null,
                     version.getVersion()));
         }
-        if (introduction != null && org.cocrea.web.InputText.exceeds(introduction.strip(), TEXT_MAX)) {
+        if (introduction != null && org.cocrea.kernel.InputText.exceeds(introduction.strip(), TEXT_MAX)) {
             problems.add(new InvalidInputException.Problem("introduction", "implementation.error.length", null, 0,
                     TEXT_MAX));
-        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(introduction)) {
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(introduction)) {
             problems.add(new InvalidInputException.Problem("introduction", "implementation.error.characters", null));
         }
-        if (notes != null && org.cocrea.web.InputText.exceeds(notes.strip(), TEXT_MAX)) {
+        if (notes != null && org.cocrea.kernel.InputText.exceeds(notes.strip(), TEXT_MAX)) {
             problems.add(new InvalidInputException.Problem("notes", "implementation.error.length", null, 0, TEXT_MAX));
-        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(notes)) {
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(notes)) {
             problems.add(new InvalidInputException.Problem("notes", "implementation.error.characters", null));
         }
         if (!problems.isEmpty()) {

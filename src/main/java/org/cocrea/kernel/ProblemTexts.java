@@ -19,9 +19,6 @@ public final class ProblemTexts {
             "i18n/followup", "i18n/dashboard", "i18n/implementation", "i18n/limits", "i18n/login", "i18n/usability",
             "i18n/bilingual", "i18n/accessibility", "i18n/refusals");
 
-    /** Spanish, the default language of every text. */
-    public static final Locale SPANISH = Locale.forLanguageTag("es");
-
     private static final ProblemTexts BUNDLES = new ProblemTexts(bundleSource());
 
     private final MessageSource messages;
@@ -60,7 +57,7 @@ public final class ProblemTexts {
     }
 
     private static Locale language(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : SPANISH;
+        return Languages.supported(locale);
     }
 
     private static MessageSource bundleSource() {

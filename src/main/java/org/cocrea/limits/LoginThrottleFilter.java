@@ -12,7 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -129,7 +129,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value()); // rendered by Boot's error page: error/429
             return;
         }
-        Locale locale = LocaleConfiguration.supported(locales.resolveLocale(request));
+        Locale locale = Languages.supported(locales.resolveLocale(request));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,7 +50,7 @@ class TooManyRequestsAdvice {
             entry.put("field", "body");
             entry.put("code", "tooManyRequests");
             entry.put("reason", messages.getMessage("limits.api", new Object[] {e.retryAfterSeconds()},
-                    LocaleConfiguration.supported(locale)));
+                    Languages.supported(locale)));
             answer = new ModelAndView(new MappingJackson2JsonView(json), Map.of("errors", List.of(entry)));
         } else {
             answer = new ModelAndView(PAGE, Map.of("retryAfterSeconds", e.retryAfterSeconds(), "retryAfterMinutes",

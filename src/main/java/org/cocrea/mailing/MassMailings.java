@@ -69,7 +69,7 @@ public class MassMailings {
     private static void text(List<String> problems, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             problems.add(field + ": requerido / required");
-        } else if (org.cocrea.web.InputText.exceeds(value.strip(), max)) {
+        } else if (org.cocrea.kernel.InputText.exceeds(value.strip(), max)) {
             problems.add(field + ": máximo " + max + " caracteres / at most " + max + " characters");
         }
     }
@@ -184,7 +184,7 @@ public class MassMailings {
         Mailing m = get(mailingId);
         String suffix = " " + m.getLink() + " #GobiernoAbierto";
         String subject = m.getSubjectEs();
-        subject = org.cocrea.web.InputText.abbreviate(subject, Math.max(1, 280 - org.cocrea.web.InputText.length(suffix)), "…");
+        subject = org.cocrea.kernel.InputText.abbreviate(subject, Math.max(1, 280 - org.cocrea.kernel.InputText.length(suffix)), "…");
         String text = subject + suffix;
         m.setSocialText(text);
         return text;

@@ -63,7 +63,7 @@ public class MailOutbox {
         context.setVariable("baseUrl", baseUrl);
         String body = templates.process(mail.template(), context);
         String subject = messages.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
-        subject = org.cocrea.web.InputText.abbreviate(subject, 300, "...");
+        subject = org.cocrea.kernel.InputText.abbreviate(subject, 300, "...");
         OutboxMessage message = new OutboxMessage(mail.recipient(), subject, body, mail.kind(), mail.reference(),
                 mail.locale().getLanguage(), mail.listUnsubscribe(), "<" + UUID.randomUUID() + "@" + messageIdDomain + ">",
                 clock.instant());

@@ -169,7 +169,7 @@ public class OutboxSender {
         boolean giveUp = attempt >= properties.maxAttempts();
         Duration delay = properties.firstRetryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
         Instant next = clock.instant().plus(delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay);
-        String text = org.cocrea.web.InputText.cut(error, MAX_ERROR_LENGTH);
+        String text = org.cocrea.kernel.InputText.cut(error, MAX_ERROR_LENGTH);
         Integer recorded = tx.execute(s -> repository.markFailed(message.getId(), message.getVersion(),
                 giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING, text, next));
         if (recorded == null || recorded == 0) {

@@ -151,19 +151,19 @@ public class Contacts {
         } else if (!org.cocrea.notification.EmailAddresses.isValid(in.email().strip())) {
             problems.add("email: email");
         }
-        if (in.name() != null && org.cocrea.web.InputText.exceeds(in.name().strip(), 150)) {
+        if (in.name() != null && org.cocrea.kernel.InputText.exceeds(in.name().strip(), 150)) {
             problems.add("name: tooLong");
         }
-        if (org.cocrea.web.InputText.hasForbiddenCharacters(in.name())
-                || org.cocrea.web.InputText.hasForbiddenCharacters(in.organization())
-                || org.cocrea.web.InputText.hasForbiddenCharacters(in.consentScope())) {
+        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(in.name())
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.organization())
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.consentScope())) {
             problems.add("text: controlCharacters");
         }
         if (in.consentAt() != null && in.consentAt().isAfter(clock.instant().plusSeconds(86400))) {
             problems.add("consentAt: future");
         }
         if (in.organization() != null && !in.organization().isBlank()) {
-            if (org.cocrea.web.InputText.exceeds(in.organization().strip(), 200)) {
+            if (org.cocrea.kernel.InputText.exceeds(in.organization().strip(), 200)) {
                 problems.add("organization: tooLong");
             }
             if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
@@ -179,7 +179,7 @@ public class Contacts {
         if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
             problems.add("consentScope: required");
         }
-        if (in.consentScope() != null && org.cocrea.web.InputText.exceeds(in.consentScope().strip(), 500)) {
+        if (in.consentScope() != null && org.cocrea.kernel.InputText.exceeds(in.consentScope().strip(), 500)) {
             problems.add("consentScope: tooLong");
         }
         return problems;

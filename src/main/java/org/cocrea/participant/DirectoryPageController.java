@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +71,7 @@ class DirectoryPageController {
         model.addAttribute("organizationType", organizationType);
         Set<String> chosen = topics == null ? Set.of() : new LinkedHashSet<>(topics);
         ContactInput input = new ContactInput(email, name, organization, organizationType, Set.of(), chosen,
-                LocaleConfiguration.supported(locale).getLanguage(), clock.instant(),
+                Languages.supported(locale).getLanguage(), clock.instant(),
                 "Convocatorias de gobierno abierto y temas elegidos (formulario de suscripción)");
         model.addAttribute("chosenTopics", chosen);
         if (!consent) {
@@ -82,7 +82,7 @@ class DirectoryPageController {
             return "directory/subscribe";
         }
         try {
-            contacts.requestSubscription(input, LocaleConfiguration.supported(locale));
+            contacts.requestSubscription(input, Languages.supported(locale));
         } catch (InvalidContactException e) {
             model.addAttribute("errors", e.problems());
             return "directory/subscribe";

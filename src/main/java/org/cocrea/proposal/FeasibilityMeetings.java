@@ -40,7 +40,7 @@ public class FeasibilityMeetings {
                         + (p.getVerdict() == null ? "sin dictamen" : p.getVerdict())
                         + (Boolean.TRUE.equals(p.getWillingToCoCreate()) ? " — co-crea" : ""))
                 .collect(Collectors.joining("\n"));
-        return org.cocrea.web.InputText.abbreviate(text, 3900, " ...");
+        return org.cocrea.kernel.InputText.abbreviate(text, 3900, " ...");
     }
 
     /**
@@ -64,12 +64,12 @@ public class FeasibilityMeetings {
         } else if (heldAt.isAfter(clock.instant().plusSeconds(3600))) {
             problems.add("la reunión no puede estar en el futuro / the meeting cannot be in the future");
         }
-        if (ProposalValidator.isBlank(attendees) || org.cocrea.web.InputText.exceeds(attendees.strip(), 2000)
-                || org.cocrea.web.InputText.hasForbiddenCharacters(attendees)) {
+        if (ProposalValidator.isBlank(attendees) || org.cocrea.kernel.InputText.exceeds(attendees.strip(), 2000)
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(attendees)) {
             problems.add("asistentes requeridos (máx. 2000) / attendees required (max 2000)");
         }
-        if (ProposalValidator.isBlank(outcome) || org.cocrea.web.InputText.exceeds(outcome.strip(), 4000)
-                || org.cocrea.web.InputText.hasForbiddenCharacters(outcome)) {
+        if (ProposalValidator.isBlank(outcome) || org.cocrea.kernel.InputText.exceeds(outcome.strip(), 4000)
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(outcome)) {
             problems.add("resultado requerido (máx. 4000) / outcome required (max 4000)");
         }
         if (!problems.isEmpty()) {

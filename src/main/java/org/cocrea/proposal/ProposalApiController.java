@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +44,8 @@ class ProposalApiController {
         if (request == null) {
             throw new InvalidProposalException(java.util.List.of(FieldProblem.of("body", "required")));
         }
-        String language = request.language() != null ? LocaleConfiguration.supported(Locale.forLanguageTag(request.language())).getLanguage()
-                : LocaleConfiguration.supported(locale).getLanguage();
+        String language = request.language() != null ? Languages.supported(Locale.forLanguageTag(request.language())).getLanguage()
+                : Languages.supported(locale).getLanguage();
         Proposal p = proposals.submit(new ProposalInput(request.title(), request.description(), request.axis(),
                 request.submitterType(), request.organization(), request.name(), request.email(), request.consent(),
                 language, null), Channel.API);
@@ -75,15 +75,15 @@ class ProposalApiController {
     private static Locale requestLanguage(HttpServletRequest request, Locale resolved) {
         String lang = request.getParameter("lang");
         if (lang != null && !lang.isBlank()) {
-            return LocaleConfiguration.supported(Locale.forLanguageTag(lang.trim()));
+            return Languages.supported(Locale.forLanguageTag(lang.trim()));
         }
         if (request.getHeader("Accept-Language") != null) {
             for (Locale l : java.util.Collections.list(request.getLocales())) {
                 if ("es".equals(l.getLanguage()) || "en".equals(l.getLanguage())) {
-                    return LocaleConfiguration.supported(l);
+                    return Languages.supported(l);
                 }
             }
         }
-        return LocaleConfiguration.supported(resolved);
+        return Languages.supported(resolved);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +25,7 @@ class ProposalApiErrors {
 
     @ExceptionHandler(InvalidProposalException.class)
     ResponseEntity<ApiError> invalid(InvalidProposalException e, Locale locale) {
-        Locale l = LocaleConfiguration.supported(locale);
+        Locale l = Languages.supported(locale);
         return ResponseEntity.badRequest().body(new ApiError(e.problems().stream()
                 .map(p -> new ApiError.Entry(p.field(), p.code(),
                         messages.getMessage("validation." + p.code(), new Object[] {p.limit()}, p.code(), l)))
@@ -35,7 +35,7 @@ class ProposalApiErrors {
     @ExceptionHandler(NoOpenCallException.class)
     ResponseEntity<ApiError> noCall(Locale locale) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("call", "noOpenCall",
-                messages.getMessage("proposal.noOpenCall", null, LocaleConfiguration.supported(locale))));
+                messages.getMessage("proposal.noOpenCall", null, Languages.supported(locale))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -46,12 +46,12 @@ class ProposalApiErrors {
             field = m.getPath().get(0).getFieldName();
         }
         return ResponseEntity.badRequest().body(ApiError.of(field, "malformed",
-                messages.getMessage("validation.malformed", null, LocaleConfiguration.supported(locale))));
+                messages.getMessage("validation.malformed", null, Languages.supported(locale))));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(Locale locale) {
         return ResponseEntity.badRequest().body(ApiError.of("body", "contentType",
-                messages.getMessage("validation.contentType", null, LocaleConfiguration.supported(locale))));
+                messages.getMessage("validation.contentType", null, Languages.supported(locale))));
     }
 }

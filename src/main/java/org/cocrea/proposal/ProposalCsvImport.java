@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
-import org.cocrea.web.CsvFiles;
+import org.cocrea.kernel.CsvFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.cocrea.consultation.Consultations;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
-import org.cocrea.web.LocaleConfiguration;
+import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +52,7 @@ class ProposalPageController {
             return formPage(model); // type mismatches show messages.properties' typeMismatch text
         }
         try {
-            Proposal p = proposals.submit(form.toInput(LocaleConfiguration.supported(locale).getLanguage()), Channel.WEB);
+            Proposal p = proposals.submit(form.toInput(Languages.supported(locale).getLanguage()), Channel.WEB);
             return "redirect:/proposals/" + p.getTrackingCode() + "?created";
         } catch (InvalidProposalException e) {
             for (FieldProblem problem : e.problems()) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.notification.EmailAddresses;
-import org.cocrea.web.InputText;
+import org.cocrea.kernel.InputText;
 
 /**
  * Validates a submission against the public-input rules: lengths capped, e-mail well-formed, consent given, axis

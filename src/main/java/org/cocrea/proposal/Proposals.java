@@ -94,9 +94,9 @@ public class Proposals {
                 "en".equals(raw.language()) ? "en" : "es", ProposalValidator.clean(raw.externalRef()));
         List<FieldProblem> problems = new ArrayList<>(ProposalValidator.validate(input, call));
         if (input.externalRef() != null) {
-            if (org.cocrea.web.InputText.hasForbiddenCharacters(input.externalRef())) {
+            if (org.cocrea.kernel.InputText.hasForbiddenCharacters(input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "controlCharacters"));
-            } else if (org.cocrea.web.InputText.exceeds(input.externalRef(), 50)) {
+            } else if (org.cocrea.kernel.InputText.exceeds(input.externalRef(), 50)) {
                 problems.add(new FieldProblem("ref", "tooLong", 50));
             } else if (repository.existsByCallIdAndExternalRef(call.getId(), input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "duplicate"));
@@ -194,9 +194,9 @@ public class Proposals {
         }
         if (ProposalValidator.isBlank(reasoning)) {
             problems.add("fundamentación requerida / reasoning is required");
-        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(reasoning)) {
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(reasoning)) {
             problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
-        } else if (org.cocrea.web.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
+        } else if (org.cocrea.kernel.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
             problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
                     + " characters");
         }
@@ -205,9 +205,9 @@ public class Proposals {
         }
         if (ProposalValidator.isBlank(contactPerson)) {
             problems.add("persona de contacto requerida / contact person is required");
-        } else if (org.cocrea.web.InputText.hasForbiddenCharacters(contactPerson)) {
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(contactPerson)) {
             problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
-        } else if (org.cocrea.web.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
+        } else if (org.cocrea.kernel.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
             problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
                     + CONTACT_MAX + " characters");
         }
@@ -264,7 +264,7 @@ public class Proposals {
         String intro = messages.getMessage("response.intro." + (p.getVerdict() == null ? "none" : p.getVerdict()),
                 new Object[] {p.getTitle()}, locale);
         String text = intro + "\n\n" + (p.getReasoning() == null ? "" : p.getReasoning());
-        return org.cocrea.web.InputText.cut(text, RESPONSE_MAX);
+        return org.cocrea.kernel.InputText.cut(text, RESPONSE_MAX);
     }
 
     /**
@@ -279,11 +279,11 @@ public class Proposals {
         if (ProposalValidator.isBlank(responseText)) {
             throw new InvalidReviewException(List.of("respuesta fundamentada requerida / reasoned response is required"));
         }
-        if (org.cocrea.web.InputText.hasForbiddenCharacters(responseText)) {
+        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(responseText)) {
             throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
                     + "allowed"));
         }
-        if (org.cocrea.web.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
+        if (org.cocrea.kernel.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
             throw new InvalidReviewException(List.of("respuesta: máximo " + RESPONSE_MAX + " caracteres / response: at most "
                     + RESPONSE_MAX + " characters"));
         }

@@ -69,7 +69,7 @@ public class RoundTable {
     protected RoundTable() {
     }
 
-    RoundTable(long callId, String axis, org.cocrea.web.BilingualText title, Instant proposedStart,
+    RoundTable(long callId, String axis, org.cocrea.kernel.BilingualText title, Instant proposedStart,
             int durationMinutes, int capacity, String icalUid, Instant now) {
         this.callId = callId;
         this.axis = axis;
@@ -143,8 +143,8 @@ public class RoundTable {
     }
 
     /** @return the title in both languages (English may be missing: round-tables created before V65) */
-    public org.cocrea.web.BilingualText getTitles() {
-        return new org.cocrea.web.BilingualText(title, titleEn);
+    public org.cocrea.kernel.BilingualText getTitles() {
+        return new org.cocrea.kernel.BilingualText(title, titleEn);
     }
 
     /**

@@ -104,7 +104,7 @@ class RoundTablePageController {
         }
         try {
             Registration r = roundTables.register(id, name, email, organization, organizationType, consent,
-                    org.cocrea.web.LocaleConfiguration.supported(locale).getLanguage());
+                    org.cocrea.kernel.Languages.supported(locale).getLanguage());
             model.addAttribute("registration", r);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             model.addAttribute("errors", List.of("email: duplicate"));

@@ -22,7 +22,7 @@ import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.Proposals;
-import org.cocrea.web.Dates;
+import org.cocrea.kernel.Dates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,12 +134,12 @@ public class RoundTables {
      */
     @Transactional
     public RoundTable create(long callId, String axis, String processInstanceId,
-            org.cocrea.web.BilingualText title) {
+            org.cocrea.kernel.BilingualText title) {
         if (title != null && (title.spanish() == null && title.english() == null
-                || org.cocrea.web.InputText.exceeds(title.spanish(), 300)
-                || org.cocrea.web.InputText.exceeds(title.english(), 300)
-                || org.cocrea.web.InputText.hasForbiddenCharacters(title.spanish())
-                || org.cocrea.web.InputText.hasForbiddenCharacters(title.english()))) {
+                || org.cocrea.kernel.InputText.exceeds(title.spanish(), 300)
+                || org.cocrea.kernel.InputText.exceeds(title.english(), 300)
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(title.spanish())
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(title.english()))) {
             throw new InvalidRoundTableException(List.of("título: obligatorio, hasta 300 caracteres / "
                     + "title: required, at most 300 characters"));
         }
@@ -151,7 +151,7 @@ public class RoundTables {
         Duration duration = properties.defaultDuration();
         Instant start = scheduler.propose(duration, taken(callId, null));
         Locale es = Locale.forLanguageTag("es");
-        RoundTable table = new RoundTable(callId, axis, title != null ? title : new org.cocrea.web.BilingualText(
+        RoundTable table = new RoundTable(callId, axis, title != null ? title : new org.cocrea.kernel.BilingualText(
                 messages.getMessage("roundTable.defaultTitle", new Object[] {proposals.axisName(axis, es)}, es),
                 messages.getMessage("roundTable.defaultTitle", new Object[] {proposals.axisName(axis, Locale.ENGLISH)},
                         Locale.ENGLISH)), start, (int) duration.toMinutes(),
@@ -468,17 +468,17 @@ public class RoundTables {
         }
         if (name == null || name.isBlank()) {
             problems.add("name: required");
-        } else if (org.cocrea.web.InputText.exceeds(name.strip(), 150)) {
+        } else if (org.cocrea.kernel.InputText.exceeds(name.strip(), 150)) {
             problems.add("name: nameTooLong");
         }
-        if (org.cocrea.web.InputText.hasForbiddenCharacters(name)
-                || org.cocrea.web.InputText.hasForbiddenCharacters(organization)) {
+        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(name)
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(organization)) {
             problems.add("name: controlCharacters");
         }
         if (email == null || !EmailAddresses.isValid(email.strip())) {
             problems.add("email: email");
         }
-        if (organization != null && org.cocrea.web.InputText.exceeds(organization.strip(), 200)) {
+        if (organization != null && org.cocrea.kernel.InputText.exceeds(organization.strip(), 200)) {
             problems.add("organization: tooLong");
         }
         if (organizationType == null || !PARTICIPANT_TYPES.contains(organizationType)) {
@@ -599,17 +599,17 @@ public class RoundTables {
         if (table.getStatus() == RoundTableStatus.PROPOSED || table.getStatus() == RoundTableStatus.CANCELLED) {
             problems.add("la mesa no está programada / the round-table is not scheduled");
         }
-        if (org.cocrea.web.InputText.hasForbiddenCharacters(text)
-                || org.cocrea.web.InputText.hasForbiddenCharacters(authorOrganization)) {
+        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(text)
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(authorOrganization)) {
             problems.add("caracteres no permitidos / characters not allowed");
         }
-        if (text == null || text.isBlank() || org.cocrea.web.InputText.exceeds(text.strip(), TEXT_MAX)) {
+        if (text == null || text.isBlank() || org.cocrea.kernel.InputText.exceeds(text.strip(), TEXT_MAX)) {
             problems.add("texto requerido (máx. " + TEXT_MAX + ") / text required (max " + TEXT_MAX + ")");
         }
         if (board == BoardEntry.Board.COMMITMENT && (question == null || !BoardEntry.COMMITMENT_QUESTIONS.contains(question))) {
             problems.add("elegí la pregunta de la ficha / choose the commitment-sheet question");
         }
-        if (authorOrganization != null && org.cocrea.web.InputText.exceeds(authorOrganization.strip(), 200)) {
+        if (authorOrganization != null && org.cocrea.kernel.InputText.exceeds(authorOrganization.strip(), 200)) {
             problems.add("organización: máximo 200 / organisation: at most 200");
         }
         if (!problems.isEmpty()) {
@@ -665,7 +665,7 @@ public class RoundTables {
      */
     @Transactional
     public void recordPresentation(long id, String presentation) {
-        if (presentation == null || presentation.isBlank() || org.cocrea.web.InputText.exceeds(presentation.strip(), TEXT_MAX)) {
+        if (presentation == null || presentation.isBlank() || org.cocrea.kernel.InputText.exceeds(presentation.strip(), TEXT_MAX)) {
             throw new InvalidRoundTableException(List.of("presentación requerida (máx. 4000) / presentation "
                     + "required (max 4000)"));
         }
@@ -683,7 +683,7 @@ public class RoundTables {
     public void recordTopics(long id, List<String> topics) {
         List<String> clean = topics == null ? List.of()
                 : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
-        if (clean.isEmpty() || clean.size() > 10 || clean.stream().anyMatch(t -> org.cocrea.web.InputText.exceeds(t, 300))) {
+        if (clean.isEmpty() || clean.size() > 10 || clean.stream().anyMatch(t -> org.cocrea.kernel.InputText.exceeds(t, 300))) {
             throw new InvalidRoundTableException(List.of("entre 1 y 10 temas de hasta 300 caracteres / between 1 and "
                     + "10 topics of up to 300 characters"));
         }

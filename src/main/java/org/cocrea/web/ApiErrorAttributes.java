@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cocrea.kernel.Languages;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.context.MessageSource;
@@ -44,7 +45,7 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
             Locale locale = request.getLocale();
             String fallback = HttpStatus.resolve(status) == null ? code : HttpStatus.resolve(status).getReasonPhrase();
             attributes.put("errors", List.of(Map.of("field", "body", "code", code, "reason",
-                    messages.getMessage("validation." + code, null, fallback, LocaleConfiguration.supported(locale)))));
+                    messages.getMessage("validation." + code, null, fallback, Languages.supported(locale)))));
         }
         return attributes;
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes H2 (the first-run demo database) count {@code varchar(n)} like PostgreSQL. PostgreSQL counts characters
- * (code points), as {@link InputText} does; H2 counts UTF-16 units, so on H2 a name of 150 emoji, which every check
+ * (code points), as {@link org.cocrea.kernel.InputText} does; H2 counts UTF-16 units, so on H2 a name of 150 emoji, which every check
  * accepts, would not fit {@code varchar(150)}. After each Flyway migration on H2 this widens every
  * {@code varchar(n)} column of the application's tables (not Camunda's {@code ACT_*} nor Flyway's history) to
  * {@code 2n} units, which holds

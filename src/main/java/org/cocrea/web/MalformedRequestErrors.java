@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -53,7 +54,7 @@ class MalformedRequestErrors {
     }
 
     private Object refuse(HttpServletRequest request, Locale locale, String field, String code) {
-        Locale l = LocaleConfiguration.supported(locale);
+        Locale l = Languages.supported(locale);
         String reason = messages.getMessage("validation." + code, null, code, l);
         if (paths.getPathWithinApplication(request).startsWith("/api/")) {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)

@@ -26,7 +26,7 @@ import org.cocrea.followup.FollowUpMails;
 import org.cocrea.followup.FollowUps;
 import org.cocrea.followup.InvalidFollowUpException;
 import org.cocrea.notification.TaskNotifications;
-import org.cocrea.web.BilingualText;
+import org.cocrea.kernel.BilingualText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -45,7 +45,7 @@ class DemoUsers implements ApplicationRunner {
         user("monitoreo", "Órgano", "de Monitoreo", Groups.MONITORING_BODY);
         List<Area> all = areas.all();
         for (Area a : all) {
-            user(a.getId(), "Equipo de " + a.getId(), org.cocrea.web.InputText.cut(a.getNameEs(), 200),
+            user(a.getId(), "Equipo de " + a.getId(), org.cocrea.kernel.InputText.cut(a.getNameEs(), 200),
                     a.getCandidateGroup());
         }
         log.info("Demo users ready (password '{}'): demo, equipo, procesos, monitoreo and {} area users", PASSWORD,

@@ -3,7 +3,7 @@ package org.cocrea.workflow;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.cocrea.web.BilingualText;
+import org.cocrea.kernel.BilingualText;
 
 /**
  * Input a user submitted to the engine (a task completion, a start form, a variable) was refused by Cocrea's

@@ -37,7 +37,7 @@ class ShowProposalListener implements TaskListener {
         task.setVariableLocal(PROPOSAL_SUBMITTER, proposals.submitterTypeName(p.getSubmitterType(), es)
                 + (p.getOrganization() == null ? "" : " — " + p.getOrganization()));
         // Tasklist lists tasks by name: make each one recognisable by its tracking code and title.
-        String title = org.cocrea.web.InputText.abbreviate(p.getTitle(), 60, "...");
+        String title = org.cocrea.kernel.InputText.abbreviate(p.getTitle(), 60, "...");
         task.setName(task.getName() + " · " + p.getTrackingCode() + " · " + title);
     }
 }

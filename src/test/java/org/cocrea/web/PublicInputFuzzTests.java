@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.cocrea.kernel.InputText;
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.cocrea.roundtable.RoundTables;
 import org.cocrea.support.CocreaIntegrationTest;

@@ -1,4 +1,4 @@
-package org.cocrea.web;
+package org.cocrea.kernel;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.cocrea.web;
+package org.cocrea.kernel;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.cocrea.web;
+package org.cocrea.kernel;
 
 import java.io.IOException;
 import java.io.InputStream;

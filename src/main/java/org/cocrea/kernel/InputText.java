@@ -1,4 +1,4 @@
-package org.cocrea.web;
+package org.cocrea.kernel;
 
 /**
  * Rules every free text typed by a person must follow before it is stored, and the one way Cocrea counts its length.

@@ -1,4 +1,4 @@
-package org.cocrea.web;
+package org.cocrea.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
