@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.cocrea.commitment.ActionPlan;
+import org.cocrea.kernel.Groups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -46,6 +47,6 @@ class DemoCommitments implements ApplicationRunner {
         }
         // The data file names the institutions but no lead area; the demo assigns the area (areas.csv) whose name
         // heads each commitment's list of institutions, and that area's axis.
-        LEAD_AREAS.forEach((code, area) -> plan.assignLeadArea(code, "area-" + area[0], area[1]));
+        LEAD_AREAS.forEach((code, area) -> plan.assignLeadArea(code, Groups.ofArea(area[0]), area[1]));
     }
 }

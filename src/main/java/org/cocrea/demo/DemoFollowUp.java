@@ -14,10 +14,10 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.cocrea.CocreaApplication;
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.followup.FollowUps;
+import org.cocrea.kernel.Groups;
 import org.cocrea.workflow.FollowUpWorkflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +74,7 @@ class DemoFollowUp implements ApplicationRunner {
         YearMonth first = now.minusMonths(5);
         plan.importPublished(new ByteArrayInputStream(exampleJson(first, now.plusMonths(6))), actionPlan
                 .toUpperCase(Locale.ROOT));
-        plan.assignLeadArea(CODE, "area-ambiente", "ambiente");
+        plan.assignLeadArea(CODE, Groups.ofArea("ambiente"), "ambiente");
         long id = followUps.commitmentId(CODE).orElseThrow();
         if (followUps.reportsOf(id).isEmpty()) {
             int month = 0;

@@ -2,6 +2,8 @@ package org.cocrea.followup;
 
 import java.util.Collection;
 
+import org.cocrea.kernel.Groups;
+
 /**
  * Who may see and add a report's evidence, from the signed-in user's groups: the open-government team and
  * administrators (staff), the members of the commitment's lead area group, and the independent monitoring body (read
@@ -9,9 +11,9 @@ import java.util.Collection;
  */
 final class FollowUpAccess {
 
-    static final String STAFF = "og-team";
-    static final String ADMINS = "camunda-admin";
-    static final String MONITORING_BODY = "monitoring-body";
+    static final String STAFF = Groups.OPEN_GOVERNMENT_TEAM;
+    static final String ADMINS = Groups.ADMINS;
+    static final String MONITORING_BODY = Groups.MONITORING_BODY;
 
     private FollowUpAccess() {
     }

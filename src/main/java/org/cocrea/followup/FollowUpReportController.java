@@ -10,6 +10,9 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.cocrea.kernel.Groups;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -29,8 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The evidence page of a follow-up report, linked from the Tasklist form (form-js 1.8 has no file picker):
  * {@code GET /follow-up/reports/{id}} shows the report and its evidence; {@code POST /follow-up/reports/{id}/evidence}
@@ -43,7 +44,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class FollowUpReportController {
 
     /** Spring Security authority prefix of Camunda groups (see {@code EngineUserAuthenticationProvider}). */
-    private static final String GROUP_PREFIX = "GROUP_";
+    private static final String GROUP_PREFIX = Groups.AUTHORITY_PREFIX;
 
     /** A refused field of the monthly report as the service names it: {@code milestones[<row from 1>].<field>}. */
     private static final java.util.regex.Pattern ROW_FIELD = java.util.regex.Pattern

@@ -1,7 +1,7 @@
 package org.cocrea.web;
 
 import org.cocrea.workflow.EngineUserAuthenticationProvider;
-import org.cocrea.workflow.Groups;
+import org.cocrea.kernel.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,7 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class MetricsSecurityConfiguration {
 
     /** Authority of the metrics readers' group. */
-    static final String METRICS = EngineUserAuthenticationProvider.GROUP_PREFIX + Groups.METRICS;
+    static final String METRICS = Groups.authority(Groups.METRICS);
 
     @Bean
     @Order(1)

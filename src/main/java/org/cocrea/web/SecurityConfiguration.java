@@ -2,6 +2,7 @@ package org.cocrea.web;
 
 import java.util.LinkedHashMap;
 
+import org.cocrea.kernel.Groups;
 import org.cocrea.workflow.EngineUserAuthenticationProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +45,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String STAFF = EngineUserAuthenticationProvider.GROUP_PREFIX + "og-team";
-    static final String ADMIN = EngineUserAuthenticationProvider.GROUP_PREFIX + "camunda-admin";
-    static final String PROCESS_OWNERS = EngineUserAuthenticationProvider.GROUP_PREFIX + "process-owners";
+    static final String STAFF = Groups.authority(Groups.OPEN_GOVERNMENT_TEAM);
+    static final String ADMIN = Groups.authority(Groups.ADMINS);
+    static final String PROCESS_OWNERS = Groups.authority(Groups.PROCESS_OWNERS);
 
     /** Content-Security-Policy of the application's own pages. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; "

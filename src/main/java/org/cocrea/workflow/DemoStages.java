@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.CocreaApplication;
 import org.cocrea.commitment.CommitmentSheet;
 import org.cocrea.commitment.CommitmentSheets;
+import org.cocrea.kernel.Groups;
 import org.cocrea.participant.Contacts;
 import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.Proposal;
@@ -249,9 +250,9 @@ public class DemoStages {
         for (int i = 0; i < sent.size(); i++) {
             Task review = task(ProposalReviewProcess.TASK_REVIEW, sent.get(i).getTrackingCode());
             String group = taskService.getIdentityLinksForTask(review.getId()).stream().map(IdentityLink::getGroupId)
-                    .filter(g -> g != null && g.startsWith("area-")).findFirst().orElseThrow();
+                    .filter(g -> Groups.isArea(g)).findFirst().orElseThrow();
             Demo d = demos.get(i);
-            complete(group.substring("area-".length()), review, Variables.createVariables()
+            complete(Groups.areaCode(group), review, Variables.createVariables()
                     .putValue(ProposalReviewProcess.VERDICT, d.verdict())
                     .putValue(ProposalReviewProcess.REASONING, d.reasoning())
                     .putValue(ProposalReviewProcess.WILLING_TO_CO_CREATE, !"not-feasible".equals(d.verdict()))
@@ -338,7 +339,7 @@ public class DemoStages {
         LocalDate begin = LocalDate.now(time).withDayOfMonth(1).plusMonths(1);
         LocalDate end = begin.plusMonths(12).minusDays(1);
         sheets.save(id, new CommitmentSheet(TOPIC_CIRCULATING, "Open map of green spaces and their upkeep",
-                "area-ambiente", null, "Universidad (Facultad de Agronomía); Red de Arbolado Urbano", begin, end,
+                Groups.ofArea("ambiente"), null, "Universidad (Facultad de Agronomía); Red de Arbolado Urbano", begin, end,
                 "Los vecinos no saben cuándo se mantienen las plazas de su barrio: no hay datos públicos del estado "
                         + "ni del calendario de mantenimiento (línea de base: 0 de 1.500 plazas con datos abiertos).",
                 prefilled.statusQuo(),

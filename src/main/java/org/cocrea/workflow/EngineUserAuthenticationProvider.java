@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.cocrea.kernel.Groups;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class EngineUserAuthenticationProvider implements AuthenticationProvider {
 
     /** Prefix of the authorities derived from Camunda groups. */
-    public static final String GROUP_PREFIX = "GROUP_";
+    public static final String GROUP_PREFIX = Groups.AUTHORITY_PREFIX;
 
     /**
      * The Camunda group ids behind a login's authorities (the reverse of {@code GROUP_<groupId>}).

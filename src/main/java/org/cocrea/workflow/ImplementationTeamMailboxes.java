@@ -3,6 +3,7 @@ package org.cocrea.workflow;
 import java.util.List;
 
 import org.cocrea.implementation.TeamMailboxes;
+import org.cocrea.kernel.Groups;
 import org.cocrea.notification.TaskRecipient;
 import org.springframework.stereotype.Component;
 

@@ -28,7 +28,7 @@ import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.DeployedModels;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
-import org.cocrea.workflow.Groups;
+import org.cocrea.kernel.Groups;
 import org.cocrea.workflow.ProposalReviewProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
-import org.cocrea.workflow.Groups;
+import org.cocrea.kernel.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,7 +15,7 @@ import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
-import org.cocrea.workflow.Groups;
+import org.cocrea.kernel.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
-import org.cocrea.workflow.Groups;
+import org.cocrea.kernel.Groups;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;

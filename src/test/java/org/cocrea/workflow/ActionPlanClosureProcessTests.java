@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.CocreaApplication;
 import org.cocrea.implementation.ActionPlanSettings;
+import org.cocrea.kernel.Groups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.implementation.SelfAssessment;
 import org.cocrea.implementation.SelfAssessments;
+import org.cocrea.kernel.Groups;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;

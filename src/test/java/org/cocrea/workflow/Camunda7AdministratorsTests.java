@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.cocrea.kernel.Groups;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.cocrea.kernel.Groups;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;

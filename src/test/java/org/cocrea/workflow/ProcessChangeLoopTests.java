@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -38,6 +37,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.cocrea.CocreaApplication;
 import org.cocrea.calendar.WorkingDays;
 import org.cocrea.commitment.ActionPlan;
+import org.cocrea.kernel.Groups;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.DeployedModels;
 import org.cocrea.support.LoginSession;

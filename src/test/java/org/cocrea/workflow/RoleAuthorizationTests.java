@@ -9,7 +9,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.cocrea.kernel.Groups;
 import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalInput;
