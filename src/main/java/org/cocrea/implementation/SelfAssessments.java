@@ -1,6 +1,5 @@
 package org.cocrea.implementation;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,14 +10,13 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import org.cocrea.commitment.PdfDocuments;
 import org.cocrea.web.Dates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * The end-of-plan self-assessment report: per published commitment of the plan, its completion (milestones as of the
@@ -36,18 +34,18 @@ public class SelfAssessments {
     private final SelfAssessmentRepository repository;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final SpringTemplateEngine templates;
+    private final PdfDocuments pdfs;
     private final ActionPlanSettings plan;
     private final Clock clock;
     private final Dates dates;
 
     SelfAssessments(SelfAssessmentRepository repository, JdbcTemplate jdbc, ObjectMapper json,
-            SpringTemplateEngine templates, ActionPlanSettings plan, Clock clock, Dates dates) {
+            PdfDocuments pdfs, ActionPlanSettings plan, Clock clock, Dates dates) {
         this.dates = dates;
         this.repository = repository;
         this.jdbc = jdbc;
         this.json = json;
-        this.templates = templates;
+        this.pdfs = pdfs;
         this.plan = plan;
         this.clock = clock;
     }
@@ -237,16 +235,6 @@ public class SelfAssessments {
         context.setVariable("language", locale.getLanguage());
         // rendered outside a web request: no bean resolver, so the date formatter is a variable
         context.setVariable("dates", dates);
-        String xhtml = templates.process("implementation/self-assessment-pdf", context);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot render self-assessment " + version.getId() + " as PDF", e);
-        }
+        return pdfs.render("implementation/self-assessment-pdf", context, "self-assessment " + version.getId());
     }
 }
