@@ -12,6 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cocrea.commitment.PdfDocuments;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.web.Dates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -126,31 +129,31 @@ public class SelfAssessments {
      * @param introduction at most 8,000 characters; blank for none
      * @param notes        at most 8,000 characters; blank for none
      * @param by           the staff user
-     * @throws InvalidInputException naming {@code introduction} or {@code notes} when too long, or {@code version}
+     * @throws InputRefusedException naming {@code introduction} or {@code notes} when too long, or {@code version}
      *                               when the version is no longer a draft
-     * @throws IllegalArgumentException if there is no such version
+     * @throws NotFoundException if there is no such version
      */
     @Transactional
     public void edit(long id, String introduction, String notes, String by) {
         SelfAssessment version = get(id);
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (version.getStatus() != SelfAssessment.Status.DRAFT) {
-            problems.add(new InvalidInputException.Problem("version", "implementation.error.notDraft", null,
+            problems.add(FieldProblem.of("version", "implementation.error.notDraft",
                     version.getVersion()));
         }
         if (introduction != null && org.cocrea.web.InputText.exceeds(introduction.strip(), TEXT_MAX)) {
-            problems.add(new InvalidInputException.Problem("introduction", "implementation.error.length", null, 0,
+            problems.add(FieldProblem.of("introduction", "implementation.error.length", 0,
                     TEXT_MAX));
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(introduction)) {
-            problems.add(new InvalidInputException.Problem("introduction", "implementation.error.characters", null));
+            problems.add(FieldProblem.of("introduction", "implementation.error.characters"));
         }
         if (notes != null && org.cocrea.web.InputText.exceeds(notes.strip(), TEXT_MAX)) {
-            problems.add(new InvalidInputException.Problem("notes", "implementation.error.length", null, 0, TEXT_MAX));
+            problems.add(FieldProblem.of("notes", "implementation.error.length", 0, TEXT_MAX));
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(notes)) {
-            problems.add(new InvalidInputException.Problem("notes", "implementation.error.characters", null));
+            problems.add(FieldProblem.of("notes", "implementation.error.characters"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InputRefusedException(problems);
         }
         version.edit(blankToNull(introduction), blankToNull(notes), by, clock.instant());
     }
@@ -164,15 +167,14 @@ public class SelfAssessments {
      *
      * @param id version id
      * @param by the staff user
-     * @throws InvalidInputException naming {@code version} when it is not a draft
-     * @throws IllegalArgumentException if there is no such version
+     * @throws InputRefusedException naming {@code version} when it is not a draft
+     * @throws NotFoundException if there is no such version
      */
     @Transactional
     public void publish(long id, String by) {
         SelfAssessment version = get(id);
         if (version.getStatus() != SelfAssessment.Status.DRAFT) {
-            throw new InvalidInputException(List.of(new InvalidInputException.Problem("version",
-                    "implementation.error.notDraft", null, version.getVersion())));
+            throw InputRefusedException.of("version", "implementation.error.notDraft", version.getVersion());
         }
         repository.findByActionPlanOrderByVersionDesc(version.getActionPlan()).stream()
                 .filter(v -> v.getStatus() == SelfAssessment.Status.PUBLISHED).forEach(SelfAssessment::supersede);
@@ -182,11 +184,11 @@ public class SelfAssessments {
     /**
      * @param id version id
      * @return the version
-     * @throws IllegalArgumentException if there is none
+     * @throws NotFoundException if there is none
      */
     @Transactional(readOnly = true)
     public SelfAssessment get(long id) {
-        return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("No self-assessment " + id));
+        return repository.findById(id).orElseThrow(() -> new NotFoundException("self-assessment", id));
     }
 
     /**

@@ -370,8 +370,9 @@ class Stage3ScenarioTests {
         sheets.save(id, validSheet("Un censo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
                 java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
         for (Duration window : List.of(Duration.ofDays(999_999_999), Duration.ofMinutes(59))) {
-            assertThatThrownBy(() -> sheets.circulate(id, window)).isInstanceOf(InputRefusedException.class)
-                    .hasMessageContaining("commentWindow: sheet.error.window");
+            assertThatThrownBy(() -> sheets.circulate(id, window))
+                    .isInstanceOfSatisfying(InputRefusedException.class, e -> assertThat(e.problems())
+                            .contains(FieldProblem.of("commentWindow", "sheet.error.window")));
         }
         assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.DRAFT);
         assertThat(sheets.get(id).getCommentDeadline()).isNull();
