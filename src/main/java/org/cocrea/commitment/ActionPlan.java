@@ -43,14 +43,16 @@ public class ActionPlan {
     private final org.cocrea.area.Areas areas;
     private final String defaultPlan;
     private final ActionPlanImport importer;
+    private final PublishedCommitments published;
 
     ActionPlan(CommitmentRepository commitments, PdfDocuments pdfs, Clock clock, Endorsements endorsements,
-            org.cocrea.area.Areas areas, ActionPlanImport importer,
+            org.cocrea.area.Areas areas, ActionPlanImport importer, PublishedCommitments published,
             @org.springframework.beans.factory.annotation.Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}")
             String defaultPlan) {
         this.endorsements = endorsements;
         this.areas = areas;
         this.importer = importer;
+        this.published = published;
         this.defaultPlan = defaultPlan;
         this.commitments = commitments;
         this.pdfs = pdfs;
@@ -66,7 +68,7 @@ public class ActionPlan {
     /** @return the published commitments with their milestones, by code */
     @Transactional(readOnly = true)
     public List<Commitment> published() {
-        return commitments.findByStatusOrderByCodeAsc(Commitment.Status.PUBLISHED);
+        return published.all();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Follow-up meetings during implementation: the multi-stakeholder forum's meetings and implementation meetings with
  * civil society (OGP Participation and Co-Creation Standards, Standards 1 and 5). Dates are proposed and checked by
  * the Stage 2 scheduling service ({@link RoundTableScheduler}: advance notice, working day in Buenos Aires, hours, no
- * overlap with another implementation meeting); invitations carry an iCalendar {@code METHOD:REQUEST}; staff record
+ * overlap with another implementation meeting; asked by {@link MeetingTimes}); invitations carry an iCalendar {@code METHOD:REQUEST}; staff record
  * the minutes and attendance once the meeting has started, which makes it count as held. The invitations are written
  * by {@link MeetingInvitations}.
  */
@@ -43,18 +42,18 @@ public class Meetings {
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final MeetingRepository meetings;
-    private final RoundTableScheduler scheduler;
+    private final MeetingTimes times;
     private final MeetingInvitations invitations;
     private final ActionPlanSettings plan;
     private final ImplementationProperties properties;
     private final Dates dates;
     private final Clock clock;
 
-    Meetings(MeetingRepository meetings, RoundTableScheduler scheduler, MeetingInvitations invitations,
+    Meetings(MeetingRepository meetings, MeetingTimes times, MeetingInvitations invitations,
             ActionPlanSettings plan, ImplementationProperties properties, Dates dates,
             Clock clock) {
         this.meetings = meetings;
-        this.scheduler = scheduler;
+        this.times = times;
         this.invitations = invitations;
         this.plan = plan;
         this.properties = properties;
@@ -99,18 +98,7 @@ public class Meetings {
      */
     @Transactional(readOnly = true)
     public LocalDateTime proposeStart() {
-        return LocalDateTime.ofInstant(scheduler.propose(properties.defaultDuration(), taken()), ZONE);
-    }
-
-    private List<RoundTableScheduler.Slot> taken() {
-        return taken(null);
-    }
-
-    /** @return the slots of the plan's meetings that are not cancelled, except the meeting {@code except} */
-    private List<RoundTableScheduler.Slot> taken(Long except) {
-        return meetings.findByActionPlanOrderByStartsAtDesc(plan.id()).stream()
-                .filter(m -> m.getStatus() != Meeting.Status.CANCELLED && !m.getId().equals(except))
-                .map(m -> new RoundTableScheduler.Slot(m.getStartsAt(), m.getEndsAt())).toList();
+        return LocalDateTime.ofInstant(times.propose(properties.defaultDuration()), ZONE);
     }
 
     /**
@@ -146,20 +134,9 @@ public class Meetings {
         if (minutes < 15 || minutes > 480) {
             problems.add(FieldProblem.of("durationMinutes", "implementation.error.duration"));
         }
-        Instant start = null;
-        if (input.startsAt() == null || input.startsAt().isBlank()) {
-            problems.add(FieldProblem.of("startsAt", "implementation.error.required"));
-        } else {
-            try {
-                start = LocalDateTime.parse(input.startsAt().strip()).atZone(ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add(FieldProblem.of("startsAt", "implementation.error.dateTime"));
-            }
-        }
+        Instant start = times.parse(input.startsAt(), problems);
         if (start != null && minutes >= 15 && minutes <= 480) {
-            for (String reason : scheduler.problems(start, Duration.ofMinutes(minutes), taken())) {
-                problems.add(FieldProblem.of("startsAt", "implementation.error.schedule", reason));
-            }
+            times.check(start, Duration.ofMinutes(minutes), null, problems);
         }
         String link = input.meetingLink() == null ? "" : input.meetingLink().strip();
         if (link.isEmpty() || InputText.exceeds(link, LINK_MAX)) {
@@ -230,21 +207,9 @@ public class Meetings {
         if (!changeable(meeting)) {
             problems.add(FieldProblem.of("startsAt", "implementation.error.notChangeable"));
         }
-        Instant start = null;
-        if (startsAt == null || startsAt.isBlank()) {
-            problems.add(FieldProblem.of("startsAt", "implementation.error.required"));
-        } else {
-            try {
-                start = LocalDateTime.parse(startsAt.strip()).atZone(ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add(FieldProblem.of("startsAt", "implementation.error.dateTime"));
-            }
-        }
+        Instant start = times.parse(startsAt, problems);
         if (start != null && problems.isEmpty()) {
-            for (String reason : scheduler.problems(start, Duration.ofMinutes(meeting.getDurationMinutes()),
-                    taken(id))) {
-                problems.add(FieldProblem.of("startsAt", "implementation.error.schedule", reason));
-            }
+            times.check(start, Duration.ofMinutes(meeting.getDurationMinutes()), id, problems);
         }
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);

@@ -11,7 +11,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.cocrea.commitment.Commitment;
 import org.cocrea.commitment.PdfDocuments;
+import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.NotFoundException;
@@ -26,8 +28,9 @@ import org.thymeleaf.context.Context;
  * last accepted follow-up report), its accepted reports, their evidence and the independent monitoring body's
  * evaluation. Each draft freezes the figures in a new version; the open-government team edits the introduction and
  * notes and publishes one version, which becomes public at {@code /self-assessment} (HTML) and
- * {@code /self-assessment.pdf} (rendered with openhtmltopdf from the same data, as the action plan is). Reads the
- * follow-up tables ({@code V20__follow_up.sql}) and never writes them.
+ * {@code /self-assessment.pdf} (rendered by {@link PdfDocuments} from the same data, as the action plan is). Reads the
+ * plan's published commitments through {@link PublishedCommitments}, and the milestones' state and the follow-up tables
+ * ({@code V20__follow_up.sql}, written by the follow-up feature) with SQL; never writes them.
  */
 @Service
 public class SelfAssessments {
@@ -38,17 +41,19 @@ public class SelfAssessments {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final PdfDocuments pdfs;
+    private final PublishedCommitments published;
     private final ActionPlanSettings plan;
     private final Clock clock;
     private final Dates dates;
 
     SelfAssessments(SelfAssessmentRepository repository, JdbcTemplate jdbc, ObjectMapper json,
-            PdfDocuments pdfs, ActionPlanSettings plan, Clock clock, Dates dates) {
+            PdfDocuments pdfs, PublishedCommitments published, ActionPlanSettings plan, Clock clock, Dates dates) {
         this.dates = dates;
         this.repository = repository;
         this.jdbc = jdbc;
         this.json = json;
         this.pdfs = pdfs;
+        this.published = published;
         this.plan = plan;
         this.clock = clock;
     }
@@ -87,10 +92,8 @@ public class SelfAssessments {
     @Transactional(readOnly = true)
     public SelfAssessmentReport figures(String actionPlan) {
         List<SelfAssessmentReport.CommitmentOutcome> out = new ArrayList<>();
-        jdbc.query("""
-                select id, code, title_es, title_en, lead_area, start_date, end_date from commitment
-                where action_plan = ? and status = 'PUBLISHED' order by code""", rs -> {
-            long id = rs.getLong(1);
+        for (Commitment c : published.ofPlan(actionPlan)) {
+            long id = c.getId();
             List<SelfAssessmentReport.MilestoneOutcome> milestones = jdbc.query("""
                     select position, title, status, percent_complete from milestone where commitment_id = ?
                     order by position""", (m, i) -> new SelfAssessmentReport.MilestoneOutcome(m.getInt(1),
@@ -113,11 +116,11 @@ public class SelfAssessments {
                     from monitoring_evaluation where commitment_id = ?""",
                     (e, i) -> new SelfAssessmentReport.Evaluation(e.getString(1), e.getString(2), e.getBoolean(3),
                             e.getBoolean(4), e.getString(5), e.getTimestamp(6).toInstant()), id);
-            out.add(new SelfAssessmentReport.CommitmentOutcome(rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), completion, completed,
+            out.add(new SelfAssessmentReport.CommitmentOutcome(c.getCode(), c.getTitleEs(), c.getTitleEn(),
+                    c.getLeadArea(), c.getStartDate(), c.getEndDate(), completion, completed,
                     milestones, accepted, lastPeriod == null ? null : lastPeriod.toLocalDate(), evidence,
                     evaluation.isEmpty() ? null : evaluation.get(0)));
-        }, actionPlan);
+        }
         LocalDate end = actionPlan.equals(plan.id()) ? plan.endDate() : null;
         return new SelfAssessmentReport(actionPlan, end, clock.instant(), out);
     }
