@@ -22,7 +22,9 @@ import org.cocrea.web.Dates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Circulates a draft for public comment: its recipients, the mails, the comment window; for {@link CommitmentSheets}. */
+/**
+ * Circulates a draft for public comment: its recipients, the mails, the comment window; for {@link CommitmentSheets}.
+ */
 @Component
 class DraftCirculation {
 

@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The read API of the published action plan for the other features (dashboard, implementation, follow-up): which
  * commitments are published and when. Nothing here writes. Other features use it instead of their own SQL on the
- * {@code commitment} table and instead of writing the status {@code 'PUBLISHED'} themselves.
+ * {@code commitment} table and instead of writing the status {@code 'PUBLISHED'} themselves; read models that join
+ * the commitment tables with their own in one statement use {@link PublishedCommitmentRows}.
  */
 @Service
 public class PublishedCommitments {

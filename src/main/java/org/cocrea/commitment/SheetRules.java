@@ -9,7 +9,9 @@ import org.cocrea.kernel.FieldProblem;
 import org.cocrea.web.InputText;
 import org.springframework.stereotype.Component;
 
-/** The server-side rules of a commitment sheet and the free-text rules shared by Stage 3, for {@link CommitmentSheets}. */
+/**
+ * The server-side rules of a commitment sheet and the free-text rules shared by Stage 3, for {@link CommitmentSheets}.
+ */
 @Component
 class SheetRules {
 

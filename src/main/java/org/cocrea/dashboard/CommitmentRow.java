@@ -9,9 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.commitment.PublishedCommitmentRows;
 import org.cocrea.web.BilingualText;
 
-/** A commitment row of {@link DashboardSql#COMMITMENTS} while {@link Dashboard} gathers its milestones, reports and evidence. */
+/**
+ * A commitment row of {@link PublishedCommitmentRows#commitments} while {@link Dashboard} gathers its milestones, reports and
+ * evidence.
+ */
 final class CommitmentRow {
 
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);

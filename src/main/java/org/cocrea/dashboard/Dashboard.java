@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.commitment.PublishedCommitmentRows;
 import org.cocrea.followup.MilestoneStatus;
 import org.cocrea.web.BilingualText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,9 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
  * only while {@code milestone.last_report_id} names an accepted report; otherwise it shows as not started. So a
  * submitted report or one sent back for changes never shows, even through a wrongly updated milestone. A commitment
  * whose end date is before today (Buenos Aires calendar) and whose milestones are not all completed is
- * {@link ProgressStatus#ENDED}: its implementation is over, and the page shows its evaluation instead. Each method runs a fixed number of SQL statements
- * whatever the number of commitments and reports (one per kind of row: commitments, milestones, reports, evidence,
- * filter values), and the timelines are limited or paged.
+ * {@link ProgressStatus#ENDED}: its implementation is over, and the page shows its evaluation instead. Each method
+ * runs a fixed number of SQL statements whatever the number of commitments and reports (one per kind of row:
+ * commitments, milestones, reports, evidence, filter values), and the timelines are limited or paged. The statements
+ * that read the commitment tables are the commitment feature's ({@link PublishedCommitmentRows}); the dashboard's own
+ * ({@link DashboardSql}) read a commitment's accepted reports.
  */
 @Service
 public class Dashboard {
@@ -50,10 +53,12 @@ public class Dashboard {
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PublishedCommitmentRows published;
     private final java.time.Clock clock;
 
-    Dashboard(NamedParameterJdbcTemplate jdbc, java.time.Clock clock) {
+    Dashboard(NamedParameterJdbcTemplate jdbc, PublishedCommitmentRows published, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -76,40 +81,26 @@ public class Dashboard {
     @Transactional(readOnly = true)
     public DashboardPage list(DashboardQuery query, int page, int pageSize, String language) {
         int size = Math.max(1, Math.min(pageSize, MAX_OPEN_DATA));
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("limit", size).addValue("offset", (long) (Math.max(page, 1) - 1) * size)
-                .addValue("today", today());
-        StringBuilder inner = new StringBuilder();
-        if (query.axis() != null) {
-            inner.append(" and c.axis = :axis");
-            params.addValue("axis", query.axis());
-        }
-        if (query.leadArea() != null) {
-            inner.append(" and c.lead_area_group = :leadArea");
-            params.addValue("leadArea", query.leadArea());
-        }
-        String outer = "";
-        if (query.status() != null) {
-            outer = "where x.progress_status = :status";
-            params.addValue("status", query.status().name());
-        }
+        PublishedCommitmentRows.Filter filter = new PublishedCommitmentRows.Filter(query.axis(), query.leadArea(),
+                query.status() == null ? null : query.status().name(), null);
+        LocalDate today = today();
         int[] total = {0};
         Map<Long, CommitmentRow> rows = new LinkedHashMap<>();
-        String sql = DashboardSql.COMMITMENTS.formatted(inner, outer);
-        jdbc.query(sql, params, rs -> {
+        published.commitments(filter, today, size, (long) (Math.max(page, 1) - 1) * size, rs -> {
             total[0] = rs.getInt("matching");
             rows.put(rs.getLong("id"), new CommitmentRow(rs, language));
         });
         if (rows.isEmpty() && page > 1) {
             // past the last page: the count comes from the first row of the first page
-            jdbc.query(sql, params.addValue("limit", 1).addValue("offset", 0), rs -> {
+            published.commitments(filter, today, 1, 0, rs -> {
                 total[0] = rs.getInt("matching");
             });
         }
         if (!rows.isEmpty()) {
             loadMilestones(rows, language);
             Map<Long, Long> lastReport = new LinkedHashMap<>();
-            jdbc.query(DashboardSql.RECENT, new MapSqlParameterSource("ids", rows.keySet()).addValue("recent", RECENT_REPORTS),
+            jdbc.query(DashboardSql.RECENT, new MapSqlParameterSource("ids", rows.keySet())
+                    .addValue("recent", RECENT_REPORTS),
                     rs -> {
                         long commitment = rs.getLong("commitment_id");
                         long report = rs.getLong("id");
@@ -139,10 +130,9 @@ public class Dashboard {
     @Transactional(readOnly = true)
     public Optional<CommitmentTimeline> commitment(String code, int page, String language) {
         Map<Long, CommitmentRow> rows = new LinkedHashMap<>();
-        jdbc.query(DashboardSql.COMMITMENTS.formatted(" and c.code = :code", ""), new MapSqlParameterSource("code", code)
-                .addValue("limit", 1).addValue("offset", 0).addValue("today", today()), rs -> {
-                    rows.put(rs.getLong("id"), new CommitmentRow(rs, language));
-                });
+        published.commitments(new PublishedCommitmentRows.Filter(null, null, null, code), today(), 1, 0, rs -> {
+            rows.put(rs.getLong("id"), new CommitmentRow(rs, language));
+        });
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -174,7 +164,7 @@ public class Dashboard {
     @Transactional(readOnly = true)
     public List<FeedEntry> feed(int limit) {
         Map<Long, Object[]> rows = new LinkedHashMap<>();
-        jdbc.query(DashboardSql.FEED, new MapSqlParameterSource("limit", Math.max(1, Math.min(limit, FEED_SIZE))), rs -> {
+        published.feed(Math.max(1, Math.min(limit, FEED_SIZE)), rs -> {
             rows.put(rs.getLong("id"), new Object[] {rs.getString("code"), rs.getString("title_es"),
                     rs.getString("title_en"), rs.getObject("period", LocalDate.class), CommitmentRow.offset(rs, "accepted_at")});
         });
@@ -198,7 +188,7 @@ public class Dashboard {
     public FilterOptions options(String language) {
         java.util.TreeSet<String> axes = new java.util.TreeSet<>();
         Map<String, String> areas = new java.util.TreeMap<>();
-        jdbc.query(DashboardSql.OPTIONS, rs -> {
+        published.filterValues(rs -> {
             if (rs.getString("axis") != null) {
                 axes.add(rs.getString("axis"));
             }
@@ -217,7 +207,7 @@ public class Dashboard {
     }
 
     private void loadMilestones(Map<Long, CommitmentRow> rows, String language) {
-        jdbc.query(DashboardSql.MILESTONES, new MapSqlParameterSource("ids", rows.keySet()), rs -> {
+        published.milestones(rows.keySet(), rs -> {
             BilingualText titles = milestoneTitles(rs);
             rows.get(rs.getLong("commitment_id")).milestones.add(new MilestoneState(rs.getInt("position"),
                     titles.in(language).text(), titles, rs.getObject("start_date", LocalDate.class),
@@ -243,14 +233,14 @@ public class Dashboard {
         }
     }
 
-    /** The milestone's titles of a row of {@link DashboardSql#MILESTONES} or {@link DashboardSql#UPDATES}. */
+    /** The milestone's titles of a row of {@link PublishedCommitmentRows#milestones} or {@link PublishedCommitmentRows#milestoneUpdates}. */
     private static BilingualText milestoneTitles(ResultSet rs) throws SQLException {
         return new BilingualText(rs.getString("title"), rs.getString("title_en"), rs.getString("title_translated"));
     }
 
     private Map<Long, List<ReportSummary.MilestoneUpdate>> updates(Collection<Long> reportIds, String language) {
         Map<Long, List<ReportSummary.MilestoneUpdate>> out = new LinkedHashMap<>();
-        jdbc.query(DashboardSql.UPDATES, new MapSqlParameterSource("ids", reportIds), rs -> {
+        published.milestoneUpdates(reportIds, rs -> {
             BilingualText titles = milestoneTitles(rs);
             out.computeIfAbsent(rs.getLong("report_id"), k -> new ArrayList<>()).add(
                     new ReportSummary.MilestoneUpdate(rs.getInt("position"), titles.in(language).text(), titles,
@@ -262,7 +252,7 @@ public class Dashboard {
 
     private Map<Long, List<EvidenceLink>> evidence(Collection<Long> reportIds) {
         Map<Long, List<EvidenceLink>> out = new LinkedHashMap<>();
-        jdbc.query(DashboardSql.EVIDENCE, new MapSqlParameterSource("ids", reportIds), rs -> {
+        published.evidence(reportIds, rs -> {
             int position = rs.getInt("position");
             out.computeIfAbsent(rs.getLong("report_id"), k -> new ArrayList<>()).add(EvidenceLink.of(rs.getLong("id"),
                     rs.getString("kind"), rs.getString("url"), rs.getString("file_name"),

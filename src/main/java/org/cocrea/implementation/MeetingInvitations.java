@@ -19,7 +19,9 @@ import org.cocrea.participant.Contacts;
 import org.cocrea.web.Dates;
 import org.springframework.stereotype.Component;
 
-/** Who is invited to a meeting and the iCalendar invitations, updates and cancellations they get, for {@link Meetings}. */
+/**
+ * Who is invited to a meeting and the iCalendar invitations, updates and cancellations they get, for {@link Meetings}.
+ */
 @Component
 class MeetingInvitations {
 

@@ -12,7 +12,10 @@ import org.cocrea.kernel.FieldProblem;
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.springframework.stereotype.Component;
 
-/** The start of a meeting: read from the form (Buenos Aires local time) and checked by the scheduling service, for {@link Meetings}. */
+/**
+ * The start of a meeting: read from the form (Buenos Aires local time) and checked by the scheduling service, for
+ * {@link Meetings}.
+ */
 @Component
 class MeetingTimes {
 

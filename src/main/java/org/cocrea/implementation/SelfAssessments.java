@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cocrea.commitment.Commitment;
 import org.cocrea.commitment.PdfDocuments;
+import org.cocrea.commitment.PublishedCommitmentRows;
 import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
@@ -29,8 +30,9 @@ import org.thymeleaf.context.Context;
  * evaluation. Each draft freezes the figures in a new version; the open-government team edits the introduction and
  * notes and publishes one version, which becomes public at {@code /self-assessment} (HTML) and
  * {@code /self-assessment.pdf} (rendered by {@link PdfDocuments} from the same data, as the action plan is). Reads the
- * plan's published commitments through {@link PublishedCommitments}, and the milestones' state and the follow-up tables
- * ({@code V20__follow_up.sql}, written by the follow-up feature) with SQL; never writes them.
+ * plan's published commitments and their milestones' state through the commitment feature's read API
+ * ({@link PublishedCommitments}, {@link PublishedCommitmentRows}) and the follow-up tables ({@code V20__follow_up.sql},
+ * written by the follow-up feature) with SQL; never writes them.
  */
 @Service
 public class SelfAssessments {
@@ -42,18 +44,21 @@ public class SelfAssessments {
     private final ObjectMapper json;
     private final PdfDocuments pdfs;
     private final PublishedCommitments published;
+    private final PublishedCommitmentRows rows;
     private final ActionPlanSettings plan;
     private final Clock clock;
     private final Dates dates;
 
-    SelfAssessments(SelfAssessmentRepository repository, JdbcTemplate jdbc, ObjectMapper json,
-            PdfDocuments pdfs, PublishedCommitments published, ActionPlanSettings plan, Clock clock, Dates dates) {
+    SelfAssessments(SelfAssessmentRepository repository, JdbcTemplate jdbc, ObjectMapper json, PdfDocuments pdfs,
+            PublishedCommitments published, PublishedCommitmentRows rows, ActionPlanSettings plan, Clock clock,
+            Dates dates) {
         this.dates = dates;
         this.repository = repository;
         this.jdbc = jdbc;
         this.json = json;
         this.pdfs = pdfs;
         this.published = published;
+        this.rows = rows;
         this.plan = plan;
         this.clock = clock;
     }
@@ -94,10 +99,9 @@ public class SelfAssessments {
         List<SelfAssessmentReport.CommitmentOutcome> out = new ArrayList<>();
         for (Commitment c : published.ofPlan(actionPlan)) {
             long id = c.getId();
-            List<SelfAssessmentReport.MilestoneOutcome> milestones = jdbc.query("""
-                    select position, title, status, percent_complete from milestone where commitment_id = ?
-                    order by position""", (m, i) -> new SelfAssessmentReport.MilestoneOutcome(m.getInt(1),
-                    m.getString(2), m.getString(3), m.getInt(4)), id);
+            List<SelfAssessmentReport.MilestoneOutcome> milestones = rows.milestoneStates(id,
+                    (m, i) -> new SelfAssessmentReport.MilestoneOutcome(m.getInt(1), m.getString(2), m.getString(3),
+                            m.getInt(4)));
             int completion = milestones.isEmpty() ? 0 : (int) Math.round(milestones.stream()
                     .mapToInt(SelfAssessmentReport.MilestoneOutcome::percent).average().orElse(0));
             int completed = (int) milestones.stream().filter(m -> "COMPLETED".equals(m.status())).count();

@@ -54,7 +54,8 @@ class CommitmentDraftingDelegates {
 
     /** Translates a refusal of the commitment feature for Tasklist: "field: reason" in Spanish / English. */
     static RefusedInputException refusal(InputRefusedException e, MessageSource messages) {
-        String es = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, ES)).collect(Collectors.joining("; "));
+        String es = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, ES))
+                .collect(Collectors.joining("; "));
         String en = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, Locale.ENGLISH))
                 .collect(Collectors.joining("; "));
         return new RefusedInputException("Datos inválidos: " + es, "Invalid data: " + en, e);
