@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.cocrea.commitment.PublishedCommitmentRows;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,8 @@ public final class DashboardBench {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                     .table("cocrea_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            Dashboard dashboard = new Dashboard(new NamedParameterJdbcTemplate(dataSource), java.time.Clock.systemUTC());
+            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
+            Dashboard dashboard = new Dashboard(named, new PublishedCommitmentRows(named), java.time.Clock.systemUTC());
             DashboardTestData data = new DashboardTestData(jdbc);
             cleanUp(jdbc); // what a run with BENCH_KEEP=true left
             try {

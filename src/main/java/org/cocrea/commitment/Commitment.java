@@ -19,7 +19,14 @@ import jakarta.persistence.Table;
 
 import org.cocrea.kernel.BilingualText;
 
-/** An OGP commitment of the action plan, with the fields of the OGP commitment sheet. */
+/**
+ * An OGP commitment of the action plan, with the fields of the OGP commitment sheet.
+ * <p>
+ * Over 300 lines because it is the JPA mapping of the {@code commitment} table: the sheet's fifteen fields (most of
+ * them in Spanish and English, with the side that is an own translation), its state and code, the IRM's design
+ * assessment, each with its getter; the state changes are the few methods the Stage 3 parts call. Splitting it would
+ * split one row of the table.
+ */
 @Entity
 @Table(name = "commitment")
 public class Commitment {

@@ -10,9 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.cocrea.area.Areas;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -98,8 +98,8 @@ class CommitmentPageController {
         Commitment c = publicDraft(id);
         try {
             sheets.comment(id, section, name, organization, email, consent, body);
-        } catch (InvalidSheetException e) {
-            model.addAttribute("problems", e.problems());
+        } catch (InputRefusedException e) {
+            model.addAttribute("problems", SheetProblem.of(e.problems()));
             model.addAttribute("commentSection", section);
             model.addAttribute("commentName", name);
             model.addAttribute("commentOrganization", organization);
@@ -114,15 +114,11 @@ class CommitmentPageController {
     }
 
     private Commitment publicDraft(long id) {
-        try {
-            Commitment c = sheets.get(id);
-            if (c.getStatus() == Commitment.Status.DRAFT) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-            return c;
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        Commitment c = sheets.get(id);
+        if (c.getStatus() == Commitment.Status.DRAFT) {
+            throw new NotFoundException("draft", id);
         }
+        return c;
     }
 
     private void fillDraft(Model model, Commitment c, Integer from, Integer to) {
@@ -183,7 +179,7 @@ class CommitmentPageController {
         Commitment c = staffCommitment(id);
         if (binding.hasErrors()) {
             model.addAttribute("bindingProblems", binding.getFieldErrors().stream()
-                    .map(e -> new InvalidSheetException.Problem(e.getField(), "sheet.error.format")).toList());
+                    .map(e -> new SheetProblem(e.getField(), "sheet.error.format")).toList());
             form.keepOneBlankRow();
             fillEditor(model, c);
             return "staff/commitment";
@@ -192,8 +188,8 @@ class CommitmentPageController {
             int version = sheets.save(id, form.toSheet(), principal.getName(), form.getNote());
             redirect.addFlashAttribute("savedVersion", version);
             return "redirect:/staff/commitments/" + id;
-        } catch (InvalidSheetException e) {
-            model.addAttribute("problems", e.problems());
+        } catch (InputRefusedException e) {
+            model.addAttribute("problems", SheetProblem.of(e.problems()));
             form.keepOneBlankRow();
             fillEditor(model, c);
             return "staff/commitment";
@@ -231,12 +227,12 @@ class CommitmentPageController {
         boolean ofThisCommitment = sheets.commentsBySection(id).values().stream().flatMap(List::stream)
                 .anyMatch(k -> k.getId() == commentId);
         if (!ofThisCommitment) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("comment", commentId);
         }
         try {
             sheets.answer(commentId, answer, reason, principal.getName());
-        } catch (InvalidSheetException e) {
-            redirect.addFlashAttribute("problems", e.problems());
+        } catch (InputRefusedException e) {
+            redirect.addFlashAttribute("problems", SheetProblem.of(e.problems()));
             redirect.addFlashAttribute("problemComment", commentId);
         }
         return "redirect:/staff/commitments/" + id + "/comments#comment-" + commentId;
@@ -258,23 +254,19 @@ class CommitmentPageController {
             day = endorsedOn.isBlank() ? null : LocalDate.parse(endorsedOn);
         } catch (java.time.format.DateTimeParseException e) {
             redirect.addFlashAttribute("problems",
-                    List.of(new InvalidSheetException.Problem("endorsedOn", "sheet.error.format")));
+                    List.of(new SheetProblem("endorsedOn", "sheet.error.format")));
             return "redirect:/staff/endorsements";
         }
         try {
             endorsements.record(actionPlan, organization, person, role, day, principal.getName());
             redirect.addFlashAttribute("recorded", true);
-        } catch (InvalidSheetException e) {
-            redirect.addFlashAttribute("problems", e.problems());
+        } catch (InputRefusedException e) {
+            redirect.addFlashAttribute("problems", SheetProblem.of(e.problems()));
         }
         return "redirect:/staff/endorsements";
     }
 
     private Commitment staffCommitment(long id) {
-        try {
-            return sheets.get(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        return sheets.get(id);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,24 +38,24 @@ public class Endorsements {
      * @param endorsedOn   the day (required; not in the future, Buenos Aires calendar, and not before 2000)
      * @param by           the staff user who recorded it
      * @return the stored endorsement
-     * @throws InvalidSheetException listing each invalid field
+     * @throws InputRefusedException listing each invalid field
      */
     @Transactional
     public Endorsement record(String actionPlan, String organization, String person, String role,
             LocalDate endorsedOn, String by) {
-        List<InvalidSheetException.Problem> p = new ArrayList<>();
-        CommitmentSheets.required(p, "organization", organization, 300);
-        CommitmentSheets.optional(p, "person", person, 200);
-        CommitmentSheets.required(p, "role", role, 300);
+        List<FieldProblem> p = new ArrayList<>();
+        SheetRules.required(p, "organization", organization, 300);
+        SheetRules.optional(p, "person", person, 200);
+        SheetRules.required(p, "role", role, 300);
         if (endorsedOn == null) {
-            p.add(new InvalidSheetException.Problem("endorsedOn", "sheet.error.required"));
+            p.add(FieldProblem.of("endorsedOn", "sheet.error.required"));
         } else if (endorsedOn.isAfter(LocalDate.now(clock.withZone(ZoneId.of(CocreaApplication.ZONE))))) {
-            p.add(new InvalidSheetException.Problem("endorsedOn", "endorsement.error.future"));
-        } else if (!CommitmentSheets.plausible(endorsedOn)) {
-            p.add(new InvalidSheetException.Problem("endorsedOn", "sheet.error.dateRange"));
+            p.add(FieldProblem.of("endorsedOn", "endorsement.error.future"));
+        } else if (!SheetRules.plausible(endorsedOn)) {
+            p.add(FieldProblem.of("endorsedOn", "sheet.error.dateRange"));
         }
         if (!p.isEmpty()) {
-            throw new InvalidSheetException(p);
+            throw new InputRefusedException(p);
         }
         return endorsements.save(new Endorsement(actionPlan.toUpperCase(Locale.ROOT), organization.strip(),
                 person == null || person.isBlank() ? null : person.strip(), role.strip(), endorsedOn, by,

@@ -41,7 +41,7 @@ public record CommitmentProgress(String code, String actionPlan, String titleEs,
         org.cocrea.kernel.BilingualText titles, String axis, String leadAreaGroup, String leadArea,
         org.cocrea.kernel.BilingualText leadAreaNames, LocalDate startDate, LocalDate endDate, ProgressStatus status,
         int percentComplete, int milestoneCount, int completedMilestones, LocalDate lastAcceptedPeriod,
-        int acceptedReports, List<MilestoneProgress> milestones, List<ReportSummary> recentReports,
+        int acceptedReports, List<MilestoneState> milestones, List<ReportSummary> recentReports,
         List<EvidenceLink> latestEvidence, Evaluation evaluation, DesignAssessment designAssessment,
         String endOfCommitmentReport) {
 

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -96,7 +98,7 @@ class DashboardApiController {
                     csv.printRecord(concat(common, java.util.Arrays.asList(null, null, null, null, null, null, null,
                             c.leadAreaNames().english(), null)));
                 }
-                for (MilestoneProgress m : c.milestones()) {
+                for (MilestoneState m : c.milestones()) {
                     csv.printRecord(concat(common, java.util.Arrays.asList(m.position(), m.titles().spanish(),
                             m.startDate(), m.endDate(), m.status(), m.percentComplete(), m.lastPeriod(),
                             c.leadAreaNames().english(), m.titles().english())));
@@ -110,12 +112,14 @@ class DashboardApiController {
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    @ExceptionHandler(InvalidDashboardQueryException.class)
-    ResponseEntity<Errors> badParameter(InvalidDashboardQueryException e, Locale locale) {
-        String reason = messages.getMessage("dashboard.error." + e.code(),
-                new Object[] {DashboardController.MAX_PAGE}, e.code(), Languages.supported(locale));
+    @ExceptionHandler(InputRefusedException.class)
+    ResponseEntity<Errors> badParameter(InputRefusedException e, Locale locale) {
+        FieldProblem problem = e.first();
+        String reason = messages.getMessage(problem.code(), new Object[] {DashboardController.MAX_PAGE},
+                DashboardController.reason(problem), Languages.supported(locale));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(new Errors(List.of(new Errors.Entry(e.parameter(), e.code(), reason))));
+                .body(new Errors(List.of(new Errors.Entry(problem.field(), DashboardController.reason(problem),
+                        reason))));
     }
 
     private static List<Object> concat(List<Object> a, List<Object> b) {

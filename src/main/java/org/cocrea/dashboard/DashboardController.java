@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -74,12 +76,12 @@ class DashboardController {
     String commitment(@PathVariable String code, @RequestParam(required = false) String page, Model model,
             Locale locale) {
         if (!CODE.matcher(code).matches()) {
-            throw new InvalidDashboardQueryException("code", "badCode", code);
+            throw InputRefusedException.of("code", "dashboard.error.badCode");
         }
         int p = DashboardQuery.page("page", page, MAX_PAGE);
         String language = Languages.supported(locale).getLanguage();
         CommitmentTimeline timeline = dashboard.commitment(code, p, language)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException("commitment", code));
         String self = "/dashboard/" + timeline.commitment().code();
         model.addAttribute("timeline", timeline);
         model.addAttribute("previousPage", p > 1 ? self + queryString(Map.of(), p - 1) : null);
@@ -99,11 +101,20 @@ class DashboardController {
         return query == null || query.isEmpty() ? "" : "?" + query;
     }
 
-    @ExceptionHandler(InvalidDashboardQueryException.class)
-    String badParameter(InvalidDashboardQueryException e, Model model, HttpServletResponse response) {
+    /**
+     * @param problem a refused query parameter
+     * @return its machine-readable reason as the pages and the open data name it, e.g. {@code unknownStatus} for the
+     *         message key {@code dashboard.error.unknownStatus}
+     */
+    static String reason(FieldProblem problem) {
+        return problem.code().substring(problem.code().lastIndexOf('.') + 1);
+    }
+
+    @ExceptionHandler(InputRefusedException.class)
+    String badParameter(InputRefusedException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("parameter", e.parameter());
-        model.addAttribute("code", e.code());
+        model.addAttribute("parameter", e.first().field());
+        model.addAttribute("code", reason(e.first()));
         model.addAttribute("maxPage", MAX_PAGE);
         return "dashboard/bad-request";
     }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.InputRefusedException;
+
 /**
  * The filters of the dashboard, as read from the query string. Every field may be null (no filter).
  *
@@ -26,8 +28,8 @@ public record DashboardQuery(String axis, ProgressStatus status, String leadArea
      *                 {@code DELAYED} (any case, {@code -} for {@code _}), may be null
      * @param leadArea {@code leadArea} parameter, may be null
      * @return the filters
-     * @throws InvalidDashboardQueryException naming the first bad parameter: an id that is not lower-case letters,
-     *                                        digits and hyphens (at most 100), or an unknown status
+     * @throws InputRefusedException naming the first bad parameter: an id that is not lower-case letters,
+     *                               digits and hyphens (at most 100), or an unknown status
      */
     public static DashboardQuery parse(String axis, String status, String leadArea) {
         ProgressStatus parsedStatus = null;
@@ -35,7 +37,7 @@ public record DashboardQuery(String axis, ProgressStatus status, String leadArea
             try {
                 parsedStatus = ProgressStatus.parse(status);
             } catch (IllegalArgumentException e) {
-                throw new InvalidDashboardQueryException("status", "unknownStatus", status);
+                throw InputRefusedException.of("status", "dashboard.error.unknownStatus");
             }
         }
         return new DashboardQuery(id("axis", axis), parsedStatus, id("leadArea", leadArea));
@@ -46,7 +48,7 @@ public record DashboardQuery(String axis, ProgressStatus status, String leadArea
      * @param value {@code page} parameter, may be null or blank (page 1)
      * @param max   largest page accepted
      * @return the 1-based page number
-     * @throws InvalidDashboardQueryException when not a whole number between 1 and {@code max}
+     * @throws InputRefusedException when not a whole number between 1 and {@code max}
      */
     public static int page(String name, String value, int max) {
         if (value == null || value.isBlank()) {
@@ -60,7 +62,7 @@ public record DashboardQuery(String axis, ProgressStatus status, String leadArea
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidDashboardQueryException(name, "badPage", value);
+        throw InputRefusedException.of(name, "dashboard.error.badPage", max);
     }
 
     private static String id(String name, String value) {
@@ -68,7 +70,7 @@ public record DashboardQuery(String axis, ProgressStatus status, String leadArea
             return null;
         }
         if (!ID.matcher(value.trim()).matches()) {
-            throw new InvalidDashboardQueryException(name, "badId", value);
+            throw InputRefusedException.of(name, "dashboard.error.badId");
         }
         return value.trim();
     }

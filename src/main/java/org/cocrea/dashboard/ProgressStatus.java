@@ -3,8 +3,9 @@ package org.cocrea.dashboard;
 import java.util.Locale;
 
 /**
- * State of a milestone as of its last accepted follow-up report (the values of {@code milestone_progress.status}),
- * and, derived from its milestones, of a commitment.
+ * State of a commitment on the dashboard, derived from its milestones' {@link org.cocrea.followup.MilestoneStatus}
+ * (the one milestone status type, owned by the follow-up feature, which writes it): the four milestone states, plus
+ * {@link #ENDED}, which only a commitment has. A milestone's state on the dashboard is a {@code MilestoneStatus}.
  */
 public enum ProgressStatus {
     /** No accepted report says work has begun. */

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.cocrea.followup.MilestoneStatus;
+
 /**
  * One accepted monthly follow-up report, as the timeline shows it.
  *
@@ -28,7 +30,7 @@ public record ReportSummary(long id, LocalDate period, OffsetDateTime acceptedAt
      * @param nextSteps       may be null
      */
     public record MilestoneUpdate(int position, String title, org.cocrea.kernel.BilingualText titles,
-            ProgressStatus status, int percentComplete,
+            MilestoneStatus status, int percentComplete,
             String workDone, String nextSteps) {
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.commitment.PublishedCommitments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -130,7 +131,7 @@ public class FollowUps {
     /** @return ids of the published commitments that have a lead area, by code */
     @Transactional(readOnly = true)
     public List<Long> followable() {
-        return commitments.findByStatusAndLeadAreaGroupNotNullOrderByCodeAsc("PUBLISHED").stream()
+        return commitments.findByStatusAndLeadAreaGroupNotNullOrderByCodeAsc(PublishedCommitments.STATUS).stream()
                 .map(FollowedCommitment::getId).toList();
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.cocrea.commitment.PublishedCommitments;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -61,6 +62,6 @@ class FollowedCommitment {
     }
 
     boolean isPublished() {
-        return "PUBLISHED".equals(status);
+        return PublishedCommitments.isPublished(status);
     }
 }

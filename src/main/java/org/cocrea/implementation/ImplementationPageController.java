@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Staff pages of the implementation (under {@code /staff}, so only the open-government team and administrators):
@@ -27,11 +27,11 @@ class ImplementationPageController {
 
     private final Meetings meetings;
     private final MinimumRequirements requirements;
-    private final ProblemTexts problemTexts;
+    private final LabelledProblems problemTexts;
     private final ActionPlanSettings plan;
     private final java.time.Clock clock;
 
-    ImplementationPageController(Meetings meetings, MinimumRequirements requirements, ProblemTexts problemTexts,
+    ImplementationPageController(Meetings meetings, MinimumRequirements requirements, LabelledProblems problemTexts,
             ActionPlanSettings plan, java.time.Clock clock) {
         this.meetings = meetings;
         this.requirements = requirements;
@@ -92,7 +92,7 @@ class ImplementationPageController {
         try {
             Meeting meeting = meetings.schedule(input, principal.getName());
             return "redirect:/staff/implementation/meetings/" + meeting.getId() + "?scheduled";
-        } catch (InvalidInputException e) {
+        } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             model.addAttribute("input", input);
@@ -101,11 +101,7 @@ class ImplementationPageController {
     }
 
     private Meeting meeting(long id) {
-        try {
-            return meetings.get(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        return meetings.get(id);
     }
 
     @GetMapping("/staff/implementation/meetings/{id}")
@@ -135,7 +131,7 @@ class ImplementationPageController {
         try {
             meetings.recordMinutes(id, minutes, count, principal.getName());
             return "redirect:/staff/implementation/meetings/" + id + "?recorded";
-        } catch (InvalidInputException e) {
+        } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             model.addAttribute("minutesText", minutes);
@@ -150,7 +146,7 @@ class ImplementationPageController {
         try {
             meetings.reschedule(id, startsAt);
             return "redirect:/staff/implementation/meetings/" + id + "?rescheduled";
-        } catch (InvalidInputException e) {
+        } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             model.addAttribute("startsAtText", startsAt);
@@ -164,7 +160,7 @@ class ImplementationPageController {
         try {
             meetings.cancel(id);
             return "redirect:/staff/implementation/meetings/" + id + "?cancelled";
-        } catch (InvalidInputException e) {
+        } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", problemTexts.texts(e, Languages.supported(locale)));
             return page(id, model);

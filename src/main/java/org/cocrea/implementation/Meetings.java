@@ -5,25 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.cocrea.CocreaApplication;
-import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.Commitment;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.EmailAddresses;
-import org.cocrea.notification.MailOutbox;
-import org.cocrea.notification.OutgoingMail;
-import org.cocrea.participant.Contact;
-import org.cocrea.participant.Contacts;
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.cocrea.kernel.Dates;
 import org.cocrea.kernel.InputText;
@@ -34,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Follow-up meetings during implementation: the multi-stakeholder forum's meetings and implementation meetings with
  * civil society (OGP Participation and Co-Creation Standards, Standards 1 and 5). Dates are proposed and checked by
  * the Stage 2 scheduling service ({@link RoundTableScheduler}: advance notice, working day in Buenos Aires, hours, no
- * overlap with another implementation meeting); invitations carry an iCalendar {@code METHOD:REQUEST}; staff record
- * the minutes and attendance once the meeting has started, which makes it count as held.
+ * overlap with another implementation meeting; asked by {@link MeetingTimes}); invitations carry an iCalendar {@code METHOD:REQUEST}; staff record
+ * the minutes and attendance once the meeting has started, which makes it count as held. The invitations are written
+ * by {@link MeetingInvitations}.
  */
 @Service
 public class Meetings {
@@ -47,25 +42,19 @@ public class Meetings {
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final MeetingRepository meetings;
-    private final RoundTableScheduler scheduler;
-    private final MeetingCalendar calendar;
-    private final MailOutbox outbox;
-    private final Contacts contacts;
-    private final ActionPlan actionPlan;
+    private final MeetingTimes times;
+    private final MeetingInvitations invitations;
     private final ActionPlanSettings plan;
     private final ImplementationProperties properties;
     private final Dates dates;
     private final Clock clock;
 
-    Meetings(MeetingRepository meetings, RoundTableScheduler scheduler, MeetingCalendar calendar, MailOutbox outbox,
-            Contacts contacts, ActionPlan actionPlan, ActionPlanSettings plan, ImplementationProperties properties,
-            Dates dates, Clock clock) {
+    Meetings(MeetingRepository meetings, MeetingTimes times, MeetingInvitations invitations,
+            ActionPlanSettings plan, ImplementationProperties properties, Dates dates,
+            Clock clock) {
         this.meetings = meetings;
-        this.scheduler = scheduler;
-        this.calendar = calendar;
-        this.outbox = outbox;
-        this.contacts = contacts;
-        this.actionPlan = actionPlan;
+        this.times = times;
+        this.invitations = invitations;
         this.plan = plan;
         this.properties = properties;
         this.dates = dates;
@@ -100,7 +89,7 @@ public class Meetings {
     /** @return the configured action plan's published commitments, which a meeting can be about */
     @Transactional(readOnly = true)
     public List<Commitment> commitments() {
-        return actionPlan.published().stream().filter(c -> plan.id().equals(c.getActionPlan())).toList();
+        return invitations.planCommitments();
     }
 
     /**
@@ -109,18 +98,7 @@ public class Meetings {
      */
     @Transactional(readOnly = true)
     public LocalDateTime proposeStart() {
-        return LocalDateTime.ofInstant(scheduler.propose(properties.defaultDuration(), taken()), ZONE);
-    }
-
-    private List<RoundTableScheduler.Slot> taken() {
-        return taken(null);
-    }
-
-    /** @return the slots of the plan's meetings that are not cancelled, except the meeting {@code except} */
-    private List<RoundTableScheduler.Slot> taken(Long except) {
-        return meetings.findByActionPlanOrderByStartsAtDesc(plan.id()).stream()
-                .filter(m -> m.getStatus() != Meeting.Status.CANCELLED && !m.getId().equals(except))
-                .map(m -> new RoundTableScheduler.Slot(m.getStartsAt(), m.getEndsAt())).toList();
+        return LocalDateTime.ofInstant(times.propose(properties.defaultDuration()), ZONE);
     }
 
     /**
@@ -129,14 +107,14 @@ public class Meetings {
      * @param input what staff entered
      * @param by    the staff user
      * @return the meeting, SCHEDULED
-     * @throws InvalidInputException naming every refused field: missing kind or title, a start that is not a date,
+     * @throws InputRefusedException naming every refused field: missing kind or title, a start that is not a date,
      *                               too soon, not a working day, outside hours or overlapping another meeting, a
      *                               duration outside 15-480 minutes, no link or place, an unknown commitment, an
      *                               invalid e-mail, or nobody to invite
      */
     @Transactional
     public Meeting schedule(MeetingInput input, String by) {
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         MeetingKind kind = null;
         try {
             kind = input.kind() == null || input.kind().isBlank() ? null : MeetingKind.valueOf(input.kind().strip());
@@ -144,77 +122,51 @@ public class Meetings {
             // reported below
         }
         if (kind == null) {
-            problems.add(new InvalidInputException.Problem("kind", "implementation.error.kind", null));
+            problems.add(FieldProblem.of("kind", "implementation.error.kind"));
         }
         String title = input.title() == null ? "" : input.title().strip();
         if (title.isEmpty() || InputText.exceeds(title, TITLE_MAX)) {
-            problems.add(new InvalidInputException.Problem("title", "implementation.error.length", null, 1, TITLE_MAX));
+            problems.add(FieldProblem.of("title", "implementation.error.length", 1, TITLE_MAX));
         } else if (InputText.hasForbiddenCharacters(title)) {
-            problems.add(new InvalidInputException.Problem("title", "implementation.error.characters", null));
+            problems.add(FieldProblem.of("title", "implementation.error.characters"));
         }
         int minutes = input.durationMinutes() == null ? -1 : input.durationMinutes();
         if (minutes < 15 || minutes > 480) {
-            problems.add(new InvalidInputException.Problem("durationMinutes", "implementation.error.duration", null));
+            problems.add(FieldProblem.of("durationMinutes", "implementation.error.duration"));
         }
-        Instant start = null;
-        if (input.startsAt() == null || input.startsAt().isBlank()) {
-            problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.required", null));
-        } else {
-            try {
-                start = LocalDateTime.parse(input.startsAt().strip()).atZone(ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.dateTime", null));
-            }
-        }
+        Instant start = times.parse(input.startsAt(), problems);
         if (start != null && minutes >= 15 && minutes <= 480) {
-            for (String reason : scheduler.problems(start, Duration.ofMinutes(minutes), taken())) {
-                problems.add(new InvalidInputException.Problem("startsAt", null, reason));
-            }
+            times.check(start, Duration.ofMinutes(minutes), null, problems);
         }
         String link = input.meetingLink() == null ? "" : input.meetingLink().strip();
         if (link.isEmpty() || InputText.exceeds(link, LINK_MAX)) {
-            problems.add(new InvalidInputException.Problem("meetingLink", "implementation.error.length", null, 1,
+            problems.add(FieldProblem.of("meetingLink", "implementation.error.length", 1,
                     LINK_MAX));
         }
         Set<Long> commitmentIds = new LinkedHashSet<>(input.commitmentIds() == null ? List.of() : input.commitmentIds());
         Set<Long> known = new java.util.HashSet<>(commitments().stream().map(Commitment::getId).toList());
         commitmentIds.stream().filter(id -> id == null || !known.contains(id)).findFirst().ifPresent(id -> problems.add(
-                new InvalidInputException.Problem("commitments", "implementation.error.commitment", null,
+                FieldProblem.of("commitments", "implementation.error.commitment",
                         String.valueOf(id))));
-        List<String> extra = addresses(input.extraInvitees());
+        List<String> extra = MeetingInvitations.addresses(input.extraInvitees());
         if (extra.size() > INVITEES_MAX) {
-            problems.add(new InvalidInputException.Problem("extraInvitees", "implementation.error.tooManyInvitees",
-                    null, INVITEES_MAX));
+            problems.add(FieldProblem.of("extraInvitees", "implementation.error.tooManyInvitees", INVITEES_MAX));
         }
         extra.stream().filter(a -> !EmailAddresses.isValid(a)).findFirst().ifPresent(a -> problems.add(
-                new InvalidInputException.Problem("extraInvitees", "implementation.error.email", null, a)));
+                FieldProblem.of("extraInvitees", "implementation.error.email", a)));
         boolean inviteesKnown = problems.stream().noneMatch(p -> p.field().equals("commitments")
                 || p.field().equals("extraInvitees"));
-        if (inviteesKnown && invitees(commitmentIds, extra).isEmpty()) {
-            problems.add(new InvalidInputException.Problem("extraInvitees", "implementation.error.nobodyInvited",
-                    null));
+        if (inviteesKnown && invitations.invitees(commitmentIds, extra).isEmpty()) {
+            problems.add(FieldProblem.of("extraInvitees", "implementation.error.nobodyInvited"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InputRefusedException(problems);
         }
         Meeting meeting = meetings.save(new Meeting(plan.id(), kind, title, start, minutes, link,
                 extra.isEmpty() ? null : String.join("\n", extra), commitmentIds, UUID.randomUUID() + "@cocrea", by,
                 clock.instant()));
-        sendInvitations(meeting);
+        invitations.send(meeting);
         return meeting;
-    }
-
-    private static List<String> addresses(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (String s : text.split("[\\s,;]+")) {
-            if (!s.isBlank() && !out.contains(s.strip().toLowerCase(Locale.ROOT))) {
-                out.add(s.strip().toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
     }
 
     /**
@@ -225,22 +177,7 @@ public class Meetings {
      */
     @Transactional(readOnly = true)
     public List<Invitee> invitees(Meeting meeting) {
-        return invitees(meeting.getCommitmentIds(), addresses(meeting.getExtraInvitees()));
-    }
-
-    private List<Invitee> invitees(Collection<Long> commitmentIds, List<String> extra) {
-        Map<String, Invitee> all = new LinkedHashMap<>();
-        extra.forEach(a -> all.putIfAbsent(a, new Invitee(a, "", "es")));
-        Set<String> axes = new LinkedHashSet<>();
-        commitments().stream().filter(c -> commitmentIds.contains(c.getId()) && c.getAxis() != null)
-                .forEach(c -> axes.add(c.getAxis()));
-        Set<Long> organizations = new LinkedHashSet<>();
-        axes.forEach(axis -> contacts.suggestOrganizations(axis).forEach(s -> organizations.add(s.organizationId())));
-        for (Contact c : contacts.mailableMembers(organizations)) {
-            all.putIfAbsent(c.getEmail().toLowerCase(Locale.ROOT), new Invitee(c.getEmail(),
-                    c.getName() == null ? "" : c.getName(), "en".equals(c.getLanguage()) ? "en" : "es"));
-        }
-        return new ArrayList<>(all.values());
+        return invitations.invitees(meeting.getCommitmentIds(), MeetingInvitations.addresses(meeting.getExtraInvitees()));
     }
 
     /**
@@ -258,39 +195,27 @@ public class Meetings {
      * @param id       meeting id
      * @param startsAt the new start, Buenos Aires local date-time {@code yyyy-MM-ddTHH:mm}
      * @return the meeting, still SCHEDULED
-     * @throws InvalidInputException on field {@code startsAt}: the meeting is held, cancelled or started, the date is
+     * @throws InputRefusedException on field {@code startsAt}: the meeting is held, cancelled or started, the date is
      *                               missing or not a date, or the scheduling service refuses it (too soon, not a
      *                               working day, outside hours, overlapping another meeting)
-     * @throws IllegalArgumentException if there is no such meeting
+     * @throws NotFoundException if there is no such meeting
      */
     @Transactional
     public Meeting reschedule(long id, String startsAt) {
         Meeting meeting = get(id);
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (!changeable(meeting)) {
-            problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.notChangeable", null));
+            problems.add(FieldProblem.of("startsAt", "implementation.error.notChangeable"));
         }
-        Instant start = null;
-        if (startsAt == null || startsAt.isBlank()) {
-            problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.required", null));
-        } else {
-            try {
-                start = LocalDateTime.parse(startsAt.strip()).atZone(ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add(new InvalidInputException.Problem("startsAt", "implementation.error.dateTime", null));
-            }
-        }
+        Instant start = times.parse(startsAt, problems);
         if (start != null && problems.isEmpty()) {
-            for (String reason : scheduler.problems(start, Duration.ofMinutes(meeting.getDurationMinutes()),
-                    taken(id))) {
-                problems.add(new InvalidInputException.Problem("startsAt", null, reason));
-            }
+            times.check(start, Duration.ofMinutes(meeting.getDurationMinutes()), id, problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InputRefusedException(problems);
         }
         meeting.reschedule(start);
-        sendInvitations(meeting);
+        invitations.send(meeting);
         return meeting;
     }
 
@@ -300,50 +225,18 @@ public class Meetings {
      *
      * @param id meeting id
      * @return the meeting, CANCELLED
-     * @throws InvalidInputException on field {@code status} when the meeting is held, cancelled or started
-     * @throws IllegalArgumentException if there is no such meeting
+     * @throws InputRefusedException on field {@code status} when the meeting is held, cancelled or started
+     * @throws NotFoundException if there is no such meeting
      */
     @Transactional
     public Meeting cancel(long id) {
         Meeting meeting = get(id);
         if (!changeable(meeting)) {
-            throw new InvalidInputException(List.of(new InvalidInputException.Problem("status",
-                    "implementation.error.notChangeable", null)));
+            throw InputRefusedException.of("status", "implementation.error.notChangeable");
         }
         meeting.cancel();
-        sendInvitations(meeting);
+        invitations.send(meeting);
         return meeting;
-    }
-
-    private int sendInvitations(Meeting meeting) {
-        boolean cancelled = meeting.getStatus() == Meeting.Status.CANCELLED;
-        String change = cancelled ? "cancelled" : meeting.getIcalSequence() > 0 ? "updated" : "invitation";
-        String method = cancelled ? "CANCEL" : "REQUEST";
-        int n = 0;
-        for (Invitee i : invitees(meeting)) {
-            Locale locale = Locale.forLanguageTag(i.language());
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("name", i.name());
-            model.put("title", meeting.getTitle());
-            model.put("kind", meeting.getKind().name());
-            model.put("startsAt", dates.format(meeting.getStartsAt()));
-            model.put("durationMinutes", meeting.getDurationMinutes());
-            model.put("meetingLink", meeting.getMeetingLink());
-            model.put("commitments", commitments().stream()
-                    .filter(c -> meeting.getCommitmentIds().contains(c.getId()))
-                    .map(c -> c.getCode() + " — " + c.title(locale.getLanguage())).toList());
-            model.put("change", change);
-            outbox.enqueue(new OutgoingMail(i.email(), locale, "mail/implementation-meeting-invitation",
-                    "implementation.mail." + change + ".subject", new Object[] {meeting.getTitle(),
-                            dates.format(meeting.getStartsAt())}, model,
-                    "implementation-meeting-" + method.toLowerCase(Locale.ROOT),
-                    "implementation-meeting-" + meeting.getId(), null, new OutgoingMail.Attachment(
-                            "reunion-" + meeting.getId() + ".ics", "text/calendar; method=" + method
-                            + "; charset=UTF-8",
-                            calendar.invitation(meeting, i.email(), locale))));
-            n++;
-        }
-        return n;
     }
 
     /**
@@ -354,30 +247,30 @@ public class Meetings {
      * @param attendance how many people attended, 1 to 100,000
      * @param by         the staff user
      * @return the meeting, HELD
-     * @throws InvalidInputException naming the refused field: the meeting has not started yet ({@code minutes}),
+     * @throws InputRefusedException naming the refused field: the meeting has not started yet ({@code minutes}),
      *                               empty or too long minutes, attendance missing or out of range
-     * @throws IllegalArgumentException if there is no such meeting
+     * @throws NotFoundException if there is no such meeting
      */
     @Transactional
     public Meeting recordMinutes(long id, String minutes, Integer attendance, String by) {
         Meeting meeting = get(id);
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (meeting.getStartsAt().isAfter(clock.instant())) {
-            problems.add(new InvalidInputException.Problem("minutes", "implementation.error.notStarted", null,
+            problems.add(FieldProblem.of("minutes", "implementation.error.notStarted",
                     dates.format(meeting.getStartsAt())));
         }
         String text = minutes == null ? "" : minutes.strip();
         if (text.isEmpty() || InputText.exceeds(text, MINUTES_MAX)) {
-            problems.add(new InvalidInputException.Problem("minutes", "implementation.error.length", null, 1,
+            problems.add(FieldProblem.of("minutes", "implementation.error.length", 1,
                     MINUTES_MAX));
         } else if (InputText.hasForbiddenCharacters(text)) {
-            problems.add(new InvalidInputException.Problem("minutes", "implementation.error.characters", null));
+            problems.add(FieldProblem.of("minutes", "implementation.error.characters"));
         }
         if (attendance == null || attendance < 1 || attendance > 100_000) {
-            problems.add(new InvalidInputException.Problem("attendance", "implementation.error.attendance", null));
+            problems.add(FieldProblem.of("attendance", "implementation.error.attendance"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InputRefusedException(problems);
         }
         meeting.recordMinutes(text, attendance, by, clock.instant());
         return meeting;
@@ -386,11 +279,11 @@ public class Meetings {
     /**
      * @param id meeting id
      * @return the meeting
-     * @throws IllegalArgumentException if there is none
+     * @throws NotFoundException if there is none
      */
     @Transactional(readOnly = true)
     public Meeting get(long id) {
-        return meetings.findById(id).orElseThrow(() -> new IllegalArgumentException("No meeting " + id));
+        return meetings.findById(id).orElseThrow(() -> new NotFoundException("meeting", id));
     }
 
     /** @return the configured plan's meetings, newest first */

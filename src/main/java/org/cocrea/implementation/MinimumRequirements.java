@@ -12,12 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.commitment.Commitment;
+import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.cocrea.kernel.Dates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,20 +86,41 @@ public class MinimumRequirements {
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final PublishedCommitments published;
     private final ImplementationProperties properties;
     private final ActionPlanSettings plan;
     private final TeamMailboxes team;
     private final MailOutbox outbox;
     private final Dates dates;
 
-    MinimumRequirements(JdbcTemplate jdbc, ImplementationProperties properties, ActionPlanSettings plan,
-            TeamMailboxes team, MailOutbox outbox, Dates dates) {
+    MinimumRequirements(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PublishedCommitments published,
+            ImplementationProperties properties, ActionPlanSettings plan, TeamMailboxes team, MailOutbox outbox,
+            Dates dates) {
         this.jdbc = jdbc;
+        this.named = named;
+        this.published = published;
         this.properties = properties;
         this.plan = plan;
         this.team = team;
         this.outbox = outbox;
         this.dates = dates;
+    }
+
+    /**
+     * @return the latest acceptance (or review) of a follow-up report of the plan's commitments at or before
+     *         {@code at}; follow-up reports exist for published commitments only ({@link PublishedCommitments})
+     */
+    private Instant lastAcceptedReport(Timestamp at) {
+        List<Long> ids = published.ofPlan(plan.id()).stream().map(Commitment::getId).toList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        return instant(named.queryForObject("""
+                select max(coalesce(r.accepted_at, r.reviewed_at)) from follow_up_report r
+                where r.commitment_id in (:ids) and r.status = 'ACCEPTED'
+                  and coalesce(r.accepted_at, r.reviewed_at) <= :at""",
+                new MapSqlParameterSource("ids", ids).addValue("at", at), Timestamp.class));
     }
 
     private static Instant minus(Instant now, Period period) {
@@ -128,14 +153,8 @@ public class MinimumRequirements {
                 select max(starts_at) from implementation_meeting
                 where action_plan = ? and kind = 'IMPLEMENTATION' and status = 'HELD' and starts_at <= ?""",
                 Timestamp.class, plan.id(), at));
-        Instant lastReport = instant(jdbc.queryForObject("""
-                select max(coalesce(r.accepted_at, r.reviewed_at)) from follow_up_report r
-                join commitment c on c.id = r.commitment_id
-                where c.action_plan = ? and r.status = 'ACCEPTED' and coalesce(r.accepted_at, r.reviewed_at) <= ?""",
-                Timestamp.class, plan.id(), at));
-        Instant lastPublished = instant(jdbc.queryForObject("""
-                select max(published_at) from commitment
-                where action_plan = ? and status = 'PUBLISHED' and published_at <= ?""", Timestamp.class, plan.id(), at));
+        Instant lastReport = lastAcceptedReport(at);
+        Instant lastPublished = published.lastPublishedAt(plan.id(), now).orElse(null);
         Instant lastUpdate = lastReport == null ? lastPublished
                 : lastPublished == null || lastReport.isAfter(lastPublished) ? lastReport : lastPublished;
         int required = properties.implementationMeetingsPerYear();

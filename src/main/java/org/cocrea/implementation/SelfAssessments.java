@@ -1,6 +1,5 @@
 package org.cocrea.implementation;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,22 +10,29 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import org.cocrea.commitment.Commitment;
+import org.cocrea.commitment.PdfDocuments;
+import org.cocrea.commitment.PublishedCommitmentRows;
+import org.cocrea.commitment.PublishedCommitments;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.kernel.Dates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * The end-of-plan self-assessment report: per published commitment of the plan, its completion (milestones as of the
  * last accepted follow-up report), its accepted reports, their evidence and the independent monitoring body's
  * evaluation. Each draft freezes the figures in a new version; the open-government team edits the introduction and
  * notes and publishes one version, which becomes public at {@code /self-assessment} (HTML) and
- * {@code /self-assessment.pdf} (rendered with openhtmltopdf from the same data, as the action plan is). Reads the
- * follow-up tables ({@code V20__follow_up.sql}) and never writes them.
+ * {@code /self-assessment.pdf} (rendered by {@link PdfDocuments} from the same data, as the action plan is). Reads the
+ * plan's published commitments and their milestones' state through the commitment feature's read API
+ * ({@link PublishedCommitments}, {@link PublishedCommitmentRows}) and the follow-up tables ({@code V20__follow_up.sql},
+ * written by the follow-up feature) with SQL; never writes them.
  */
 @Service
 public class SelfAssessments {
@@ -36,18 +42,23 @@ public class SelfAssessments {
     private final SelfAssessmentRepository repository;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final SpringTemplateEngine templates;
+    private final PdfDocuments pdfs;
+    private final PublishedCommitments published;
+    private final PublishedCommitmentRows rows;
     private final ActionPlanSettings plan;
     private final Clock clock;
     private final Dates dates;
 
-    SelfAssessments(SelfAssessmentRepository repository, JdbcTemplate jdbc, ObjectMapper json,
-            SpringTemplateEngine templates, ActionPlanSettings plan, Clock clock, Dates dates) {
+    SelfAssessments(SelfAssessmentRepository repository, JdbcTemplate jdbc, ObjectMapper json, PdfDocuments pdfs,
+            PublishedCommitments published, PublishedCommitmentRows rows, ActionPlanSettings plan, Clock clock,
+            Dates dates) {
         this.dates = dates;
         this.repository = repository;
         this.jdbc = jdbc;
         this.json = json;
-        this.templates = templates;
+        this.pdfs = pdfs;
+        this.published = published;
+        this.rows = rows;
         this.plan = plan;
         this.clock = clock;
     }
@@ -86,14 +97,11 @@ public class SelfAssessments {
     @Transactional(readOnly = true)
     public SelfAssessmentReport figures(String actionPlan) {
         List<SelfAssessmentReport.CommitmentOutcome> out = new ArrayList<>();
-        jdbc.query("""
-                select id, code, title_es, title_en, lead_area, start_date, end_date from commitment
-                where action_plan = ? and status = 'PUBLISHED' order by code""", rs -> {
-            long id = rs.getLong(1);
-            List<SelfAssessmentReport.MilestoneOutcome> milestones = jdbc.query("""
-                    select position, title, status, percent_complete from milestone where commitment_id = ?
-                    order by position""", (m, i) -> new SelfAssessmentReport.MilestoneOutcome(m.getInt(1),
-                    m.getString(2), m.getString(3), m.getInt(4)), id);
+        for (Commitment c : published.ofPlan(actionPlan)) {
+            long id = c.getId();
+            List<SelfAssessmentReport.MilestoneOutcome> milestones = rows.milestoneStates(id,
+                    (m, i) -> new SelfAssessmentReport.MilestoneOutcome(m.getInt(1), m.getString(2), m.getString(3),
+                            m.getInt(4)));
             int completion = milestones.isEmpty() ? 0 : (int) Math.round(milestones.stream()
                     .mapToInt(SelfAssessmentReport.MilestoneOutcome::percent).average().orElse(0));
             int completed = (int) milestones.stream().filter(m -> "COMPLETED".equals(m.status())).count();
@@ -112,11 +120,11 @@ public class SelfAssessments {
                     from monitoring_evaluation where commitment_id = ?""",
                     (e, i) -> new SelfAssessmentReport.Evaluation(e.getString(1), e.getString(2), e.getBoolean(3),
                             e.getBoolean(4), e.getString(5), e.getTimestamp(6).toInstant()), id);
-            out.add(new SelfAssessmentReport.CommitmentOutcome(rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), completion, completed,
+            out.add(new SelfAssessmentReport.CommitmentOutcome(c.getCode(), c.getTitleEs(), c.getTitleEn(),
+                    c.getLeadArea(), c.getStartDate(), c.getEndDate(), completion, completed,
                     milestones, accepted, lastPeriod == null ? null : lastPeriod.toLocalDate(), evidence,
                     evaluation.isEmpty() ? null : evaluation.get(0)));
-        }, actionPlan);
+        }
         LocalDate end = actionPlan.equals(plan.id()) ? plan.endDate() : null;
         return new SelfAssessmentReport(actionPlan, end, clock.instant(), out);
     }
@@ -128,31 +136,31 @@ public class SelfAssessments {
      * @param introduction at most 8,000 characters; blank for none
      * @param notes        at most 8,000 characters; blank for none
      * @param by           the staff user
-     * @throws InvalidInputException naming {@code introduction} or {@code notes} when too long, or {@code version}
+     * @throws InputRefusedException naming {@code introduction} or {@code notes} when too long, or {@code version}
      *                               when the version is no longer a draft
-     * @throws IllegalArgumentException if there is no such version
+     * @throws NotFoundException if there is no such version
      */
     @Transactional
     public void edit(long id, String introduction, String notes, String by) {
         SelfAssessment version = get(id);
-        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (version.getStatus() != SelfAssessment.Status.DRAFT) {
-            problems.add(new InvalidInputException.Problem("version", "implementation.error.notDraft", null,
+            problems.add(FieldProblem.of("version", "implementation.error.notDraft",
                     version.getVersion()));
         }
         if (introduction != null && org.cocrea.kernel.InputText.exceeds(introduction.strip(), TEXT_MAX)) {
-            problems.add(new InvalidInputException.Problem("introduction", "implementation.error.length", null, 0,
+            problems.add(FieldProblem.of("introduction", "implementation.error.length", 0,
                     TEXT_MAX));
         } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(introduction)) {
-            problems.add(new InvalidInputException.Problem("introduction", "implementation.error.characters", null));
+            problems.add(FieldProblem.of("introduction", "implementation.error.characters"));
         }
         if (notes != null && org.cocrea.kernel.InputText.exceeds(notes.strip(), TEXT_MAX)) {
-            problems.add(new InvalidInputException.Problem("notes", "implementation.error.length", null, 0, TEXT_MAX));
+            problems.add(FieldProblem.of("notes", "implementation.error.length", 0, TEXT_MAX));
         } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(notes)) {
-            problems.add(new InvalidInputException.Problem("notes", "implementation.error.characters", null));
+            problems.add(FieldProblem.of("notes", "implementation.error.characters"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InputRefusedException(problems);
         }
         version.edit(blankToNull(introduction), blankToNull(notes), by, clock.instant());
     }
@@ -166,15 +174,14 @@ public class SelfAssessments {
      *
      * @param id version id
      * @param by the staff user
-     * @throws InvalidInputException naming {@code version} when it is not a draft
-     * @throws IllegalArgumentException if there is no such version
+     * @throws InputRefusedException naming {@code version} when it is not a draft
+     * @throws NotFoundException if there is no such version
      */
     @Transactional
     public void publish(long id, String by) {
         SelfAssessment version = get(id);
         if (version.getStatus() != SelfAssessment.Status.DRAFT) {
-            throw new InvalidInputException(List.of(new InvalidInputException.Problem("version",
-                    "implementation.error.notDraft", null, version.getVersion())));
+            throw InputRefusedException.of("version", "implementation.error.notDraft", version.getVersion());
         }
         repository.findByActionPlanOrderByVersionDesc(version.getActionPlan()).stream()
                 .filter(v -> v.getStatus() == SelfAssessment.Status.PUBLISHED).forEach(SelfAssessment::supersede);
@@ -184,11 +191,11 @@ public class SelfAssessments {
     /**
      * @param id version id
      * @return the version
-     * @throws IllegalArgumentException if there is none
+     * @throws NotFoundException if there is none
      */
     @Transactional(readOnly = true)
     public SelfAssessment get(long id) {
-        return repository.findById(id).orElseThrow(() -> new IllegalArgumentException("No self-assessment " + id));
+        return repository.findById(id).orElseThrow(() -> new NotFoundException("self-assessment", id));
     }
 
     /**
@@ -237,16 +244,6 @@ public class SelfAssessments {
         context.setVariable("language", locale.getLanguage());
         // rendered outside a web request: no bean resolver, so the date formatter is a variable
         context.setVariable("dates", dates);
-        String xhtml = templates.process("implementation/self-assessment-pdf", context);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot render self-assessment " + version.getId() + " as PDF", e);
-        }
+        return pdfs.render("implementation/self-assessment-pdf", context, "self-assessment " + version.getId());
     }
 }

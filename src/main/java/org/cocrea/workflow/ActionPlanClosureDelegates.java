@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cocrea.implementation.InvalidInputException;
-import org.cocrea.implementation.ProblemTexts;
+import org.cocrea.implementation.LabelledProblems;
 import org.cocrea.implementation.SelfAssessment;
 import org.cocrea.implementation.SelfAssessments;
+import org.cocrea.kernel.InputRefusedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +43,7 @@ class ActionPlanClosureDelegates {
      * introduction and notes are stored on the draft; a refusal keeps the task open with the reasons.
      */
     @Bean
-    TaskListener selfAssessmentReviewed(SelfAssessments assessments, ProblemTexts texts) {
+    TaskListener selfAssessmentReviewed(SelfAssessments assessments, LabelledProblems texts) {
         return (DelegateTask task) -> {
             Object decision = task.getVariable(DECISION);
             if (!DECISION_PUBLISH.equals(decision) && !DECISION_REDRAFT.equals(decision)) {
@@ -54,7 +54,7 @@ class ActionPlanClosureDelegates {
                 assessments.edit((Long) task.getVariable(SELF_ASSESSMENT_ID),
                         FormValues.text(task.getVariable(INTRODUCTION)), FormValues.text(task.getVariable(NOTES)),
                         Actors.of(task));
-            } catch (InvalidInputException e) {
+            } catch (InputRefusedException e) {
                 throw new RefusedInputException(
                         "Datos inválidos: " + String.join("; ", texts.texts(e, Locale.forLanguageTag("es"))),
                         "Invalid data: " + String.join("; ", texts.texts(e, Locale.ENGLISH)), e);

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cocrea.commitment.Commitment;
 import org.cocrea.commitment.CommitmentSheets;
-import org.cocrea.commitment.InvalidSheetException;
+import org.cocrea.commitment.SheetProblem;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.proposal.Proposals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +53,15 @@ class CommitmentDraftingDelegates {
     }
 
     /** Translates a refusal of the commitment feature for Tasklist: "field: reason" in Spanish / English. */
-    static RefusedInputException refusal(InvalidSheetException e, MessageSource messages) {
-        String es = e.problems().stream().map(p -> describe(p, messages, ES)).collect(Collectors.joining("; "));
-        String en = e.problems().stream().map(p -> describe(p, messages, Locale.ENGLISH))
+    static RefusedInputException refusal(InputRefusedException e, MessageSource messages) {
+        String es = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, ES))
+                .collect(Collectors.joining("; "));
+        String en = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, Locale.ENGLISH))
                 .collect(Collectors.joining("; "));
         return new RefusedInputException("Datos inválidos: " + es, "Invalid data: " + en, e);
     }
 
-    private static String describe(InvalidSheetException.Problem p, MessageSource messages, Locale locale) {
+    private static String describe(SheetProblem p, MessageSource messages, Locale locale) {
         String name = messages.getMessage(p.labelKey(), null, p.field(), locale);
         String row = p.row() > 0 ? messages.getMessage("sheet.milestoneRow", new Object[] {p.row()}, locale) + " · " : "";
         return row + name + ": " + messages.getMessage(p.code(), null, p.code(), locale);
@@ -67,7 +70,7 @@ class CommitmentDraftingDelegates {
     static void refuseInvalidSheet(Runnable step, MessageSource messages) {
         try {
             step.run();
-        } catch (InvalidSheetException e) {
+        } catch (InputRefusedException e) {
             throw refusal(e, messages);
         }
     }
@@ -91,10 +94,10 @@ class CommitmentDraftingDelegates {
     @Bean
     TaskListener commitmentSheetCompleted(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateTask task) -> {
-            List<InvalidSheetException.Problem> problems = sheets.problemsOf(
+            List<FieldProblem> problems = sheets.problemsOf(
                     commitmentId(task));
             if (!problems.isEmpty()) {
-                throw refusal(new InvalidSheetException(problems), messages);
+                throw refusal(new InputRefusedException(problems), messages);
             }
         };
     }

@@ -29,6 +29,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.participant.ContactInput;
 import org.cocrea.participant.Contacts;
 import org.cocrea.roundtable.BoardEntry;
@@ -296,7 +299,7 @@ class Stage3ScenarioTests {
         assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.VALIDATING);
         assertThat(taskService.createTaskQuery().taskId(validate.getId()).count()).isEqualTo(1);
         assertThatThrownBy(() -> sheets.rejectValidation(published, "No"))
-                .isInstanceOf(InvalidSheetException.class).hasMessageContaining("sheet.error.notValidating");
+                .isInstanceOf(InputRefusedException.class).hasMessageContaining("sheet.error.notValidating");
     }
 
     @Test
@@ -355,7 +358,7 @@ class Stage3ScenarioTests {
                         .param("role", "foro").param("endorsedOn", "-999999999-01-01"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("problems", List.of(new InvalidSheetException.Problem("endorsedOn",
+                        .attribute("problems", List.of(new SheetProblem("endorsedOn",
                                 "sheet.error.dateRange"))));
         assertThat(fixtures.jdbc().queryForObject("select count(*) from endorsement", Long.class)).isZero();
     }
@@ -367,8 +370,9 @@ class Stage3ScenarioTests {
         sheets.save(id, validSheet("Un censo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
                 java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
         for (Duration window : List.of(Duration.ofDays(999_999_999), Duration.ofMinutes(59))) {
-            assertThatThrownBy(() -> sheets.circulate(id, window)).isInstanceOf(InvalidSheetException.class)
-                    .hasMessageContaining("commentWindow: sheet.error.window");
+            assertThatThrownBy(() -> sheets.circulate(id, window))
+                    .isInstanceOfSatisfying(InputRefusedException.class, e -> assertThat(e.problems())
+                            .contains(FieldProblem.of("commentWindow", "sheet.error.window")));
         }
         assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.DRAFT);
         assertThat(sheets.get(id).getCommentDeadline()).isNull();
@@ -457,7 +461,7 @@ class Stage3ScenarioTests {
         assertThat(String.join("\n", diff.get(0).lines())).contains("<ins>").contains("cuidar")
                 .contains("&lt;b&gt;").doesNotContain("<b>");
         assertThat(String.join("\n", diff.get(1).lines())).contains("<ins>").contains("Mapa abierto");
-        assertThatThrownBy(() -> sheets.diff(id, 2, 9)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sheets.diff(id, 2, 9)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -493,11 +497,11 @@ class Stage3ScenarioTests {
                 java.time.LocalDate.of(2026, 4, 1), "", "", "", "", "", List.of("magic"), "", "",
                 List.of(new CommitmentSheet.MilestoneInput("Fuera", java.time.LocalDate.of(2025, 1, 1),
                         java.time.LocalDate.of(2025, 2, 1), null)));
-        assertThat(sheets.validate(bad)).extracting(InvalidSheetException.Problem::field).contains("titleEs",
+        assertThat(sheets.validate(bad)).extracting(FieldProblem::field).contains("titleEs",
                 "leadAreaGroup", "publicProblem", "description", "objective", "ogpValues", "endDate",
                 "milestones[0].endDate");
         CommitmentSheet none = validSheet("Algo", List.of());
-        assertThat(sheets.validate(none)).extracting(InvalidSheetException.Problem::code)
+        assertThat(sheets.validate(none)).extracting(FieldProblem::code)
                 .containsExactly("sheet.error.noMilestone");
     }
 

@@ -20,6 +20,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cocrea.commitment.ActionPlan;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,15 +216,15 @@ class SelfAssessmentTests {
         SelfAssessment draft = assessments.draft(PLAN, null);
 
         assertThatThrownBy(() -> assessments.edit(draft.getId(), "x".repeat(8001), "ok", "equipo"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.Problem::field).containsExactly("introduction"));
+                .isInstanceOfSatisfying(InputRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("introduction"));
 
         assessments.publish(draft.getId(), "equipo");
         assertThatThrownBy(() -> assessments.publish(draft.getId(), "equipo"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidInputException.Problem::field).containsExactly("version"));
+                .isInstanceOfSatisfying(InputRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("version"));
         assertThatThrownBy(() -> assessments.edit(draft.getId(), "tarde", null, "equipo"))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InputRefusedException.class);
         assertThat(assessments.published(PLAN).orElseThrow().getIntroduction()).isNull();
     }
 }
