@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Dates are Buenos Aires calendar dates; instants are computed in {@value CocreaApplication#ZONE}. Refused input
  * throws {@link InputRefusedException} (fields and message keys {@code followup.error.*}) and changes nothing; an
  * unknown commitment or report id throws {@link NotFoundException}.
+ *
+ * <p>About 300 lines because it holds the three public records of the API and one documented, transactional,
+ * one-line delegation per public operation; the work is in the four parts.
  */
 @Service
 public class FollowUps {
