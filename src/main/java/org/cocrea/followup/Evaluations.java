@@ -41,7 +41,8 @@ public class Evaluations {
      * @param notes            optional, at most {@value #MAX_NOTES} characters
      * @param evaluatedBy      user id of the monitoring body's member
      * @return the stored evaluation
-     * @throws InvalidFollowUpException listing every problem; nothing is stored
+     * @throws org.cocrea.kernel.InputRefusedException listing every problem ({@code followup.error.*}); nothing is
+     *                                                stored
      */
     @Transactional
     public MonitoringEvaluation record(long commitmentId, String completionLevel, String openedGovernment,

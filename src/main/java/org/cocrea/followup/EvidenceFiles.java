@@ -13,10 +13,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -84,15 +85,15 @@ public class EvidenceFiles {
      * @param content      the bytes; read once, at most {@link #maxBytes()} + 1 of them
      * @param user         uploader's user id
      * @return the stored evidence
-     * @throws InvalidFollowUpException naming the field ({@code file}, {@code milestoneId}, {@code description},
-     *                                  {@code report}) and the reason; nothing is stored
-     * @throws NoSuchElementException   when there is no such report
+     * @throws InputRefusedException naming the field ({@code file}, {@code milestoneId}, {@code description},
+     *                               {@code report}) and the reason ({@code followup.error.*}); nothing is stored
+     * @throws NotFoundException     when there is no such report
      * @throws IOException              when the evidence folder cannot be written
      */
     @Transactional
     public Evidence upload(long reportId, Long milestoneId, String originalName, String description,
             InputStream content, String user) throws IOException {
-        FollowUpReport report = reports.lockById(reportId).orElseThrow(() -> new NoSuchElementException("report"));
+        FollowUpReport report = reports.lockById(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
         FollowUpTexts.Problems problems = texts.problems();
         if (report.getStatus() == ReportStatus.ACCEPTED) {
             problems.add("report", "acceptedFrozen");

@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.Groups;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The evidence page of a follow-up report, linked from the Tasklist form (form-js 1.8 has no file picker):
@@ -80,9 +81,9 @@ class FollowUpReportController {
     }
 
     /** The refused fields in the reader's language, each with the label and id of its input. */
-    private List<ShownProblem> shown(List<InvalidFollowUpException.Problem> problems, Locale locale) {
+    private List<ShownProblem> shown(List<FieldProblem> problems, Locale locale) {
         return problems.stream().map(p -> {
-            String reason = texts.text("followup.error." + p.code(), locale, p.args().toArray());
+            String reason = texts.text(p.code(), locale, p.argArray());
             java.util.regex.Matcher row = ROW_FIELD.matcher(p.field());
             if (row.matches() && FIELDS.containsKey(row.group(2))) {
                 List<String> f = FIELDS.get(row.group(2));
@@ -133,7 +134,7 @@ class FollowUpReportController {
         }
         try {
             followUps.submitOnPage(id, user.getName(), entries);
-        } catch (InvalidFollowUpException e) {
+        } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             List<ShownProblem> shown = shown(e.problems(), locale);
             model.addAttribute("reportProblems", shown);
@@ -180,7 +181,7 @@ class FollowUpReportController {
                     files.upload(id, milestone, file.getOriginalFilename(), description, in, user.getName());
                 }
             }
-        } catch (InvalidFollowUpException e) {
+        } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("uploadProblems", shown(e.problems(), locale));
             fill(model, followUps.report(id), user, locale);
@@ -202,14 +203,14 @@ class FollowUpReportController {
 
     @GetMapping("/follow-up/evidence/{id}")
     ResponseEntity<Resource> download(@PathVariable long id, Authentication user) {
-        long reportId = files.reportOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        long reportId = files.reportOf(id).orElseThrow(() -> new NotFoundException("evidence", id));
         readable(reportId, user);
-        return serve(files.file(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return serve(files.file(id).orElseThrow(() -> new NotFoundException("evidence", id)));
     }
 
     @GetMapping("/dashboard/evidence/{id}")
     ResponseEntity<Resource> publicDownload(@PathVariable long id) {
-        return serve(files.publicFile(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return serve(files.publicFile(id).orElseThrow(() -> new NotFoundException("evidence", id)));
     }
 
     private ResponseEntity<Resource> serve(EvidenceFiles.StoredFile file) {
@@ -222,17 +223,12 @@ class FollowUpReportController {
                     .header("X-Content-Type-Options", "nosniff")
                     .body(new FileSystemResource(file.path()));
         } catch (IOException ex) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("evidence file", e.getId());
         }
     }
 
     private FollowUpReport readable(long id, Authentication user) {
-        FollowUpReport report;
-        try {
-            report = followUps.report(id);
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        FollowUpReport report = followUps.report(id);
         if (!FollowUpAccess.canRead(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
             throw new AccessDeniedException("no access to this report");
         }

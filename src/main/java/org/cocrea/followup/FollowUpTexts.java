@@ -7,15 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Texts of {@code i18n/followup*.properties} used outside templates: refusals (both languages) and month names. */
+/**
+ * Texts of {@code i18n/followup*.properties} used outside templates (month names, summaries), and the collector of
+ * refusals: each reason is the key {@code followup.error.<code>}, rendered from the bundles by whoever shows it.
+ */
 @Component
 class FollowUpTexts {
 
     static final Locale ES = Locale.forLanguageTag("es");
-    static final Locale EN = Locale.ENGLISH;
     private final MessageSource messages;
 
     FollowUpTexts(MessageSource messages) {
@@ -24,27 +28,26 @@ class FollowUpTexts {
 
     /** Collects problems, then throws them together. */
     final class Problems {
-        private final List<InvalidFollowUpException.Problem> list = new ArrayList<>();
+        private final List<FieldProblem> list = new ArrayList<>();
 
         /**
          * @param field field name
          * @param code  reason code: message key {@code followup.error.<code>}
-         * @param args  message arguments
+         * @param args  message arguments; a null one is shown as the text {@code null}
          */
         void add(String field, String code, Object... args) {
-            list.add(new InvalidFollowUpException.Problem(field, code,
-                    messages.getMessage("followup.error." + code, args, ES) + " / "
-                            + messages.getMessage("followup.error." + code, args, EN), Arrays.asList(args)));
+            list.add(new FieldProblem(field, "followup.error." + code,
+                    Arrays.stream(args).map(a -> a == null ? (Object) "null" : a).toList()));
         }
 
         boolean isEmpty() {
             return list.isEmpty();
         }
 
-        /** @throws InvalidFollowUpException when any problem was added */
+        /** @throws InputRefusedException when any problem was added */
         void throwIfAny() {
             if (!list.isEmpty()) {
-                throw new InvalidFollowUpException(list);
+                throw new InputRefusedException(list);
             }
         }
     }
@@ -53,7 +56,7 @@ class FollowUpTexts {
         return new Problems();
     }
 
-    /** @throws InvalidFollowUpException with that one problem */
+    /** @throws InputRefusedException with that one problem */
     void refuse(String field, String code, Object... args) {
         Problems p = problems();
         p.add(field, code, args);

@@ -1,25 +1,14 @@
 package org.cocrea.followup;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 
 import org.cocrea.CocreaApplication;
-import org.cocrea.commitment.PublishedCommitments;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
  * for more with a reason), and the milestone state as of the last accepted report. Only accepted reports are public
  * and only they change {@code milestone.status}/{@code percent_complete}.
  *
+ * <p>The one public entry to the follow-up (the workflow, the demo and the pages use it): plans and requests
+ * ({@link FollowUpPlans}), the form's rows and summaries ({@link FollowUpEntries}), the two submit paths
+ * ({@link FollowUpSubmissions}) and the review ({@link FollowUpReviews}); each method is one transaction.
+ *
  * <p>Dates are Buenos Aires calendar dates; instants are computed in {@value CocreaApplication#ZONE}. Refused input
- * throws {@link InvalidFollowUpException} and changes nothing.
+ * throws {@link InputRefusedException} (fields and message keys {@code followup.error.*}) and changes nothing; an
+ * unknown commitment or report id throws {@link NotFoundException}.
+ *
+ * <p>About 300 lines because it holds the three public records of the API and one documented, transactional,
+ * one-line delegation per public operation; the work is in the four parts.
  */
 @Service
 public class FollowUps {
@@ -41,33 +38,20 @@ public class FollowUps {
     public static final int MAX_REASON = 2000;
     /** Most evidence links per milestone in one report. */
     public static final int MAX_LINKS = 20;
-    private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
-    /** A report is due at this time of its due date (Buenos Aires). */
-    private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
 
-    private final ReportRepository reports;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final ProgressRepository progress;
-    private final EvidenceRepository evidence;
-    private final TrackedMilestoneRepository milestones;
-    private final FollowedCommitmentRepository commitments;
-    private final FollowUpProperties properties;
+    private final FollowUpPlans plans;
+    private final FollowUpEntries reading;
+    private final FollowUpSubmissions submissions;
+    private final FollowUpReviews reviews;
     private final FollowUpTexts texts;
-    private final Clock clock;
 
-    FollowUps(ReportRepository reports, ProgressRepository progress, EvidenceRepository evidence,
-            TrackedMilestoneRepository milestones, FollowedCommitmentRepository commitments,
-            FollowUpProperties properties, FollowUpTexts texts, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
-        this.reports = reports;
-        this.progress = progress;
-        this.evidence = evidence;
-        this.milestones = milestones;
-        this.commitments = commitments;
-        this.properties = properties;
+    FollowUps(FollowUpPlans plans, FollowUpEntries reading, FollowUpSubmissions submissions, FollowUpReviews reviews,
+            FollowUpTexts texts) {
+        this.plans = plans;
+        this.reading = reading;
+        this.submissions = submissions;
+        this.reviews = reviews;
         this.texts = texts;
-        this.clock = clock;
     }
 
     /**
@@ -114,25 +98,18 @@ public class FollowUps {
     /**
      * @param commitmentId database id
      * @return the plan of its follow-up
-     * @throws NoSuchElementException when there is no such commitment
+     * @throws NotFoundException     when there is no such commitment
      * @throws IllegalStateException when it is not published or has no lead area
      */
     @Transactional(readOnly = true)
     public Plan plan(long commitmentId) {
-        FollowedCommitment c = commitment(commitmentId);
-        if (!c.isPublished() || c.getLeadAreaGroup() == null) {
-            throw new IllegalStateException("Commitment " + commitmentId + " is not published with a lead area");
-        }
-        return new Plan(c.getId(), c.getCode(), c.title("es"), c.getLeadAreaGroup(),
-                c.getStartDate().atStartOfDay(ZONE).toInstant(),
-                c.getEndDate().plusDays(1).atStartOfDay(ZONE).toInstant(), allMilestonesCompleted(commitmentId));
+        return plans.plan(commitmentId);
     }
 
     /** @return ids of the published commitments that have a lead area, by code */
     @Transactional(readOnly = true)
     public List<Long> followable() {
-        return commitments.findByStatusAndLeadAreaGroupNotNullOrderByCodeAsc(PublishedCommitments.STATUS).stream()
-                .map(FollowedCommitment::getId).toList();
+        return plans.followable();
     }
 
     /**
@@ -141,7 +118,7 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public Optional<Long> commitmentId(String code) {
-        return commitments.findByCode(code).map(FollowedCommitment::getId);
+        return plans.commitmentId(code);
     }
 
     /**
@@ -150,8 +127,7 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public boolean allMilestonesCompleted(long commitmentId) {
-        return milestones.findByCommitmentIdOrderByPositionAsc(commitmentId).stream()
-                .allMatch(TrackedMilestone::isCompleted);
+        return plans.allMilestonesCompleted(commitmentId);
     }
 
     /**
@@ -162,22 +138,11 @@ public class FollowUps {
      * @param at                when the report is requested
      * @param processInstanceId the follow-up process instance, for staff
      * @return the report
+     * @throws NotFoundException when there is no such commitment
      */
     @Transactional
     public Request request(long commitmentId, Instant at, String processInstanceId) {
-        commitment(commitmentId);
-        LocalDate period = FollowUpSchedule.period(at);
-        Optional<FollowUpReport> existing = reports.findByCommitmentIdAndPeriod(commitmentId, period);
-        if (existing.isPresent()) {
-            return new Request(existing.get().getId(), period, dueAt(existing.get().getDueDate()), false);
-        }
-        LocalDate due = at.atZone(ZONE).toLocalDate().plusDays(properties.dueDays());
-        FollowUpReport report = reports.saveAndFlush(new FollowUpReport(commitmentId, period, due, processInstanceId));
-        return new Request(report.getId(), period, dueAt(due), true);
-    }
-
-    private static Instant dueAt(LocalDate due) {
-        return due.atTime(DUE_TIME).atZone(ZONE).toInstant();
+        return plans.request(commitmentId, at, processInstanceId);
     }
 
     /**
@@ -186,42 +151,11 @@ public class FollowUps {
      *
      * @param reportId database id
      * @return one entry per milestone to report on, in order
+     * @throws NotFoundException when there is no such report
      */
     @Transactional(readOnly = true)
     public List<Entry> entries(long reportId) {
-        FollowUpReport report = report(reportId);
-        return entries(report, openMilestones(report.getCommitmentId()), true);
-    }
-
-    /**
-     * @param report     the report
-     * @param tracked    the milestones to list, in order
-     * @param unreported whether milestones the report says nothing about are listed (with their accepted state)
-     */
-    private List<Entry> entries(FollowUpReport report, List<TrackedMilestone> tracked, boolean unreported) {
-        Map<Long, MilestoneProgress> said = new HashMap<>();
-        progress.findByReportId(report.getId()).forEach(p -> said.put(p.getMilestoneId(), p));
-        Map<Long, List<String>> links = new HashMap<>();
-        evidence.findByReportIdOrderByIdAsc(report.getId()).stream().filter(e -> Evidence.LINK.equals(e.getKind()))
-                .forEach(e -> links.computeIfAbsent(e.getMilestoneId(), k -> new ArrayList<>()).add(e.getUrl()));
-        List<Entry> out = new ArrayList<>();
-        for (TrackedMilestone m : tracked) {
-            MilestoneProgress p = said.get(m.getId());
-            String title = m.getPosition() + ". " + m.getTitle();
-            String joined = links.containsKey(m.getId()) ? String.join("\n", links.get(m.getId())) : null;
-            if (p != null) {
-                out.add(new Entry(m.getId(), title, p.getStatus().name(), p.getPercentComplete(), p.getWorkDone(),
-                        joined, p.getNextSteps()));
-            } else if (unreported) {
-                out.add(new Entry(m.getId(), title, m.getStatus().name(), m.getPercentComplete(), null, null, null));
-            }
-        }
-        return out;
-    }
-
-    private List<TrackedMilestone> openMilestones(long commitmentId) {
-        return milestones.findByCommitmentIdOrderByPositionAsc(commitmentId).stream().filter(m -> !m.isCompleted())
-                .toList();
+        return reading.entries(reportId);
     }
 
     /**
@@ -231,12 +165,12 @@ public class FollowUps {
      * @param reportId database id
      * @param user     who submits
      * @param entries  one entry per open milestone
-     * @throws InvalidFollowUpException naming each field and reason; nothing is stored
+     * @throws InputRefusedException naming each field and reason; nothing is stored
+     * @throws NotFoundException     when there is no such report
      */
     @Transactional
     public void submitOnPage(long reportId, String user, List<Entry> entries) {
-        submit(reportId, user, entries);
-        events.publishEvent(new FollowUpReportSubmitted(reportId, user));
+        submissions.submitOnPage(reportId, user, entries);
     }
 
     /**
@@ -248,86 +182,12 @@ public class FollowUps {
      * @param reportId database id
      * @param user     who submits (user id)
      * @param entries  one per milestone
-     * @throws InvalidFollowUpException listing every problem; nothing is stored
-     * @throws NoSuchElementException   when there is no such report
+     * @throws InputRefusedException listing every problem; nothing is stored
+     * @throws NotFoundException     when there is no such report
      */
     @Transactional
     public void submit(long reportId, String user, List<Entry> entries) {
-        FollowUpReport report = reports.lockById(reportId).orElseThrow(() -> new NoSuchElementException("report"));
-        FollowUpTexts.Problems problems = texts.problems();
-        if (!report.isOpenForArea()) {
-            texts.refuse("report", "notOpen", report.getStatus().name());
-        }
-        Map<Long, TrackedMilestone> open = new HashMap<>();
-        openMilestones(report.getCommitmentId()).forEach(m -> open.put(m.getId(), m));
-        Set<Long> seen = new HashSet<>();
-        List<MilestoneProgress> rows = new ArrayList<>();
-        List<Evidence> links = new ArrayList<>();
-        Instant now = clock.instant();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            String f = "milestones[" + (i + 1) + "]";
-            TrackedMilestone m = e.milestoneId() == null ? null : open.get(e.milestoneId());
-            if (m == null || !seen.add(m.getId())) {
-                problems.add(f + ".milestoneId", "unknownMilestone", e.milestoneId());
-                continue;
-            }
-            String label = m.getPosition() + ". " + m.getTitle();
-            MilestoneStatus status = parseStatus(e.status());
-            if (status == null) {
-                problems.add(f + ".status", "status", label);
-            }
-            Integer percent = e.percentComplete();
-            if (percent == null || percent < 0 || percent > 100) {
-                problems.add(f + ".percentComplete", "percent", label);
-            } else if (status == MilestoneStatus.COMPLETED && percent != 100) {
-                problems.add(f + ".percentComplete", "completedIs100", label);
-            } else if (status == MilestoneStatus.NOT_STARTED && percent != 0) {
-                problems.add(f + ".percentComplete", "notStartedIs0", label);
-            }
-            String workDone = trim(e.workDone());
-            if (workDone == null && status != null && status != MilestoneStatus.NOT_STARTED) {
-                problems.add(f + ".workDone", "workDoneRequired", label);
-            }
-            if (workDone != null && org.cocrea.kernel.InputText.exceeds(workDone, MAX_TEXT)) {
-                problems.add(f + ".workDone", "tooLong", label, MAX_TEXT);
-            } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(workDone)) {
-                problems.add(f + ".workDone", "characters", label);
-            }
-            String nextSteps = trim(e.nextSteps());
-            if (nextSteps != null && org.cocrea.kernel.InputText.exceeds(nextSteps, MAX_TEXT)) {
-                problems.add(f + ".nextSteps", "tooLong", label, MAX_TEXT);
-            } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(nextSteps)) {
-                problems.add(f + ".nextSteps", "characters", label);
-            }
-            List<String> urls = e.evidenceLinks() == null ? List.of()
-                    : Arrays.stream(e.evidenceLinks().split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            if (urls.size() > MAX_LINKS) {
-                problems.add(f + ".evidenceLinks", "tooManyLinks", label, MAX_LINKS);
-            }
-            for (String url : urls) {
-                if (!isWebAddress(url)) {
-                    problems.add(f + ".evidenceLinks", "link", label, org.cocrea.kernel.InputText.exceeds(url, 80) ? org.cocrea.kernel.InputText.cut(url, 80) + "…" : url);
-                } else {
-                    links.add(Evidence.link(reportId, m.getId(), url, user, now));
-                }
-            }
-            if (status != null && percent != null) {
-                rows.add(new MilestoneProgress(reportId, m.getId(), status, percent, workDone, nextSteps));
-            }
-        }
-        for (TrackedMilestone m : open.values()) {
-            if (!seen.contains(m.getId())) {
-                problems.add("milestones", "missingMilestone", m.getPosition() + ". " + m.getTitle());
-            }
-        }
-        problems.throwIfAny();
-        progress.deleteByReportId(reportId);
-        evidence.deleteByReportIdAndKind(reportId, Evidence.LINK);
-        progress.flush();
-        progress.saveAll(rows);
-        evidence.saveAll(links);
-        report.submit(user, now);
+        submissions.submit(reportId, user, entries);
     }
 
     /**
@@ -337,25 +197,12 @@ public class FollowUps {
      * @param reportId database id
      * @param reviewer staff user id
      * @return true when, after it, every milestone of the commitment is completed
-     * @throws InvalidFollowUpException when the report is not waiting for review
+     * @throws InputRefusedException when the report is not waiting for review
+     * @throws NotFoundException     when there is no such report
      */
     @Transactional
     public boolean accept(long reportId, String reviewer) {
-        FollowUpReport report = reports.lockById(reportId).orElseThrow(() -> new NoSuchElementException("report"));
-        if (report.getStatus() != ReportStatus.SUBMITTED) {
-            texts.refuse("report", "notSubmitted", report.getStatus().name());
-        }
-        report.accept(reviewer, clock.instant());
-        for (MilestoneProgress p : progress.findByReportId(reportId)) {
-            TrackedMilestone m = milestones.findById(p.getMilestoneId()).orElseThrow();
-            LocalDate last = m.getLastReportId() == null ? null
-                    : reports.findById(m.getLastReportId()).map(FollowUpReport::getPeriod).orElse(null);
-            if (last == null || !last.isAfter(report.getPeriod())) {
-                m.record(p.getStatus(), p.getPercentComplete(), reportId);
-            }
-        }
-        milestones.flush();
-        return allMilestonesCompleted(report.getCommitmentId());
+        return reviews.accept(reportId, reviewer);
     }
 
     /**
@@ -365,38 +212,22 @@ public class FollowUps {
      * @param reviewer staff user id
      * @param reason   what is missing (required, at most {@value #MAX_REASON} characters)
      * @return the new due instant (23:59 of the new due date, Buenos Aires)
-     * @throws InvalidFollowUpException when the reason is missing or too long, or the report is not waiting for review
+     * @throws InputRefusedException when the reason is missing or too long, or the report is not waiting for review
+     * @throws NotFoundException     when there is no such report
      */
     @Transactional
     public Instant requestChanges(long reportId, String reviewer, String reason) {
-        FollowUpReport report = reports.lockById(reportId).orElseThrow(() -> new NoSuchElementException("report"));
-        FollowUpTexts.Problems problems = texts.problems();
-        if (report.getStatus() != ReportStatus.SUBMITTED) {
-            problems.add("report", "notSubmitted", report.getStatus().name());
-        }
-        String r = trim(reason);
-        if (r == null) {
-            problems.add("reviewReason", "reasonRequired");
-        } else if (org.cocrea.kernel.InputText.exceeds(r, MAX_REASON)) {
-            problems.add("reviewReason", "tooLong", "", MAX_REASON);
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(r)) {
-            problems.add("reviewReason", "characters", "");
-        }
-        problems.throwIfAny();
-        Instant now = clock.instant();
-        LocalDate due = now.atZone(ZONE).toLocalDate().plusDays(properties.dueDays());
-        report.requestChanges(reviewer, now, r, due);
-        return dueAt(due);
+        return reviews.requestChanges(reportId, reviewer, reason);
     }
 
     /**
      * @param reportId database id
      * @return the report
-     * @throws NoSuchElementException when there is none
+     * @throws NotFoundException when there is none
      */
     @Transactional(readOnly = true)
     public FollowUpReport report(long reportId) {
-        return reports.findById(reportId).orElseThrow(() -> new NoSuchElementException("report " + reportId));
+        return plans.report(reportId);
     }
 
     /**
@@ -405,7 +236,7 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public List<FollowUpReport> reportsOf(long commitmentId) {
-        return reports.findByCommitmentIdOrderByPeriodAsc(commitmentId);
+        return plans.reportsOf(commitmentId);
     }
 
     /**
@@ -415,37 +246,21 @@ public class FollowUps {
      * @param reportId database id
      * @param locale   language
      * @return markdown-free plain text, one line per milestone
+     * @throws NotFoundException when there is no such report
      */
     @Transactional(readOnly = true)
     public String summary(long reportId, Locale locale) {
-        StringBuilder out = new StringBuilder();
-        for (Entry e : entriesSaid(reportId)) {
-            out.append(e.title()).append(" — ").append(texts.text("followup.status." + e.status(), locale)).append(", ")
-                    .append(e.percentComplete()).append(" %\n");
-            if (e.workDone() != null) {
-                out.append("  ").append(texts.text("followup.workDone", locale)).append(": ").append(e.workDone())
-                        .append('\n');
-            }
-            if (e.nextSteps() != null) {
-                out.append("  ").append(texts.text("followup.nextSteps", locale)).append(": ").append(e.nextSteps())
-                        .append('\n');
-            }
-            if (e.evidenceLinks() != null) {
-                out.append("  ").append(texts.text("followup.links", locale)).append(": ")
-                        .append(e.evidenceLinks().replace("\n", " ")).append('\n');
-            }
-        }
-        return out.toString();
+        return reading.summary(reportId, locale);
     }
 
     /**
      * @param reportId database id
      * @return what the report says, one entry per reported milestone, in milestone order
+     * @throws NotFoundException when there is no such report
      */
     @Transactional(readOnly = true)
     public List<Entry> entriesSaid(long reportId) {
-        FollowUpReport report = report(reportId);
-        return entries(report, milestones.findByCommitmentIdOrderByPositionAsc(report.getCommitmentId()), false);
+        return reading.entriesSaid(reportId);
     }
 
     /**
@@ -458,35 +273,28 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public String milestoneSummary(long commitmentId, Locale locale) {
-        StringBuilder out = new StringBuilder();
-        for (TrackedMilestone m : milestones.findByCommitmentIdOrderByPositionAsc(commitmentId)) {
-            out.append(m.getPosition()).append(". ").append(m.getTitle()).append(" — ")
-                    .append(texts.text("followup.status." + m.getStatus().name(), locale)).append(", ")
-                    .append(m.getPercentComplete()).append(" %\n");
-        }
-        List<FollowUpReport> all = reports.findByCommitmentIdOrderByPeriodAsc(commitmentId);
-        long accepted = all.stream().filter(r -> r.getStatus() == ReportStatus.ACCEPTED).count();
-        out.append(texts.text("followup.reportsAccepted", locale, accepted, all.size()));
-        return out.toString();
+        return reading.milestoneSummary(commitmentId, locale);
     }
 
     /**
      * @param commitmentId database id
      * @return code and Spanish title, e.g. "ARBA0005 — Plan de acción climática"
+     * @throws NotFoundException when there is no such commitment
      */
     @Transactional(readOnly = true)
     public String commitmentLabel(long commitmentId) {
-        FollowedCommitment c = commitment(commitmentId);
+        FollowedCommitment c = plans.commitment(commitmentId);
         return c.getCode() + " — " + c.title("es");
     }
 
     /**
      * @param commitmentId database id
      * @return the lead area's candidate group, or null
+     * @throws NotFoundException when there is no such commitment
      */
     @Transactional(readOnly = true)
     public String leadAreaGroup(long commitmentId) {
-        return commitment(commitmentId).getLeadAreaGroup();
+        return plans.commitment(commitmentId).getLeadAreaGroup();
     }
 
     /**
@@ -499,43 +307,10 @@ public class FollowUps {
     }
 
     FollowedCommitment commitment(long commitmentId) {
-        return commitments.findById(commitmentId)
-                .orElseThrow(() -> new NoSuchElementException("commitment " + commitmentId));
+        return plans.commitment(commitmentId);
     }
 
     List<TrackedMilestone> milestonesOf(long commitmentId) {
-        return milestones.findByCommitmentIdOrderByPositionAsc(commitmentId);
-    }
-
-    private static MilestoneStatus parseStatus(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return MilestoneStatus.valueOf(s.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String trim(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.trim();
-        return t.isEmpty() ? null : t;
-    }
-
-    static boolean isWebAddress(String s) {
-        if (org.cocrea.kernel.InputText.exceeds(s, 2000)) {
-            return false;
-        }
-        try {
-            URI uri = new URI(s);
-            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return plans.milestonesOf(commitmentId);
     }
 }

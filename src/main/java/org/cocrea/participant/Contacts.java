@@ -1,16 +1,11 @@
 package org.cocrea.participant;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.proposal.Proposal;
@@ -22,42 +17,34 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The contact directory: adds and updates people (by e-mail), lets proposers who consented join automatically, and
- * serves each person's rights over their data (Ley 25.326): unsubscribe, export, erasure.
+ * The contact directory, the one public entry to {@code participant}: adds and updates people (by e-mail) and runs the
+ * double opt-in subscription ({@link ContactRegistry}), lets proposers who consented join automatically, serves each
+ * person's rights over their data, Ley 25.326 ({@link ContactRights}: unsubscribe, export, erasure), and selects who
+ * may be invited or mailed ({@link ContactSelection}). Each public method is one transaction.
  */
 @Service
 public class Contacts {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Contacts.class);
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     /** What proposers consent to on the proposal form. */
     static final String PROPOSAL_CONSENT = "Gestión de la propuesta y convocatorias de co-creación (formulario de propuestas)";
 
+    private final ContactRegistry registry;
+    private final ContactRights rights;
+    private final ContactSelection selection;
     private final ContactRepository contacts;
-    private final InsertIfAbsent insertIfAbsent;
-    private final OrganizationRepository organizations;
     private final Proposals proposals;
-    private final MailOutbox outbox;
     private final DirectoryProperties properties;
-    private final Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final String baseUrl;
-    private final SecureRandom random = new SecureRandom();
 
-    Contacts(ContactRepository contacts, OrganizationRepository organizations, Proposals proposals, MailOutbox outbox,
-            DirectoryProperties properties, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            @org.springframework.beans.factory.annotation.Value("${cocrea.public-base-url}") String baseUrl,
-            InsertIfAbsent insertIfAbsent) {
-        this.insertIfAbsent = insertIfAbsent;
-        this.jdbc = jdbc;
-        this.baseUrl = baseUrl;
+    Contacts(ContactRegistry registry, ContactRights rights, ContactSelection selection, ContactRepository contacts,
+            Proposals proposals, DirectoryProperties properties) {
+        this.registry = registry;
+        this.rights = rights;
+        this.selection = selection;
         this.contacts = contacts;
-        this.organizations = organizations;
         this.proposals = proposals;
-        this.outbox = outbox;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**
@@ -73,63 +60,7 @@ public class Contacts {
      */
     @Transactional
     public Contact register(ContactInput input, String source) {
-        List<String> problems = validate(input);
-        if (!problems.isEmpty()) {
-            throw new InvalidContactException(problems);
-        }
-        String email = input.email().strip().toLowerCase(Locale.ROOT);
-        Organization organization = null;
-        if (input.organization() != null && !input.organization().isBlank()) {
-            organization = organization(input.organization().strip(),
-                    OrganizationType.fromCode(input.organizationType()).orElseThrow());
-        }
-        Contact contact = lockedContact(email, source, true, "es");
-        contact.update(blankToNull(input.name()), organization, "en".equals(input.language()) ? "en" : "es",
-                input.consentAt(), blankToNull(input.consentScope()));
-        if (input.axes() != null) {
-            contact.getAxes().addAll(input.axes());
-        }
-        if (input.topics() != null) {
-            contact.getTopics().addAll(input.topics());
-        }
-        return contacts.save(contact);
-    }
-
-    /**
-     * The person with the address, created when missing, under a row lock held until the transaction ends: two
-     * requests about one new address (two browsers, two nodes) both succeed, one after the other, and neither loses
-     * the axes or topics the other added.
-     *
-     * @param email      the address, already lower case
-     * @param source     where a new contact comes from
-     * @param subscribed whether a new contact may receive calls (false until a subscriber confirms)
-     * @param language   the language of a new contact
-     * @return the contact, managed, locked until the transaction ends
-     */
-    private Contact lockedContact(String email, String source, boolean subscribed, String language) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", email);
-        row.put("token", newToken());
-        row.put("source", source);
-        row.put("language", language);
-        row.put("subscribed", subscribed);
-        row.put("unsubscribed_at", subscribed ? null : java.sql.Timestamp.from(clock.instant()));
-        row.put("created_at", java.sql.Timestamp.from(clock.instant()));
-        insertIfAbsent.insert("contact", "email", row);
-        Long id = jdbc.queryForObject("select id from contact where email = ? for update", Long.class, email);
-        return contacts.findById(id).orElseThrow();
-    }
-
-    /** The organisation with the name (any capitals), created when missing; see {@link InsertIfAbsent}. */
-    private Organization organization(String name, OrganizationType type) {
-        return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseGet(() -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", name);
-            row.put("type", type.code());
-            row.put("created_at", java.sql.Timestamp.from(clock.instant()));
-            insertIfAbsent.insert("organization", "name", row);
-            return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseThrow();
-        });
+        return registry.register(input, source);
     }
 
     /**
@@ -141,48 +72,7 @@ public class Contacts {
      *         empty when the data is valid
      */
     public List<String> problems(ContactInput input) {
-        return validate(input);
-    }
-
-    private List<String> validate(ContactInput in) {
-        List<String> problems = new ArrayList<>();
-        if (in.email() == null || in.email().isBlank()) {
-            problems.add("email: required");
-        } else if (!org.cocrea.notification.EmailAddresses.isValid(in.email().strip())) {
-            problems.add("email: email");
-        }
-        if (in.name() != null && org.cocrea.kernel.InputText.exceeds(in.name().strip(), 150)) {
-            problems.add("name: tooLong");
-        }
-        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(in.name())
-                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.organization())
-                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.consentScope())) {
-            problems.add("text: controlCharacters");
-        }
-        if (in.consentAt() != null && in.consentAt().isAfter(clock.instant().plusSeconds(86400))) {
-            problems.add("consentAt: future");
-        }
-        if (in.organization() != null && !in.organization().isBlank()) {
-            if (org.cocrea.kernel.InputText.exceeds(in.organization().strip(), 200)) {
-                problems.add("organization: tooLong");
-            }
-            if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
-                problems.add("organizationType: organizationType");
-            }
-        }
-        if (in.axes() != null && in.axes().stream().anyMatch(a -> !SLUG.matcher(a).matches())) {
-            problems.add("axes: axis");
-        }
-        if (in.topics() != null && in.topics().stream().anyMatch(t -> !properties.topics().contains(t))) {
-            problems.add("topics: topic");
-        }
-        if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
-            problems.add("consentScope: required");
-        }
-        if (in.consentScope() != null && org.cocrea.kernel.InputText.exceeds(in.consentScope().strip(), 500)) {
-            problems.add("consentScope: tooLong");
-        }
-        return problems;
+        return registry.validate(input);
     }
 
     /**
@@ -197,26 +87,7 @@ public class Contacts {
      */
     @Transactional
     public void requestSubscription(ContactInput input, Locale locale) {
-        List<String> problems = validate(input);
-        if (!problems.isEmpty()) {
-            throw new InvalidContactException(problems);
-        }
-        Contact contact = contacts.findByEmailIgnoreCase(input.email().strip()).orElse(null);
-        if (contact == null) {
-            // Only the address until its owner confirms: no name, organisation or consent from a stranger. A request
-            // at the same moment may have stored the address first: then it is that (unchanged) contact.
-            contact = lockedContact(input.email().strip().toLowerCase(Locale.ROOT), "form", false,
-                    "en".equals(input.language()) ? "en" : "es");
-        }
-        if (contact.getErasedAt() != null) {
-            return;
-        }
-        String topics = input.topics() == null ? "" : String.join(",", input.topics());
-        outbox.enqueueConfirmation(new org.cocrea.notification.OutgoingMail(contact.getEmail(), locale,
-                "mail/subscription-confirm",
-                "mail.subscriptionConfirm.subject", new Object[] {}, java.util.Map.of("link", baseUrl + "/subscribe/confirm/"
-                        + contact.getToken() + (topics.isEmpty() ? "" : "?topics=" + topics)), "subscription-confirm",
-                null));
+        registry.requestSubscription(input, locale);
     }
 
     /**
@@ -227,16 +98,8 @@ public class Contacts {
      * @return whether the token was known
      */
     @Transactional
-    public boolean confirmSubscription(String token, java.util.Collection<String> topics) {
-        Optional<Contact> found = byToken(token).flatMap(c -> contacts.findById(c.getId()));
-        found.filter(c -> c.getErasedAt() == null).ifPresent(c -> {
-            c.resubscribe();
-            topics.stream().filter(properties.topics()::contains).forEach(c.getTopics()::add);
-            if (c.getConsentAt() == null) {
-                c.update(null, null, null, clock.instant(), "Convocatorias de gobierno abierto (suscripción confirmada)");
-            }
-        });
-        return found.isPresent();
+    public boolean confirmSubscription(String token, Collection<String> topics) {
+        return registry.confirmSubscription(token, topics);
     }
 
     /**
@@ -253,7 +116,7 @@ public class Contacts {
         SubmitterType type = SubmitterType.fromCode(p.getSubmitterType()).orElse(SubmitterType.CIUDADANIA);
         boolean hasOrganization = type != SubmitterType.CIUDADANIA && p.getOrganization() != null;
         try {
-            register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
+            registry.register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
                     hasOrganization ? type.code() : null, Set.of(p.getAxis()), Set.of(), p.getLanguage(),
                     p.getSubmittedAt(), PROPOSAL_CONSENT), "proposal");
         } catch (InvalidContactException e) {
@@ -268,7 +131,7 @@ public class Contacts {
      */
     @Transactional(readOnly = true)
     public Optional<Contact> byToken(String token) {
-        return token == null || token.length() != 32 ? Optional.empty() : contacts.findByToken(token);
+        return registry.byToken(token);
     }
 
     /**
@@ -294,7 +157,7 @@ public class Contacts {
      * @return the contacts found, by id
      */
     @Transactional(readOnly = true)
-    public Map<Long, Contact> byIds(java.util.Collection<Long> ids) {
+    public Map<Long, Contact> byIds(Collection<Long> ids) {
         Map<Long, Contact> found = new java.util.HashMap<>();
         contacts.findAllById(ids).forEach(c -> found.put(c.getId(), c));
         return found;
@@ -317,9 +180,7 @@ public class Contacts {
      */
     @Transactional
     public boolean unsubscribe(String token) {
-        Optional<Contact> contact = byToken(token).flatMap(c -> contacts.findById(c.getId()));
-        contact.ifPresent(c -> c.unsubscribe(clock.instant()));
-        return contact.isPresent();
+        return rights.unsubscribe(token);
     }
 
     /**
@@ -330,29 +191,7 @@ public class Contacts {
      */
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> export(String token) {
-        return byToken(token).filter(c -> c.getErasedAt() == null).map(c -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("email", c.getEmail());
-            data.put("name", c.getName());
-            data.put("organization", c.getOrganization() == null ? null
-                    : Map.of("name", c.getOrganization().getName(), "type", c.getOrganization().getType()));
-            data.put("language", c.getLanguage());
-            data.put("consentAt", c.getConsentAt());
-            data.put("consentScope", c.getConsentScope());
-            data.put("source", c.getSource());
-            data.put("subscribed", c.isSubscribed());
-            data.put("unsubscribedAt", c.getUnsubscribedAt());
-            data.put("axes", c.getAxes());
-            data.put("topics", c.getTopics());
-            data.put("createdAt", c.getCreatedAt());
-            data.put("proposals", proposals.ofProposer(c.getEmail()).stream()
-                    .map(p -> Map.of("trackingCode", p.getTrackingCode(), "title", p.getTitle())).toList());
-            data.put("mails", outbox.to(c.getEmail()).stream()
-                    .map(m -> Map.of("subject", m.getSubject(), "createdAt", m.getCreatedAt(), "status",
-                            m.getStatus().name()))
-                    .toList());
-            return data;
-        });
+        return rights.export(token);
     }
 
     /**
@@ -365,18 +204,7 @@ public class Contacts {
      */
     @Transactional
     public boolean erase(String token) {
-        Optional<Contact> found = byToken(token).flatMap(c -> contacts.findById(c.getId()));
-        if (found.isEmpty()) {
-            return false;
-        }
-        Contact c = found.get();
-        if (c.getErasedAt() == null) {
-            String email = c.getEmail();
-            proposals.anonymiseProposer(email);
-            outbox.forgetRecipient(email);
-            c.erase(clock.instant());
-        }
-        return true;
+        return rights.erase(token);
     }
 
     /**
@@ -400,17 +228,7 @@ public class Contacts {
      */
     @Transactional(readOnly = true)
     public List<Suggestion> suggestOrganizations(String axis) {
-        return jdbc.query("""
-                select o.id, o.name, o.type, count(distinct c.id) as interested,
-                       max(case when c.source = 'proposal' then 1 else 0 end) as proposed
-                from organization o
-                join contact c on c.organization_id = o.id
-                join contact_axis a on a.contact_id = c.id and a.axis = ?
-                where c.erased_at is null and c.consent_at is not null and c.subscribed = true
-                group by o.id, o.name, o.type
-                order by proposed desc, interested desc, o.name
-                """, (rs, i) -> new Suggestion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                rs.getInt(5) == 1), axis);
+        return selection.suggestOrganizations(axis);
     }
 
     /**
@@ -418,12 +236,8 @@ public class Contacts {
      * @return their people who can be mailed (consented, subscribed, not erased), one per e-mail
      */
     @Transactional(readOnly = true)
-    public List<Contact> mailableMembers(java.util.Collection<Long> organizationIds) {
-        if (organizationIds.isEmpty()) {
-            return List.of();
-        }
-        return contacts.findByOrganization_IdIn(organizationIds).stream()
-                .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null && c.isSubscribed()).toList();
+    public List<Contact> mailableMembers(Collection<Long> organizationIds) {
+        return selection.mailableMembers(organizationIds);
     }
 
     /**
@@ -432,8 +246,7 @@ public class Contacts {
      */
     @Transactional(readOnly = true)
     public List<Contact> mailableOfAxis(String axis) {
-        return contacts.findByAxesContaining(axis).stream()
-                .filter(c -> c.getErasedAt() == null && c.getConsentAt() != null && c.isSubscribed()).toList();
+        return selection.mailableOfAxis(axis);
     }
 
     /** @return the 200 most recently added people */
@@ -466,15 +279,5 @@ public class Contacts {
      */
     public String axisName(String axis, Locale locale) {
         return proposals.axisName(axis, locale);
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,55 +1,41 @@
 package org.cocrea.proposal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
-import org.cocrea.consultation.CallForProposals;
-import org.cocrea.consultation.Consultations;
 import org.cocrea.notification.MailOutbox;
-import org.cocrea.notification.OutgoingMail;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The proposals of the public consultation: submission, routing result, feasibility review, reasoned response and
- * prioritisation. Every state change that mails someone writes the mail to the outbox in the same transaction.
+ * The proposals of the public consultation, the one public entry to {@code proposal}: submission
+ * ({@link ProposalIntake}), routing result, feasibility review and reasoned response ({@link ProposalReviews}), and
+ * prioritisation with the carry-over between co-creation instances ({@link ProposalPrioritisation}). Every state change
+ * that mails someone writes the mail to the outbox in the same transaction; each public method is one transaction.
  */
 @Service
 public class Proposals {
 
-    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final int REASONING_MAX = 4000;
-    private static final int RESPONSE_MAX = 3900;
-    private static final int CONTACT_MAX = 200;
-
     private final ProposalRepository repository;
-    private final Consultations consultations;
-    private final MailOutbox outbox;
-    private final ApplicationEventPublisher events;
+    private final ProposalIntake intake;
+    private final ProposalReviews reviews;
+    private final ProposalPrioritisation prioritisation;
     private final MessageSource messages;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    Proposals(ProposalRepository repository, Consultations consultations, MailOutbox outbox,
-            ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+    Proposals(ProposalRepository repository, ProposalIntake intake, ProposalReviews reviews,
+            ProposalPrioritisation prioritisation, MessageSource messages, Clock clock) {
         this.repository = repository;
-        this.consultations = consultations;
-        this.outbox = outbox;
-        this.events = events;
+        this.intake = intake;
+        this.reviews = reviews;
+        this.prioritisation = prioritisation;
         this.messages = messages;
         this.clock = clock;
     }
@@ -67,7 +53,7 @@ public class Proposals {
      */
     @Transactional
     public Proposal submit(ProposalInput input, Channel channel) {
-        return store(input, channel, clock.instant());
+        return intake.store(input, channel, clock.instant());
     }
 
     /**
@@ -82,55 +68,7 @@ public class Proposals {
      */
     @Transactional
     public Proposal submitOffline(ProposalInput input, Instant submittedAt) {
-        return store(input, Channel.CSV, submittedAt == null ? clock.instant() : submittedAt);
-    }
-
-    private Proposal store(ProposalInput raw, Channel channel, Instant submittedAt) {
-        CallForProposals call = consultations.acceptingCall().orElseThrow(NoOpenCallException::new);
-        ProposalInput input = new ProposalInput(ProposalValidator.clean(raw.title()),
-                ProposalValidator.clean(raw.description()), ProposalValidator.clean(raw.axis()),
-                ProposalValidator.clean(raw.submitterType()), ProposalValidator.clean(raw.organization()),
-                ProposalValidator.clean(raw.name()), ProposalValidator.clean(raw.email()), raw.consent(),
-                "en".equals(raw.language()) ? "en" : "es", ProposalValidator.clean(raw.externalRef()));
-        List<FieldProblem> problems = new ArrayList<>(ProposalValidator.validate(input, call));
-        if (input.externalRef() != null) {
-            if (org.cocrea.kernel.InputText.hasForbiddenCharacters(input.externalRef())) {
-                problems.add(FieldProblem.of("ref", "controlCharacters"));
-            } else if (org.cocrea.kernel.InputText.exceeds(input.externalRef(), 50)) {
-                problems.add(new FieldProblem("ref", "tooLong", 50));
-            } else if (repository.existsByCallIdAndExternalRef(call.getId(), input.externalRef())) {
-                problems.add(FieldProblem.of("ref", "duplicate"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidProposalException(problems);
-        }
-        Proposal proposal = repository.save(new Proposal(newTrackingCode(), call.getId(), input, channel, submittedAt));
-        events.publishEvent(new ProposalSubmitted(proposal.getId(), proposal.getTrackingCode(), call.getId(),
-                proposal.getAxis(), proposal.getSubmitterType()));
-        Locale locale = Locale.forLanguageTag(proposal.getLanguage());
-        OutgoingMail received = new OutgoingMail(proposal.getEmail(), locale, "mail/proposal-received",
-                "mail.proposalReceived.subject", new Object[] {proposal.getTrackingCode()},
-                Map.of("proposal", proposal, "axisName", axisName(proposal.getAxis(), locale)),
-                "proposal-received", proposal.getTrackingCode());
-        if (channel == Channel.CSV) {
-            outbox.enqueue(received); // staff typed these addresses in: not capped
-        } else {
-            outbox.enqueueConfirmation(received);
-        }
-        return proposal;
-    }
-
-    private String newTrackingCode() {
-        while (true) {
-            StringBuilder code = new StringBuilder("CC-");
-            for (int i = 0; i < 8; i++) {
-                code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-            }
-            if (!repository.existsByTrackingCode(code.toString())) {
-                return code.toString();
-            }
-        }
+        return intake.store(input, Channel.CSV, submittedAt == null ? clock.instant() : submittedAt);
     }
 
     /**
@@ -139,7 +77,7 @@ public class Proposals {
      * @return the axis name from {@code messages*.properties} ({@code axis.<id>}), or the id if none is defined
      */
     public String axisName(String axis, Locale locale) {
-        return messages.getMessage("axis." + axis, null, axis, locale);
+        return axisName(messages, axis, locale);
     }
 
     /**
@@ -186,38 +124,7 @@ public class Proposals {
     @Transactional
     public void recordReview(long proposalId, String verdictCode, String reasoning, Boolean willingToCoCreate,
             String contactPerson, String reviewedBy) {
-        List<String> problems = new ArrayList<>();
-        Optional<Verdict> verdict = Verdict.fromCode(verdictCode);
-        if (verdict.isEmpty()) {
-            problems.add("dictamen: elija factible, parcialmente factible o no factible / verdict: choose feasible, "
-                    + "partially feasible or not feasible");
-        }
-        if (ProposalValidator.isBlank(reasoning)) {
-            problems.add("fundamentación requerida / reasoning is required");
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(reasoning)) {
-            problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
-        } else if (org.cocrea.kernel.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
-            problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
-                    + " characters");
-        }
-        if (willingToCoCreate == null) {
-            problems.add("indique si el área está dispuesta a co-crear / say whether the area is willing to co-create");
-        }
-        if (ProposalValidator.isBlank(contactPerson)) {
-            problems.add("persona de contacto requerida / contact person is required");
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(contactPerson)) {
-            problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
-        } else if (org.cocrea.kernel.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
-            problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
-                    + CONTACT_MAX + " characters");
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidReviewException(problems);
-        }
-        Proposal proposal = get(proposalId);
-        proposal.recordReview(verdict.get(), reasoning.strip(), willingToCoCreate, contactPerson.strip(), reviewedBy,
-                clock.instant());
-        events.publishEvent(new FeasibilityReviewed(proposalId, proposal.getCallId()));
+        reviews.recordReview(proposalId, verdictCode, reasoning, willingToCoCreate, contactPerson, reviewedBy);
     }
 
     /**
@@ -259,12 +166,7 @@ public class Proposals {
      */
     @Transactional(readOnly = true)
     public String draftResponse(long proposalId) {
-        Proposal p = get(proposalId);
-        Locale locale = Locale.forLanguageTag(p.getLanguage());
-        String intro = messages.getMessage("response.intro." + (p.getVerdict() == null ? "none" : p.getVerdict()),
-                new Object[] {p.getTitle()}, locale);
-        String text = intro + "\n\n" + (p.getReasoning() == null ? "" : p.getReasoning());
-        return org.cocrea.kernel.InputText.cut(text, RESPONSE_MAX);
+        return reviews.draftResponse(proposalId);
     }
 
     /**
@@ -276,18 +178,7 @@ public class Proposals {
      */
     @Transactional
     public void recordResponse(long proposalId, String responseText) {
-        if (ProposalValidator.isBlank(responseText)) {
-            throw new InvalidReviewException(List.of("respuesta fundamentada requerida / reasoned response is required"));
-        }
-        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(responseText)) {
-            throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
-                    + "allowed"));
-        }
-        if (org.cocrea.kernel.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
-            throw new InvalidReviewException(List.of("respuesta: máximo " + RESPONSE_MAX + " caracteres / response: at most "
-                    + RESPONSE_MAX + " characters"));
-        }
-        get(proposalId).recordResponse(responseText.strip());
+        reviews.recordResponse(proposalId, responseText);
     }
 
     /**
@@ -299,18 +190,7 @@ public class Proposals {
      */
     @Transactional
     public void sendResponse(long proposalId) {
-        Proposal p = get(proposalId);
-        if (p.getStatus() == ProposalStatus.RESPONDED) {
-            return;
-        }
-        if (p.getResponseText() == null) {
-            throw new IllegalStateException("Proposal " + p.getTrackingCode() + " has no reasoned response to send");
-        }
-        Locale locale = Locale.forLanguageTag(p.getLanguage());
-        outbox.enqueue(new OutgoingMail(p.getEmail(), locale, "mail/reasoned-response", "mail.reasonedResponse.subject",
-                new Object[] {p.getTrackingCode()}, Map.of("proposal", p, "axisName", axisName(p.getAxis(), locale)),
-                "reasoned-response", p.getTrackingCode()));
-        p.markResponded(clock.instant());
+        reviews.sendResponse(proposalId);
     }
 
     /**
@@ -319,13 +199,7 @@ public class Proposals {
      */
     @Transactional(readOnly = true)
     public Map<String, List<Proposal>> feasibleByAxis(long callId) {
-        Map<String, List<Proposal>> byAxis = new TreeMap<>();
-        for (Proposal p : repository.findByCallIdOrderByAxisAscIdAsc(callId)) {
-            if (p.isFeasible()) {
-                byAxis.computeIfAbsent(p.getAxis(), a -> new ArrayList<>()).add(p);
-            }
-        }
-        return byAxis;
+        return prioritisation.feasibleByAxis(callId);
     }
 
     /**
@@ -339,20 +213,7 @@ public class Proposals {
      */
     @Transactional
     public int carryOverInto(long toCallId) {
-        CallForProposals to = consultations.get(toCallId);
-        int carried = 0;
-        for (CallForProposals earlier : consultations.ofActionPlan(to.getActionPlan())) {
-            if (earlier.getId() == toCallId || earlier.getCoCreationInstance() >= to.getCoCreationInstance()) {
-                continue;
-            }
-            for (Proposal p : repository.findByCallIdOrderByAxisAscIdAsc(earlier.getId())) {
-                if (p.isFeasible() && !p.isPrioritised() && !repository.existsByCarriedOverFrom(p.getId())) {
-                    repository.save(Proposal.carriedOver(p, newTrackingCode(), toCallId));
-                    carried++;
-                }
-            }
-        }
-        return carried;
+        return prioritisation.carryOverInto(toCallId);
     }
 
     /**
@@ -364,17 +225,7 @@ public class Proposals {
      */
     @Transactional
     public void prioritise(long callId, Collection<Long> proposalIds) {
-        Map<Long, Proposal> feasible = new HashMap<>();
-        feasibleByAxis(callId).values().forEach(list -> list.forEach(p -> feasible.put(p.getId(), p)));
-        List<String> problems = proposalIds.stream().filter(id -> !feasible.containsKey(id))
-                .map(id -> "la propuesta " + id + " no es factible en esta convocatoria / proposal " + id
-                        + " is not a feasible proposal of this call")
-                .toList();
-        if (!problems.isEmpty()) {
-            throw new InvalidReviewException(problems);
-        }
-        Set<Long> chosen = Set.copyOf(proposalIds);
-        repository.findByCallIdOrderByAxisAscIdAsc(callId).forEach(p -> p.setPrioritised(chosen.contains(p.getId())));
+        prioritisation.prioritise(callId, proposalIds);
     }
 
     /**
@@ -385,11 +236,7 @@ public class Proposals {
      */
     @Transactional(readOnly = true)
     public Map<String, List<Proposal>> prioritisedByAxis(long callId) {
-        Map<String, List<Proposal>> byAxis = new LinkedHashMap<>();
-        consultations.get(callId).getAxes().forEach(a -> byAxis.put(a, new ArrayList<>()));
-        repository.findByCallIdOrderByAxisAscIdAsc(callId).stream().filter(Proposal::isPrioritised)
-                .forEach(p -> byAxis.computeIfAbsent(p.getAxis(), a -> new ArrayList<>()).add(p));
-        return byAxis;
+        return prioritisation.prioritisedByAxis(callId);
     }
 
     /**
@@ -441,6 +288,16 @@ public class Proposals {
      */
     @Transactional(readOnly = true)
     public Proposal get(long proposalId) {
+        return find(repository, proposalId);
+    }
+
+    /** The axis name from the bundles ({@code axis.<id>}), or the id if none is defined. */
+    static String axisName(MessageSource messages, String axis, Locale locale) {
+        return messages.getMessage("axis." + axis, null, axis, locale);
+    }
+
+    /** @throws IllegalArgumentException if there is no such proposal */
+    static Proposal find(ProposalRepository repository, long proposalId) {
         return repository.findById(proposalId)
                 .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
     }

@@ -15,10 +15,12 @@ import org.cocrea.CocreaApplication;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.cocrea.consultation.Consultations;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
 import org.cocrea.participant.OrganizationType;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,11 +58,20 @@ class RoundTablePageController {
         this.consultations = consultations;
     }
 
+    /** @throws NotFoundException when there is no such round-table (404) */
     private RoundTable table(long id) {
+        return roundTables.get(id);
+    }
+
+    /** @throws NotFoundException when there is no such call (404) */
+    private void call(long callId, Model model) {
         try {
-            return roundTables.get(id);
+            Object call = consultations.get(callId);
+            if (model != null) {
+                model.addAttribute("call", call);
+            }
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("call", callId);
         }
     }
 
@@ -75,7 +85,7 @@ class RoundTablePageController {
     String page(@PathVariable long id, Model model) {
         RoundTable table = table(id);
         if (table.getStatus() == RoundTableStatus.PROPOSED) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("round-table", id);
         }
         return publicPage(table, model);
     }
@@ -100,7 +110,7 @@ class RoundTablePageController {
             java.util.Locale locale, HttpServletRequest request) {
         limits.admit(PublicAction.REGISTRATION, request, email);
         if (table(id).getStatus() == RoundTableStatus.PROPOSED) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("round-table", id);
         }
         try {
             Registration r = roundTables.register(id, name, email, organization, organizationType, consent,
@@ -109,8 +119,8 @@ class RoundTablePageController {
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             model.addAttribute("errors", List.of("email: duplicate"));
             keepTyped(model, name, email, organization, organizationType);
-        } catch (InvalidRoundTableException e) {
-            model.addAttribute("errors", e.problems());
+        } catch (InputRefusedException e) {
+            model.addAttribute("errors", RoundTableRefusals.shown(e));
             keepTyped(model, name, email, organization, organizationType);
         }
         return publicPage(table(id), model);
@@ -144,8 +154,8 @@ class RoundTablePageController {
         BoardEntry.Board which = board(board);
         try {
             roundTables.addEntry(id, which, question, text, authorOrganization);
-        } catch (InvalidRoundTableException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+        } catch (InputRefusedException e) {
+            redirect.addFlashAttribute("errors", RoundTableRefusals.shown(e));
         }
         return "redirect:/staff/round-tables/" + id;
     }
@@ -162,7 +172,7 @@ class RoundTablePageController {
         return switch (name) {
             case "questions" -> BoardEntry.Board.QUESTIONS;
             case "commitment" -> BoardEntry.Board.COMMITMENT;
-            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            default -> throw new NotFoundException("board", name);
         };
     }
 
@@ -175,9 +185,10 @@ class RoundTablePageController {
             roundTables.reschedule(id, start);
             redirect.addFlashAttribute("notice", "roundTable.rescheduled");
         } catch (java.time.DateTimeException e) {
-            redirect.addFlashAttribute("errors", List.of("fecha y hora inválidas / invalid date-time"));
-        } catch (InvalidRoundTableException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            redirect.addFlashAttribute("errors",
+                    List.of(RoundTableRefusals.bilingual(FieldProblem.of("startsAt", "roundTable.refusal.dateTime"))));
+        } catch (InputRefusedException e) {
+            redirect.addFlashAttribute("errors", RoundTableRefusals.shown(e));
         }
         return "redirect:/staff/round-tables/" + id;
     }
@@ -188,8 +199,8 @@ class RoundTablePageController {
         try {
             roundTables.cancel(id);
             redirect.addFlashAttribute("notice", "roundTable.cancelled");
-        } catch (InvalidRoundTableException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+        } catch (InputRefusedException e) {
+            redirect.addFlashAttribute("errors", RoundTableRefusals.shown(e));
         }
         return "redirect:/staff/round-tables/" + id;
     }
@@ -199,23 +210,19 @@ class RoundTablePageController {
         table(id);
         boolean belongs = roundTables.registrations(id).stream().anyMatch(r -> r.getId() == registrationId);
         if (!belongs) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("registration", registrationId);
         }
         try {
             roundTables.withdraw(registrationId);
-        } catch (InvalidRoundTableException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+        } catch (InputRefusedException e) {
+            redirect.addFlashAttribute("errors", RoundTableRefusals.shown(e));
         }
         return "redirect:/staff/round-tables/" + id;
     }
 
     @GetMapping("/staff/calls/{callId}/round-tables")
     String ofCall(@PathVariable long callId, Model model, java.util.Locale locale) {
-        try {
-            model.addAttribute("call", consultations.get(callId));
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        call(callId, model);
         model.addAttribute("roundTables", roundTables.ofCall(callId));
         model.addAttribute("axesToSchedule", roundTables.axesToSchedule(callId).stream()
                 .map(axis -> proposals.axisName(axis, locale)).toList());
@@ -224,11 +231,7 @@ class RoundTablePageController {
 
     @PostMapping("/staff/calls/{callId}/round-tables")
     String request(@PathVariable long callId, RedirectAttributes redirect) {
-        try {
-            consultations.get(callId);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        call(callId, null);
         List<String> axes = roundTables.requestForCall(callId);
         redirect.addFlashAttribute("notice", axes.isEmpty() ? "roundTable.noneRequested" : "roundTable.requested");
         return "redirect:/staff/calls/" + callId + "/round-tables";
@@ -236,11 +239,7 @@ class RoundTablePageController {
 
     @GetMapping("/staff/calls/{callId}/participation")
     String participation(@PathVariable long callId, Model model) {
-        try {
-            model.addAttribute("call", consultations.get(callId));
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        call(callId, model);
         model.addAttribute("figures", figures.forCall(callId));
         return "staff/participation";
     }
@@ -248,21 +247,13 @@ class RoundTablePageController {
     @GetMapping(path = "/staff/calls/{callId}/participation.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ParticipationFigures.Figures participationJson(@PathVariable long callId) {
-        try {
-            consultations.get(callId);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        call(callId, null);
         return figures.forCall(callId);
     }
 
     @GetMapping(path = "/staff/calls/{callId}/participation.csv", produces = "text/csv")
     ResponseEntity<byte[]> participationCsv(@PathVariable long callId) throws IOException {
-        try {
-            consultations.get(callId);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        call(callId, null);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("metric", "key", "value").get())) {
             for (List<String> row : ParticipationFigures.rows(figures.forCall(callId))) {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.cocrea.CocreaApplication;
 import org.cocrea.calendar.WorkingDays;
+import org.cocrea.kernel.FieldProblem;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,43 +73,54 @@ public class RoundTableScheduler {
      * @param start    proposed start
      * @param duration length
      * @param taken    the meetings already taking time (for a round-table: the call's other round-tables)
-     * @return why the date is not acceptable (Spanish then English), empty when it is
+     * @return why the date is not acceptable, each as "Spanish / English" from the bundles
+     *         ({@code roundTable.refusal.*}), empty when it is
      */
     public List<String> problems(Instant start, Duration duration, List<Slot> taken) {
-        List<String> problems = new ArrayList<>();
+        return fieldProblems(start, duration, taken).stream().map(RoundTableRefusals::bilingual).toList();
+    }
+
+    /**
+     * @param start    proposed start
+     * @param duration length
+     * @param taken    the meetings already taking time (for a round-table: the call's other round-tables)
+     * @return why the date is not acceptable (field {@code startsAt} or {@code durationMinutes}, message keys
+     *         {@code roundTable.refusal.*}), empty when it is
+     */
+    public List<FieldProblem> fieldProblems(Instant start, Duration duration, List<Slot> taken) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (start == null) {
-            problems.add("fecha y hora requeridas / date and time required");
+            problems.add(FieldProblem.of("startsAt", "roundTable.refusal.dateRequired"));
             return problems;
         }
         if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofHours(8)) > 0) {
-            problems.add("duración entre 1 minuto y 8 horas / duration between 1 minute and 8 hours");
+            problems.add(FieldProblem.of("durationMinutes", "roundTable.refusal.duration"));
             return problems;
         }
         if (start.isAfter(clock.instant().plus(Duration.ofDays(731)))) {
-            problems.add("como máximo dos años hacia adelante / at most two years ahead");
+            problems.add(FieldProblem.of("startsAt", "roundTable.refusal.tooFar"));
             return problems;
         }
         if (start.getNano() != 0 || start.getEpochSecond() % 60 != 0) {
-            problems.add("en minutos exactos / on whole minutes");
+            problems.add(FieldProblem.of("startsAt", "roundTable.refusal.wholeMinutes"));
         }
         ZonedDateTime local = start.atZone(ZONE);
         if (start.isBefore(clock.instant().plus(properties.advanceNotice()))) {
-            problems.add("demasiado pronto: se anuncia con " + properties.advanceNotice().toDays()
-                    + " días de anticipación / too soon: the notice is " + properties.advanceNotice().toDays()
-                    + " days");
+            problems.add(FieldProblem.of("startsAt", "roundTable.refusal.tooSoon",
+                    String.valueOf(properties.advanceNotice().toDays())));
         }
         if (!workingDays.isWorkingDay(local.toLocalDate())) {
-            problems.add("no es un día hábil en Buenos Aires / not a working day in Buenos Aires");
+            problems.add(FieldProblem.of("startsAt", "roundTable.refusal.workingDay"));
         }
         ZonedDateTime end = local.plus(duration);
         if (local.toLocalTime().isBefore(properties.earliestStart()) || end.toLocalTime().isAfter(properties.latestEnd())
                 || !end.toLocalDate().equals(local.toLocalDate())) {
-            problems.add("fuera del horario " + properties.earliestStart() + "–" + properties.latestEnd()
-                    + " / outside hours " + properties.earliestStart() + "–" + properties.latestEnd());
+            problems.add(FieldProblem.of("startsAt", "roundTable.refusal.hours", properties.earliestStart().toString(),
+                    properties.latestEnd().toString()));
         }
         for (Slot other : taken) {
             if (other.overlaps(start, start.plus(duration))) {
-                problems.add("se superpone con otra reunión ya programada / overlaps another meeting already scheduled");
+                problems.add(FieldProblem.of("startsAt", "roundTable.refusal.overlap"));
                 break;
             }
         }

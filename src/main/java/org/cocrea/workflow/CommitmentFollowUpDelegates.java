@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,9 +23,11 @@ import org.camunda.spin.Spin;
 import org.cocrea.followup.Evaluations;
 import org.cocrea.followup.FollowUpMails;
 import org.cocrea.followup.FollowUps;
-import org.cocrea.followup.InvalidFollowUpException;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.Languages;
+import org.cocrea.kernel.ProblemTexts;
 import org.cocrea.notification.TaskNotifications;
-import org.cocrea.kernel.BilingualText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -85,22 +86,21 @@ class CommitmentFollowUpDelegates {
     private static <T> T refused(java.util.function.Supplier<T> step) {
         try {
             return step.get();
-        } catch (InvalidFollowUpException e) {
+        } catch (InputRefusedException e) {
             throw refusal(e);
         }
     }
 
     /**
-     * @param e the follow-up's refusal, each reason "Spanish / English"
-     * @return the engine's refusal, "field: reason" per problem in each language
+     * @param e the follow-up's refusal, each reason a message key
+     * @return the engine's refusal, "field: reason" per problem in each language (texts from the bundles)
      */
-    static RefusedInputException refusal(InvalidFollowUpException e) {
+    static RefusedInputException refusal(InputRefusedException e) {
         List<String> es = new ArrayList<>();
         List<String> en = new ArrayList<>();
-        for (InvalidFollowUpException.Problem p : e.problems()) {
-            BilingualText reason = BilingualText.pair(p.reason());
-            es.add(p.field() + ": " + (reason == null ? p.reason() : reason.spanish()));
-            en.add(p.field() + ": " + (reason == null ? p.reason() : reason.english()));
+        for (FieldProblem p : e.problems()) {
+            es.add(p.field() + ": " + ProblemTexts.bundles().text(p, Languages.SPANISH));
+            en.add(p.field() + ": " + ProblemTexts.bundles().text(p, Locale.ENGLISH));
         }
         return new RefusedInputException(String.join("; ", es), String.join("; ", en), e);
     }

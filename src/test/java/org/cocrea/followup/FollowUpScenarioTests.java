@@ -31,8 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
-
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,6 +44,9 @@ import org.camunda.spin.Spin;
 import org.cocrea.CocreaApplication;
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.CommitmentPublished;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.Languages;
+import org.cocrea.kernel.ProblemTexts;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
@@ -437,7 +438,8 @@ class FollowUpScenarioTests {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-        })).isInstanceOf(InvalidFollowUpException.class).hasMessageContaining("aceptado");
+        })).isInstanceOf(InputRefusedException.class).satisfies(e -> assertThat(ProblemTexts.bundles()
+                .text((InputRefusedException) e, Languages.SPANISH)).contains("aceptado"));
         // a link is not a file: nothing to download
         long link = fixtures.jdbc().queryForObject("select min(id) from evidence where kind = 'LINK'", Long.class);
         mvc.perform(get("/dashboard/evidence/" + link)).andExpect(status().isNotFound());

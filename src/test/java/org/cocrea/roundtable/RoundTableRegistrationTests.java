@@ -32,6 +32,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalInput;
@@ -242,10 +243,10 @@ class RoundTableRegistrationTests {
         roundTables.register(id, "Ana Pérez", "Ana.Perez@Example.org", "", "ciudadania", true);
         long before = mails();
 
-        InvalidRoundTableException refusal = catchThrowableOfType(InvalidRoundTableException.class,
+        InputRefusedException refusal = catchThrowableOfType(InputRefusedException.class,
                 () -> roundTables.register(id, "Ana", " ana.perez@example.ORG ", "", "ciudadania", true));
 
-        assertThat(refusal.problems()).containsExactly("email: duplicate");
+        assertThat(RoundTableRefusals.shown(refusal)).containsExactly("email: duplicate");
         mvc.perform(registration(id, "Ana", "ANA.PEREZ@EXAMPLE.ORG", "", "ciudadania", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ese correo ya está inscripto en esta mesa.")));
@@ -268,7 +269,7 @@ class RoundTableRegistrationTests {
     void proposedTableIsClosedForRegistration() {
         long id = proposedTable("ambiente").getId();
 
-        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> register(id, "uno")).problems())
+        assertThat(RoundTableRefusals.shown(catchThrowableOfType(InputRefusedException.class, () -> register(id, "uno"))))
                 .containsExactly("registration: closed");
         assertThat(roundTables.registrations(id)).isEmpty();
     }
@@ -278,7 +279,7 @@ class RoundTableRegistrationTests {
         long id = scheduledTable(10);
         roundTables.cancel(id);
 
-        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> register(id, "uno")).problems())
+        assertThat(RoundTableRefusals.shown(catchThrowableOfType(InputRefusedException.class, () -> register(id, "uno"))))
                 .containsExactly("registration: closed");
         mvc.perform(registration(id, "Persona", "p@participa.example.org", "", "ciudadania", "true"))
                 .andExpect(status().isOk())
@@ -292,7 +293,7 @@ class RoundTableRegistrationTests {
         fixtures.jdbc().update("update round_table set starts_at = ? where id = ?",
                 Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))), id);
 
-        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> register(id, "uno")).problems())
+        assertThat(RoundTableRefusals.shown(catchThrowableOfType(InputRefusedException.class, () -> register(id, "uno"))))
                 .containsExactly("registration: closed");
         mvc.perform(registration(id, "Persona", "p@participa.example.org", "", "ciudadania", "true"))
                 .andExpect(status().isOk())
@@ -306,7 +307,7 @@ class RoundTableRegistrationTests {
         long id = scheduledTable(10);
         roundTables.markHeld(id);
 
-        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> register(id, "uno")).problems())
+        assertThat(RoundTableRefusals.shown(catchThrowableOfType(InputRefusedException.class, () -> register(id, "uno"))))
                 .containsExactly("registration: closed");
     }
 
@@ -363,10 +364,10 @@ class RoundTableRegistrationTests {
     void everyReasonIsGivenAtOnce() {
         long id = scheduledTable(10);
 
-        InvalidRoundTableException refusal = catchThrowableOfType(InvalidRoundTableException.class,
+        InputRefusedException refusal = catchThrowableOfType(InputRefusedException.class,
                 () -> roundTables.register(id, "", "no", "", "x", false));
 
-        assertThat(refusal.problems()).containsExactly("name: required", "email: email",
+        assertThat(RoundTableRefusals.shown(refusal)).containsExactly("name: required", "email: email",
                 "organizationType: organizationType", "consent: consent");
     }
 
@@ -452,7 +453,7 @@ class RoundTableRegistrationTests {
 
         for (String text : new String[] {null, "", "   \n ", "x".repeat(4001)}) {
             assertThatThrownBy(() -> roundTables.addEntry(id, BoardEntry.Board.QUESTIONS, null, text, "Org"))
-                    .isInstanceOf(InvalidRoundTableException.class).hasMessageContaining("texto requerido");
+                    .isInstanceOf(InputRefusedException.class).satisfies(e -> assertThat(shown(e)).contains("texto requerido"));
         }
         assertThat(roundTables.entries(id, BoardEntry.Board.QUESTIONS)).isEmpty();
 
@@ -469,7 +470,7 @@ class RoundTableRegistrationTests {
 
         for (String question : new String[] {"", "budget", "PUBLIC-PROBLEM"}) {
             assertThatThrownBy(() -> roundTables.addEntry(id, BoardEntry.Board.COMMITMENT, question, "Texto", null))
-                    .isInstanceOf(InvalidRoundTableException.class).hasMessageContaining("pregunta de la ficha");
+                    .isInstanceOf(InputRefusedException.class).satisfies(e -> assertThat(shown(e)).contains("pregunta de la ficha"));
         }
         assertThat(roundTables.entries(id, BoardEntry.Board.COMMITMENT)).isEmpty();
 
@@ -486,7 +487,7 @@ class RoundTableRegistrationTests {
         long id = scheduledTable(10);
 
         assertThatThrownBy(() -> roundTables.addEntry(id, BoardEntry.Board.COMMITMENT, null, "Texto", null))
-                .isInstanceOf(InvalidRoundTableException.class).hasMessageContaining("pregunta de la ficha");
+                .isInstanceOf(InputRefusedException.class).satisfies(e -> assertThat(shown(e)).contains("pregunta de la ficha"));
         mvc.perform(post("/staff/round-tables/" + id + "/boards/commitment").with(csrf()).with(STAFF)
                 .param("text", "Texto")).andExpect(redirectedUrl("/staff/round-tables/" + id))
                 .andExpect(flash().attributeExists("errors"));
@@ -621,8 +622,8 @@ class RoundTableRegistrationTests {
     void theSameAddressInOtherCapitalsTakesOneSeatOnly() {
         long id = scheduledTable(3);
         roundTables.register(id, "Ana", "dup@participa.example.org", "", "ciudadania", true);
-        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> roundTables.register(id, "Ana", "DUp@Participa.example.org", "",
-                "ciudadania", true)).problems()).containsExactly("email: duplicate");
+        assertThat(RoundTableRefusals.shown(catchThrowableOfType(InputRefusedException.class, () -> roundTables.register(id, "Ana", "DUp@Participa.example.org", "",
+                "ciudadania", true)))).containsExactly("email: duplicate");
         assertThat(roundTables.registrations(id)).extracting(Registration::getEmail)
                 .containsExactly("dup@participa.example.org");
     }
@@ -642,9 +643,9 @@ class RoundTableRegistrationTests {
         Registration gone = register(id, "dos");
         roundTables.withdraw(gone.getId());
         assertThatThrownBy(() -> roundTables.recordAttendance(id, List.of(kept.getId(), gone.getId())))
-                .isInstanceOf(InvalidRoundTableException.class);
+                .isInstanceOf(InputRefusedException.class);
         assertThatThrownBy(() -> roundTables.recordAttendance(id, List.of(kept.getId(), 999_999L)))
-                .isInstanceOf(InvalidRoundTableException.class);
+                .isInstanceOf(InputRefusedException.class);
         roundTables.recordAttendance(id, List.of(kept.getId()));
         assertThat(roundTables.registrations(id)).filteredOn(Registration::isAttended).extracting(Registration::getId)
                 .containsExactly(kept.getId());
@@ -653,8 +654,13 @@ class RoundTableRegistrationTests {
     @Test
     void controlCharactersInARegistrationAreRefused() {
         long id = scheduledTable(3);
-        assertThat(catchThrowableOfType(InvalidRoundTableException.class, () -> roundTables.register(id, "Nul\u0000x", "nul@participa.example.org",
-                "", "ciudadania", true)).problems()).contains("name: controlCharacters");
+        assertThat(RoundTableRefusals.shown(catchThrowableOfType(InputRefusedException.class, () -> roundTables.register(id, "Nul\u0000x", "nul@participa.example.org",
+                "", "ciudadania", true)))).contains("name: controlCharacters");
         assertThat(roundTables.registrations(id)).isEmpty();
+    }
+
+    /** The refusal's reasons as the pages list them, joined by "; ". */
+    private static String shown(Throwable refusal) {
+        return String.join("; ", RoundTableRefusals.shown((InputRefusedException) refusal));
     }
 }

@@ -1,0 +1,109 @@
+package org.cocrea.followup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.cocrea.CocreaApplication;
+import org.cocrea.commitment.PublishedCommitments;
+import org.cocrea.kernel.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** The follow-up plans: which commitments are followed, their plan, and the monthly report requests. */
+@Component
+class FollowUpPlans {
+
+    static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
+    /** A report is due at this time of its due date (Buenos Aires). */
+    private static final LocalTime DUE_TIME = LocalTime.of(23, 59);
+
+    private final ReportRepository reports;
+    private final TrackedMilestoneRepository milestones;
+    private final FollowedCommitmentRepository commitments;
+    private final FollowUpProperties properties;
+
+    FollowUpPlans(ReportRepository reports, TrackedMilestoneRepository milestones,
+            FollowedCommitmentRepository commitments, FollowUpProperties properties) {
+        this.reports = reports;
+        this.milestones = milestones;
+        this.commitments = commitments;
+        this.properties = properties;
+    }
+
+    FollowUps.Plan plan(long commitmentId) {
+        FollowedCommitment c = commitment(commitmentId);
+        if (!c.isPublished() || c.getLeadAreaGroup() == null) {
+            throw new IllegalStateException("Commitment " + commitmentId + " is not published with a lead area");
+        }
+        return new FollowUps.Plan(c.getId(), c.getCode(), c.title("es"), c.getLeadAreaGroup(),
+                c.getStartDate().atStartOfDay(ZONE).toInstant(),
+                c.getEndDate().plusDays(1).atStartOfDay(ZONE).toInstant(), allMilestonesCompleted(commitmentId));
+    }
+
+    List<Long> followable() {
+        return commitments.findByStatusAndLeadAreaGroupNotNullOrderByCodeAsc(PublishedCommitments.STATUS).stream()
+                .map(FollowedCommitment::getId).toList();
+    }
+
+    Optional<Long> commitmentId(String code) {
+        return commitments.findByCode(code).map(FollowedCommitment::getId);
+    }
+
+    boolean allMilestonesCompleted(long commitmentId) {
+        return milestones.findByCommitmentIdOrderByPositionAsc(commitmentId).stream()
+                .allMatch(TrackedMilestone::isCompleted);
+    }
+
+    FollowUps.Request request(long commitmentId, Instant at, String processInstanceId) {
+        commitment(commitmentId);
+        LocalDate period = FollowUpSchedule.period(at);
+        Optional<FollowUpReport> existing = reports.findByCommitmentIdAndPeriod(commitmentId, period);
+        if (existing.isPresent()) {
+            return new FollowUps.Request(existing.get().getId(), period, dueAt(existing.get().getDueDate()), false);
+        }
+        LocalDate due = at.atZone(ZONE).toLocalDate().plusDays(properties.dueDays());
+        FollowUpReport report = reports.saveAndFlush(new FollowUpReport(commitmentId, period, due, processInstanceId));
+        return new FollowUps.Request(report.getId(), period, dueAt(due), true);
+    }
+
+    /** @return 23:59 of the due date, Buenos Aires */
+    static Instant dueAt(LocalDate due) {
+        return due.atTime(DUE_TIME).atZone(ZONE).toInstant();
+    }
+
+    /** @return the due date {@code dueDays} after the date of {@code now} in Buenos Aires */
+    LocalDate dueDate(Instant now) {
+        return now.atZone(ZONE).toLocalDate().plusDays(properties.dueDays());
+    }
+
+    FollowUpReport report(long reportId) {
+        return reports.findById(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
+    }
+
+    /** The report, locked for the rest of the transaction. */
+    FollowUpReport lockedReport(long reportId) {
+        return reports.lockById(reportId).orElseThrow(() -> new NotFoundException("report", reportId));
+    }
+
+    List<FollowUpReport> reportsOf(long commitmentId) {
+        return reports.findByCommitmentIdOrderByPeriodAsc(commitmentId);
+    }
+
+    FollowedCommitment commitment(long commitmentId) {
+        return commitments.findById(commitmentId)
+                .orElseThrow(() -> new NotFoundException("commitment", commitmentId));
+    }
+
+    List<TrackedMilestone> milestonesOf(long commitmentId) {
+        return milestones.findByCommitmentIdOrderByPositionAsc(commitmentId);
+    }
+
+    /** @return the milestones not completed as of the accepted reports, in order */
+    List<TrackedMilestone> openMilestones(long commitmentId) {
+        return milestones.findByCommitmentIdOrderByPositionAsc(commitmentId).stream().filter(m -> !m.isCompleted())
+                .toList();
+    }
+}

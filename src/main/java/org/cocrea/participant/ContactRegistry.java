@@ -1,0 +1,197 @@
+package org.cocrea.participant;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.cocrea.notification.MailOutbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The directory's writes: adding or updating a person (by e-mail), the checks, and the double opt-in subscription. */
+@Component
+class ContactRegistry {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+
+    private final ContactRepository contacts;
+    private final InsertIfAbsent insertIfAbsent;
+    private final OrganizationRepository organizations;
+    private final MailOutbox outbox;
+    private final DirectoryProperties properties;
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private final String baseUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    ContactRegistry(ContactRepository contacts, OrganizationRepository organizations, MailOutbox outbox,
+            DirectoryProperties properties, Clock clock, JdbcTemplate jdbc,
+            @Value("${cocrea.public-base-url}") String baseUrl, InsertIfAbsent insertIfAbsent) {
+        this.insertIfAbsent = insertIfAbsent;
+        this.jdbc = jdbc;
+        this.baseUrl = baseUrl;
+        this.contacts = contacts;
+        this.organizations = organizations;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Contact register(ContactInput input, String source) {
+        List<String> problems = validate(input);
+        if (!problems.isEmpty()) {
+            throw new InvalidContactException(problems);
+        }
+        String email = input.email().strip().toLowerCase(Locale.ROOT);
+        Organization organization = null;
+        if (input.organization() != null && !input.organization().isBlank()) {
+            organization = organization(input.organization().strip(),
+                    OrganizationType.fromCode(input.organizationType()).orElseThrow());
+        }
+        Contact contact = lockedContact(email, source, true, "es");
+        contact.update(blankToNull(input.name()), organization, "en".equals(input.language()) ? "en" : "es",
+                input.consentAt(), blankToNull(input.consentScope()));
+        if (input.axes() != null) {
+            contact.getAxes().addAll(input.axes());
+        }
+        if (input.topics() != null) {
+            contact.getTopics().addAll(input.topics());
+        }
+        return contacts.save(contact);
+    }
+
+    /**
+     * The person with the address, created when missing, under a row lock held until the transaction ends: two
+     * requests about one new address (two browsers, two nodes) both succeed, one after the other, and neither loses
+     * the axes or topics the other added.
+     *
+     * @param email      the address, already lower case
+     * @param source     where a new contact comes from
+     * @param subscribed whether a new contact may receive calls (false until a subscriber confirms)
+     * @param language   the language of a new contact
+     * @return the contact, managed, locked until the transaction ends
+     */
+    private Contact lockedContact(String email, String source, boolean subscribed, String language) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("email", email);
+        row.put("token", newToken());
+        row.put("source", source);
+        row.put("language", language);
+        row.put("subscribed", subscribed);
+        row.put("unsubscribed_at", subscribed ? null : java.sql.Timestamp.from(clock.instant()));
+        row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+        insertIfAbsent.insert("contact", "email", row);
+        Long id = jdbc.queryForObject("select id from contact where email = ? for update", Long.class, email);
+        return contacts.findById(id).orElseThrow();
+    }
+
+    /** The organisation with the name (any capitals), created when missing; see {@link InsertIfAbsent}. */
+    private Organization organization(String name, OrganizationType type) {
+        return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseGet(() -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", name);
+            row.put("type", type.code());
+            row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+            insertIfAbsent.insert("organization", "name", row);
+            return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseThrow();
+        });
+    }
+
+    List<String> validate(ContactInput in) {
+        List<String> problems = new ArrayList<>();
+        if (in.email() == null || in.email().isBlank()) {
+            problems.add("email: required");
+        } else if (!org.cocrea.notification.EmailAddresses.isValid(in.email().strip())) {
+            problems.add("email: email");
+        }
+        if (in.name() != null && org.cocrea.kernel.InputText.exceeds(in.name().strip(), 150)) {
+            problems.add("name: tooLong");
+        }
+        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(in.name())
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.organization())
+                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.consentScope())) {
+            problems.add("text: controlCharacters");
+        }
+        if (in.consentAt() != null && in.consentAt().isAfter(clock.instant().plusSeconds(86400))) {
+            problems.add("consentAt: future");
+        }
+        if (in.organization() != null && !in.organization().isBlank()) {
+            if (org.cocrea.kernel.InputText.exceeds(in.organization().strip(), 200)) {
+                problems.add("organization: tooLong");
+            }
+            if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
+                problems.add("organizationType: organizationType");
+            }
+        }
+        if (in.axes() != null && in.axes().stream().anyMatch(a -> !SLUG.matcher(a).matches())) {
+            problems.add("axes: axis");
+        }
+        if (in.topics() != null && in.topics().stream().anyMatch(t -> !properties.topics().contains(t))) {
+            problems.add("topics: topic");
+        }
+        if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
+            problems.add("consentScope: required");
+        }
+        if (in.consentScope() != null && org.cocrea.kernel.InputText.exceeds(in.consentScope().strip(), 500)) {
+            problems.add("consentScope: tooLong");
+        }
+        return problems;
+    }
+
+    void requestSubscription(ContactInput input, Locale locale) {
+        List<String> problems = validate(input);
+        if (!problems.isEmpty()) {
+            throw new InvalidContactException(problems);
+        }
+        Contact contact = contacts.findByEmailIgnoreCase(input.email().strip()).orElse(null);
+        if (contact == null) {
+            // Only the address until its owner confirms: no name, organisation or consent from a stranger. A request
+            // at the same moment may have stored the address first: then it is that (unchanged) contact.
+            contact = lockedContact(input.email().strip().toLowerCase(Locale.ROOT), "form", false,
+                    "en".equals(input.language()) ? "en" : "es");
+        }
+        if (contact.getErasedAt() != null) {
+            return;
+        }
+        String topics = input.topics() == null ? "" : String.join(",", input.topics());
+        outbox.enqueueConfirmation(new org.cocrea.notification.OutgoingMail(contact.getEmail(), locale,
+                "mail/subscription-confirm",
+                "mail.subscriptionConfirm.subject", new Object[] {}, java.util.Map.of("link", baseUrl + "/subscribe/confirm/"
+                        + contact.getToken() + (topics.isEmpty() ? "" : "?topics=" + topics)), "subscription-confirm",
+                null));
+    }
+
+    boolean confirmSubscription(String token, java.util.Collection<String> topics) {
+        Optional<Contact> found = byToken(token).flatMap(c -> contacts.findById(c.getId()));
+        found.filter(c -> c.getErasedAt() == null).ifPresent(c -> {
+            c.resubscribe();
+            topics.stream().filter(properties.topics()::contains).forEach(c.getTopics()::add);
+            if (c.getConsentAt() == null) {
+                c.update(null, null, null, clock.instant(), "Convocatorias de gobierno abierto (suscripción confirmada)");
+            }
+        });
+        return found.isPresent();
+    }
+
+    Optional<Contact> byToken(String token) {
+        return token == null || token.length() != 32 ? Optional.empty() : contacts.findByToken(token);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,114 @@
+package org.cocrea.proposal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cocrea.notification.MailOutbox;
+import org.cocrea.notification.OutgoingMail;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The area's feasibility review of a proposal and the reasoned response to the proposer (draft, record, send). */
+@Component
+class ProposalReviews {
+
+    private static final int REASONING_MAX = 4000;
+    private static final int CONTACT_MAX = 200;
+    /** Longest reasoned response (characters). */
+    static final int RESPONSE_MAX = 3900;
+
+    private final ProposalRepository repository;
+    private final MailOutbox outbox;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ProposalReviews(ProposalRepository repository, MailOutbox outbox, ApplicationEventPublisher events,
+            MessageSource messages, Clock clock) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    void recordReview(long proposalId, String verdictCode, String reasoning, Boolean willingToCoCreate,
+            String contactPerson, String reviewedBy) {
+        List<String> problems = new ArrayList<>();
+        Optional<Verdict> verdict = Verdict.fromCode(verdictCode);
+        if (verdict.isEmpty()) {
+            problems.add("dictamen: elija factible, parcialmente factible o no factible / verdict: choose feasible, "
+                    + "partially feasible or not feasible");
+        }
+        if (ProposalValidator.isBlank(reasoning)) {
+            problems.add("fundamentación requerida / reasoning is required");
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(reasoning)) {
+            problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
+        } else if (org.cocrea.kernel.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
+            problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
+                    + " characters");
+        }
+        if (willingToCoCreate == null) {
+            problems.add("indique si el área está dispuesta a co-crear / say whether the area is willing to co-create");
+        }
+        if (ProposalValidator.isBlank(contactPerson)) {
+            problems.add("persona de contacto requerida / contact person is required");
+        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(contactPerson)) {
+            problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
+        } else if (org.cocrea.kernel.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
+            problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
+                    + CONTACT_MAX + " characters");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidReviewException(problems);
+        }
+        Proposal proposal = Proposals.find(repository, proposalId);
+        proposal.recordReview(verdict.get(), reasoning.strip(), willingToCoCreate, contactPerson.strip(), reviewedBy,
+                clock.instant());
+        events.publishEvent(new FeasibilityReviewed(proposalId, proposal.getCallId()));
+    }
+
+    String draftResponse(long proposalId) {
+        Proposal p = Proposals.find(repository, proposalId);
+        Locale locale = Locale.forLanguageTag(p.getLanguage());
+        String intro = messages.getMessage("response.intro." + (p.getVerdict() == null ? "none" : p.getVerdict()),
+                new Object[] {p.getTitle()}, locale);
+        String text = intro + "\n\n" + (p.getReasoning() == null ? "" : p.getReasoning());
+        return org.cocrea.kernel.InputText.cut(text, RESPONSE_MAX);
+    }
+
+    void recordResponse(long proposalId, String responseText) {
+        if (ProposalValidator.isBlank(responseText)) {
+            throw new InvalidReviewException(List.of("respuesta fundamentada requerida / reasoned response is required"));
+        }
+        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(responseText)) {
+            throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
+                    + "allowed"));
+        }
+        if (org.cocrea.kernel.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
+            throw new InvalidReviewException(List.of("respuesta: máximo " + RESPONSE_MAX + " caracteres / response: at most "
+                    + RESPONSE_MAX + " characters"));
+        }
+        Proposals.find(repository, proposalId).recordResponse(responseText.strip());
+    }
+
+    void sendResponse(long proposalId) {
+        Proposal p = Proposals.find(repository, proposalId);
+        if (p.getStatus() == ProposalStatus.RESPONDED) {
+            return;
+        }
+        if (p.getResponseText() == null) {
+            throw new IllegalStateException("Proposal " + p.getTrackingCode() + " has no reasoned response to send");
+        }
+        Locale locale = Locale.forLanguageTag(p.getLanguage());
+        outbox.enqueue(new OutgoingMail(p.getEmail(), locale, "mail/reasoned-response", "mail.reasonedResponse.subject",
+                new Object[] {p.getTrackingCode()}, Map.of("proposal", p, "axisName", Proposals.axisName(messages, p.getAxis(), locale)),
+                "reasoned-response", p.getTrackingCode()));
+        p.markResponded(clock.instant());
+    }
+}
