@@ -68,7 +68,8 @@ class ModelerDeploymentTests {
     @Test
     void aModelerDeployFollowedByARestartWithTheSameFilesCreatesNoNewVersion() throws Exception {
         Map<String, Integer> before = models.latestVersions();
-        checkout.edit("processes/proposal-review.bpmn", "workingDays.after(now(), 10)", "workingDays.after(now(), 15)");
+        checkout.edit("processes/proposal-review.bpmn", "proposalReview.setReviewDueDate(execution, 10)",
+                "proposalReview.setReviewDueDate(execution, 15)");
 
         HttpResponse<String> deployed = deployFromModeler("proposal-review", "proposal-review.bpmn");
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
