@@ -1,7 +1,5 @@
 package org.cocrea.workflow;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.cocrea.calendar.WorkingDays;
