@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
  * candidate group its published sheet names ({@code Commitment.leadAreaGroup}, e.g. {@code area-ambiente}). The
  * same rule answers, as bean {@code followUpLeadArea}:
  * <ul>
- * <li>who gets the monthly report task: {@code commitment-follow-up.bpmn}, {@code Task_SubmitReport}
- * {@code camunda:candidateGroups="${followUpLeadArea.group(commitmentId)}"};</li>
- * <li>who is mailed the reminder and the overdue notice: the members of {@link #group(long)}
- * ({@code CommitmentFollowUpDelegates}, {@link FollowUpMails});</li>
+ * <li>who gets the monthly report task and is mailed its reminder and overdue notice ({@link FollowUpMails}): the
+ * follow-up's {@code Task_PrepareFollowUp} ({@code workflow.CommitmentFollowUpDelegates}) stores {@link #group(long)}
+ * as the variable {@code leadAreaGroup}, which {@code Task_SubmitReport}'s
+ * {@code camunda:candidateGroups="${leadAreaGroup}"} and the mail delegates read (a variable, so a running
+ * instance keeps the area it started with, and process tests need no database);</li>
  * <li>who may see and add a report's evidence besides staff: {@link #isMember(Collection, String)}
  * ({@link FollowUpAccess}).</li>
  * </ul>

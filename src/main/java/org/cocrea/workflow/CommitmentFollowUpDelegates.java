@@ -110,13 +110,17 @@ class CommitmentFollowUpDelegates {
         return new RefusedInputException(String.join("; ", es), String.join("; ", en), e);
     }
 
-    /** {@code Task_PrepareFollowUp}: the commitment's plan as routing variables. */
+    /**
+     * {@code Task_PrepareFollowUp}: the commitment's plan as routing variables; {@code leadAreaGroup} (the report
+     * task's candidate group and the mails' recipients) is {@link FollowUpLeadArea#group(long)}, the rule the
+     * evidence access check uses too.
+     */
     @Bean
-    JavaDelegate prepareFollowUp(FollowUps followUps, Clock clock) {
+    JavaDelegate prepareFollowUp(FollowUps followUps, FollowUpLeadArea leadArea, Clock clock) {
         return (DelegateExecution execution) -> {
             FollowUps.Plan plan = followUps.plan(commitmentId(execution));
             execution.setVariable(COMMITMENT_LABEL, plan.code() + " — " + plan.title());
-            execution.setVariable(LEAD_AREA_GROUP, plan.leadAreaGroup());
+            LEAD_AREA_GROUP_VAR.set(execution, leadArea.group(plan.commitmentId()));
             execution.setVariable(STARTS_AT, Date.from(plan.startsAt()));
             execution.setVariable(ENDS_AT, Date.from(plan.endsAt()));
             execution.setVariable(IMPLEMENTATION_STARTED, !plan.startsAt().isAfter(clock.instant()));
@@ -228,23 +232,23 @@ class CommitmentFollowUpDelegates {
 
     /**
      * {@code Task_RemindArea}: the reminder before the report falls due, to the members of the lead area
-     * ({@link FollowUpLeadArea#group(long)}, the rule the report task's candidate group uses).
+     * ({@code leadAreaGroup}, which {@code Task_PrepareFollowUp} took from {@link FollowUpLeadArea#group(long)}).
      */
     @Bean
     JavaDelegate remindFollowUpReport(FollowUps followUps, FollowUpMails mails, GroupMembers members,
-            TaskNotifications notifications, FollowUpLeadArea leadArea) {
+            TaskNotifications notifications) {
         return (DelegateExecution execution) -> mails.reportDueSoon(reportId(execution),
                 notifications.tasklistLink(submitTaskId(followUps, execution)),
-                members.of(List.of(leadArea.group(commitmentId(execution)))));
+                members.of(List.of(LEAD_AREA_GROUP_VAR.get(execution))));
     }
 
     /** {@code Task_NotifyOverdue}: the overdue notice to the lead area's members ({@link FollowUpLeadArea}). */
     @Bean
     JavaDelegate notifyFollowUpOverdue(FollowUps followUps, FollowUpMails mails, GroupMembers members,
-            TaskNotifications notifications, FollowUpLeadArea leadArea) {
+            TaskNotifications notifications) {
         return (DelegateExecution execution) -> mails.reportOverdue(reportId(execution),
                 notifications.tasklistLink(submitTaskId(followUps, execution)),
-                members.of(List.of(leadArea.group(commitmentId(execution)))));
+                members.of(List.of(LEAD_AREA_GROUP_VAR.get(execution))));
     }
 
     /** The open report task of the execution's report (the one its boundary timer is attached to). */

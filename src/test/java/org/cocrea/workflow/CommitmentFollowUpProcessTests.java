@@ -84,9 +84,6 @@ class CommitmentFollowUpProcessTests {
         init(extension.getProcessEngine());
         useSchedule("1", 8);
         Mocks.register("schedule", new ScheduleExpressions());
-        org.cocrea.followup.FollowUpLeadArea leadArea = mock(org.cocrea.followup.FollowUpLeadArea.class);
-        org.mockito.Mockito.when(leadArea.group(org.mockito.ArgumentMatchers.anyLong())).thenReturn(AREA);
-        Mocks.register("followUpLeadArea", leadArea);
         Mocks.register("prepareFollowUp", (JavaDelegate) execution -> {
             Date startsAt = Date.from(start.atStartOfDay(BUENOS_AIRES).toInstant());
             execution.setVariable(COMMITMENT_LABEL, CODE + " — Compromiso de prueba");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ExpressionAllowListTests {
 
     static final Set<String> BEANS = Set.of("identityService", "processEngine", "runtimeService", "workingDays",
-            "schedule", "followUpSchedule", "sendResponse", "dataSource", "proposalReview", "followUpLeadArea");
+            "schedule", "followUpSchedule", "sendResponse", "dataSource", "proposalReview");
     final ExpressionAllowList rules = new ExpressionAllowList(BEANS::contains, Set.of("sendResponse")::contains);
 
     @Test
@@ -26,8 +26,7 @@ class ExpressionAllowListTests {
                 "${decision == 'publish'}", "commitment-${commitmentId}", "${callId}:${axis}", "${null}",
                 "${proposal.title}", "${list[loopCounter]}", "${execution.processBusinessKey}", "${task.assignee}",
                 "${currentUserGroups()}", "P3D", "0 0 8 1 * ?", "${proposalReview.hasArea(execution)}",
-                "${!proposalReview.hasArea(execution)}", "${proposalReview.setReviewDueDate(execution, 10)}",
-                "${followUpLeadArea.group(commitmentId)}" }) {
+                "${!proposalReview.hasArea(execution)}", "${proposalReview.setReviewDueDate(execution, 10)}" }) {
             assertThat(rules.check(allowed)).as(allowed).isEmpty();
         }
     }

@@ -84,7 +84,7 @@ class ModelerDeploymentTests {
         ProcessDefinition review = models.latest(ProposalReviewProcess.KEY);
         assertThat(review.getVersion()).isEqualTo(before.get(ProposalReviewProcess.KEY) + 1);
         assertThat(review.getDeploymentId()).isEqualTo(id);
-        assertThat(text(id, "processes/proposal-review.bpmn")).contains("workingDays.after(now(), 15)");
+        assertThat(text(id, "processes/proposal-review.bpmn")).contains("proposalReview.setReviewDueDate(execution, 15)");
 
         // Deploy pressed again with the same diagram: nothing new.
         assertThat(deployFromModeler("proposal-review", "proposal-review.bpmn").statusCode()).isEqualTo(200);
