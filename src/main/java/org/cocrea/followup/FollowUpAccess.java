@@ -34,6 +34,6 @@ final class FollowUpAccess {
      */
     static boolean canWrite(Collection<String> groups, String leadAreaGroup) {
         return groups.contains(STAFF) || groups.contains(ADMINS)
-                || (leadAreaGroup != null && groups.contains(leadAreaGroup));
+                || FollowUpLeadArea.isMember(groups, leadAreaGroup);
     }
 }

@@ -27,7 +27,7 @@ class ActionPlanClosureDelegates {
     @Bean
     JavaDelegate draftSelfAssessment(SelfAssessments assessments, @Value("${cocrea.public-base-url}") String baseUrl) {
         return (DelegateExecution execution) -> {
-            SelfAssessment draft = assessments.draft((String) execution.getVariable(ACTION_PLAN_ID),
+            SelfAssessment draft = assessments.draft(ACTION_PLAN_ID_VAR.get(execution),
                     execution.getProcessInstanceId());
             execution.setVariable(SELF_ASSESSMENT_ID, draft.getId());
             execution.setVariable(SELF_ASSESSMENT_VERSION, draft.getVersion());
@@ -45,14 +45,14 @@ class ActionPlanClosureDelegates {
     @Bean
     TaskListener selfAssessmentReviewed(SelfAssessments assessments, LabelledProblems texts) {
         return (DelegateTask task) -> {
-            Object decision = task.getVariable(DECISION);
+            Object decision = DECISION_VAR.get(task);
             if (!DECISION_PUBLISH.equals(decision) && !DECISION_REDRAFT.equals(decision)) {
                 throw RefusedInputException.of("Datos inválidos: decision: publicar o nuevo borrador",
                         "Invalid data: decision: publish or redraft");
             }
             try {
-                assessments.edit((Long) task.getVariable(SELF_ASSESSMENT_ID),
-                        FormValues.text(task.getVariable(INTRODUCTION)), FormValues.text(task.getVariable(NOTES)),
+                assessments.edit(SELF_ASSESSMENT_ID_VAR.get(task),
+                        INTRODUCTION_VAR.get(task), NOTES_VAR.get(task),
                         Actors.of(task));
             } catch (InputRefusedException e) {
                 throw new RefusedInputException(
@@ -66,7 +66,7 @@ class ActionPlanClosureDelegates {
     /** {@code Task_PublishSelfAssessment}: the reviewed draft becomes the public report. */
     @Bean
     JavaDelegate publishSelfAssessment(SelfAssessments assessments) {
-        return (DelegateExecution execution) -> assessments.publish((Long) execution.getVariable(SELF_ASSESSMENT_ID),
-                (String) execution.getVariable(REVIEWED_BY));
+        return (DelegateExecution execution) -> assessments.publish(SELF_ASSESSMENT_ID_VAR.get(execution),
+                REVIEWED_BY_VAR.get(execution));
     }
 }

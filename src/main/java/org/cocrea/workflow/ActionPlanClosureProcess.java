@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/action-plan-closure.bpmn}: the end of an action plan. A timer waits for the day
  * after the plan's end date (00:00 in America/Argentina/Buenos_Aires), a service task produces the self-assessment
@@ -45,6 +47,24 @@ public final class ActionPlanClosureProcess {
      */
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, ACTION_PLAN_ID, PLAN_ENDS_AT, SELF_ASSESSMENT_ID,
             REVIEWED_BY);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #ACTION_PLAN_ID}, as stored. */
+    public static final ProcessVariable<String> ACTION_PLAN_ID_VAR = ProcessVariable.of(ACTION_PLAN_ID, String.class);
+    /** {@link #SELF_ASSESSMENT_ID}, as stored. */
+    public static final ProcessVariable<Long> SELF_ASSESSMENT_ID_VAR = ProcessVariable.of(SELF_ASSESSMENT_ID, Long.class);
+    /** {@link #DECISION}, as stored. */
+    public static final ProcessVariable<Object> DECISION_VAR = ProcessVariable.of(DECISION, Object.class);
+    /** {@link #INTRODUCTION}, form text. */
+    public static final ProcessVariable<String> INTRODUCTION_VAR = ProcessVariable.text(INTRODUCTION);
+    /** {@link #NOTES}, form text. */
+    public static final ProcessVariable<String> NOTES_VAR = ProcessVariable.text(NOTES);
+    /** {@link #REVIEWED_BY}, as stored. */
+    public static final ProcessVariable<String> REVIEWED_BY_VAR = ProcessVariable.of(REVIEWED_BY, String.class);
 
     private ActionPlanClosureProcess() {
     }

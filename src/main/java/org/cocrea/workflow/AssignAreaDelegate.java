@@ -20,6 +20,6 @@ class AssignAreaDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         proposals.assignArea(proposalOf.of(execution).getId(),
-                (String) execution.getVariable(ProposalReviewProcess.AREA_GROUP));
+                ProposalReviewProcess.AREA_GROUP_VAR.get(execution));
     }
 }

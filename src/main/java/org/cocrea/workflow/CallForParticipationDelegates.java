@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.FormFields;
+
 import static org.cocrea.workflow.CallForParticipationProcess.*;
 
 import java.util.ArrayList;
@@ -28,9 +30,9 @@ import org.springframework.context.annotation.Configuration;
 class CallForParticipationDelegates {
 
     static MailingDraft draft(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        return new MailingDraft(FormValues.text(scope.getVariable(SUBJECT_ES)), FormValues.text(scope.getVariable(BODY_ES)),
-                FormValues.text(scope.getVariable(SUBJECT_EN)), FormValues.text(scope.getVariable(BODY_EN)),
-                FormValues.text(scope.getVariable(TOPIC)), FormValues.text(scope.getVariable(LINK)));
+        return new MailingDraft(SUBJECT_ES_VAR.get(scope), BODY_ES_VAR.get(scope),
+                SUBJECT_EN_VAR.get(scope), BODY_EN_VAR.get(scope),
+                TOPIC_VAR.get(scope), LINK_VAR.get(scope));
     }
 
     /** Create listener of {@code Task_WriteCallForParticipation}: offers the directory's topics. */
@@ -42,7 +44,7 @@ class CallForParticipationDelegates {
             options.add(Map.of("label", messages.getMessage("topic.all", null, es), "value", ""));
             contacts.topics().forEach(t -> options.add(Map.of("label", messages.getMessage("topic." + t, null, t, es),
                     "value", t)));
-            task.setVariableLocal(TOPIC_OPTIONS, FormValues.jsonOptions(options));
+            task.setVariableLocal(TOPIC_OPTIONS, FormFields.jsonOptions(options));
         };
     }
 
@@ -73,13 +75,13 @@ class CallForParticipationDelegates {
     @Bean
     JavaDelegate queueMailingBatch(MassMailings mailings, @Value("${cocrea.mailing.batch-size:500}") int batchSize) {
         return (DelegateExecution execution) -> execution.setVariable(RECIPIENTS_LEFT,
-                mailings.queueNextBatch((Long) execution.getVariable(MAILING_ID), batchSize));
+                mailings.queueNextBatch(MAILING_ID_VAR.get(execution), batchSize));
     }
 
     /** {@code Task_PrepareSocialText}: the short text with the link for staff to post. */
     @Bean
     JavaDelegate prepareSocialText(MassMailings mailings) {
         return (DelegateExecution execution) -> execution.setVariable(SOCIAL_TEXT,
-                mailings.socialText((Long) execution.getVariable(MAILING_ID)));
+                mailings.socialText(MAILING_ID_VAR.get(execution)));
     }
 }

@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/call-for-participation.bpmn}: staff write an open call for participation, it is
  * mailed in batches to every consenting, subscribed person of the directory, and staff post the social-network text.
@@ -37,6 +39,26 @@ public final class CallForParticipationProcess {
      * through the variable API, may not create, change or remove them.
      */
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, MAILING_ID, RECIPIENTS_LEFT, TOPIC_OPTIONS);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #SUBJECT_ES}, form text. */
+    public static final ProcessVariable<String> SUBJECT_ES_VAR = ProcessVariable.text(SUBJECT_ES);
+    /** {@link #BODY_ES}, form text. */
+    public static final ProcessVariable<String> BODY_ES_VAR = ProcessVariable.text(BODY_ES);
+    /** {@link #SUBJECT_EN}, form text. */
+    public static final ProcessVariable<String> SUBJECT_EN_VAR = ProcessVariable.text(SUBJECT_EN);
+    /** {@link #BODY_EN}, form text. */
+    public static final ProcessVariable<String> BODY_EN_VAR = ProcessVariable.text(BODY_EN);
+    /** {@link #TOPIC}, form text. */
+    public static final ProcessVariable<String> TOPIC_VAR = ProcessVariable.text(TOPIC);
+    /** {@link #LINK}, form text. */
+    public static final ProcessVariable<String> LINK_VAR = ProcessVariable.text(LINK);
+    /** {@link #MAILING_ID}, as stored. */
+    public static final ProcessVariable<Long> MAILING_ID_VAR = ProcessVariable.of(MAILING_ID, Long.class);
 
     private CallForParticipationProcess() {
     }

@@ -1,5 +1,9 @@
 package org.cocrea.workflow;
 
+import java.time.Instant;
+import java.util.List;
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/call-for-proposals.bpmn}: the public consultation of one action plan, from
  * opening the call to the prioritisation of feasible proposals for the co-creation round-tables.
@@ -58,6 +62,36 @@ public final class CallForProposalsProcess {
      */
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, ACTION_PLAN, OPENS_AT, CLOSES_AT, CALL_ID,
             CALL_CLOSES_AT, ALL_REVIEWS_DONE, MEETING_AREA_GROUPS, AREA_GROUP, PRIORITISATION_OPTIONS, CARRIED_OVER);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #CALL_ID}, as stored. */
+    public static final ProcessVariable<Long> CALL_ID_VAR = ProcessVariable.of(CALL_ID, Long.class);
+    /** {@link #ACTION_PLAN}, form text. */
+    public static final ProcessVariable<String> ACTION_PLAN_VAR = ProcessVariable.text(ACTION_PLAN);
+    /** {@link #TITLE}, form text. */
+    public static final ProcessVariable<String> TITLE_VAR = ProcessVariable.text(TITLE);
+    /** {@link #AXES}, form list. */
+    public static final ProcessVariable<List<String>> AXES_VAR = ProcessVariable.list(AXES);
+    /** {@link #OPENS_AT}, form date-time. */
+    public static final ProcessVariable<Instant> OPENS_AT_VAR = ProcessVariable.instant(OPENS_AT);
+    /** {@link #CLOSES_AT}, form date-time. */
+    public static final ProcessVariable<Instant> CLOSES_AT_VAR = ProcessVariable.instant(CLOSES_AT);
+    /** {@link #AREA_GROUP}, as stored. */
+    public static final ProcessVariable<String> AREA_GROUP_VAR = ProcessVariable.of(AREA_GROUP, String.class);
+    /** {@link #AREA_NAME}, as stored. */
+    public static final ProcessVariable<Object> AREA_NAME_VAR = ProcessVariable.of(AREA_NAME, Object.class);
+    /** {@link #MEETING_DATE}, form date-time. */
+    public static final ProcessVariable<Instant> MEETING_DATE_VAR = ProcessVariable.instant(MEETING_DATE);
+    /** {@link #MEETING_ATTENDEES}, form text. */
+    public static final ProcessVariable<String> MEETING_ATTENDEES_VAR = ProcessVariable.text(MEETING_ATTENDEES);
+    /** {@link #MEETING_OUTCOME}, form text. */
+    public static final ProcessVariable<String> MEETING_OUTCOME_VAR = ProcessVariable.text(MEETING_OUTCOME);
+    /** {@link #PRIORITISED_PROPOSALS}, form list. */
+    public static final ProcessVariable<List<String>> PRIORITISED_PROPOSALS_VAR = ProcessVariable.list(PRIORITISED_PROPOSALS);
 
     private CallForProposalsProcess() {
     }

@@ -17,7 +17,7 @@ class CheckReviewsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long callId = (Long) execution.getVariable(CallForProposalsProcess.CALL_ID);
+        long callId = CallForProposalsProcess.CALL_ID_VAR.required(execution);
         execution.setVariable(CallForProposalsProcess.ALL_REVIEWS_DONE, proposals.pendingReviews(callId) == 0);
     }
 }

@@ -17,6 +17,6 @@ class CloseCallDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        consultations.close((Long) execution.getVariable(CallForProposalsProcess.CALL_ID));
+        consultations.close(CallForProposalsProcess.CALL_ID_VAR.get(execution));
     }
 }

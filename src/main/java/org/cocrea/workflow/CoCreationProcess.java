@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/co-creation.bpmn}: one co-creation instance of an action plan, Stage 1, Stage 2 and
  * Stage 3 as call activities.
@@ -31,6 +33,16 @@ public final class CoCreationProcess {
      * through the variable API, may not create, change or remove them.
      */
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, CALL_ID, ROUND_TABLE_AXES, AXIS, COMMITMENT_IDS);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #CALL_ID}, any Number, read as long. */
+    public static final ProcessVariable<Long> CALL_ID_VAR = ProcessVariable.wholeNumber(CALL_ID);
+    /** {@link #AXIS}, as stored. */
+    public static final ProcessVariable<String> AXIS_VAR = ProcessVariable.of(AXIS, String.class);
 
     private CoCreationProcess() {
     }

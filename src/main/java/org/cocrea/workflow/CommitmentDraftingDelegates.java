@@ -49,7 +49,7 @@ class CommitmentDraftingDelegates {
      * @return the commitment's id
      */
     static long commitmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        return ((Number) scope.getVariable(COMMITMENT_ID)).longValue();
+        return COMMITMENT_ID_VAR.required(scope);
     }
 
     /** Translates a refusal of the commitment feature for Tasklist: "field: reason" in Spanish / English. */
@@ -170,13 +170,13 @@ class CommitmentDraftingDelegates {
     TaskListener commitmentValidated(CommitmentSheets sheets, MessageSource messages) {
         return (DelegateTask task) -> {
             long id = commitmentId(task);
-            String decision = FormValues.text(task.getVariable(VALIDATION_DECISION));
+            String decision = VALIDATION_DECISION_VAR.get(task);
             if (!"approve".equals(decision) && !"reject".equals(decision)) {
                 throw RefusedInputException.of("Elegí validar o rechazar", "Choose approve or reject");
             }
             boolean approved = "approve".equals(decision);
             if (!approved) {
-                String reason = FormValues.text(task.getVariable(VALIDATION_REASON));
+                String reason = VALIDATION_REASON_VAR.get(task);
                 refuseInvalidSheet(() -> sheets.rejectValidation(id, reason), messages);
                 task.getExecution().setVariable(REJECTION_REASON, reason);
             }
@@ -197,7 +197,7 @@ class CommitmentDraftingDelegates {
     @Bean
     JavaDelegate prepareRoundTables(Proposals proposals) {
         return (DelegateExecution execution) -> {
-            long callId = ((Number) execution.getVariable(CoCreationProcess.CALL_ID)).longValue();
+            long callId = CoCreationProcess.CALL_ID_VAR.required(execution);
             List<String> axes = new ArrayList<>();
             proposals.prioritisedByAxis(callId).forEach((axis, list) -> {
                 if (!list.isEmpty()) {
@@ -215,7 +215,6 @@ class CommitmentDraftingDelegates {
     @Bean
     JavaDelegate prepareCommitmentSheets(CommitmentSheets sheets) {
         return (DelegateExecution execution) -> execution.setVariable(CoCreationProcess.COMMITMENT_IDS,
-                new ArrayList<>(sheets.createDrafts(((Number) execution.getVariable(CoCreationProcess.CALL_ID))
-                        .longValue(), (String) execution.getVariable(CoCreationProcess.AXIS))));
+                new ArrayList<>(sheets.createDrafts(CoCreationProcess.CALL_ID_VAR.required(execution), CoCreationProcess.AXIS_VAR.get(execution))));
     }
 }

@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/commitment-drafting.bpmn} (Stage 3 for one chosen topic): the team completes the
  * OGP commitment sheet, the draft circulates for public comment, comments are answered, the lead area validates and
@@ -54,6 +56,18 @@ public final class CommitmentDraftingProcess {
      */
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, COMMITMENT_ID, CODE, COMMENT_DEADLINE,
             REMINDER_AT, LEAD_AREA_GROUP, VALIDATED);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #COMMITMENT_ID}, any Number, read as long. */
+    public static final ProcessVariable<Long> COMMITMENT_ID_VAR = ProcessVariable.wholeNumber(COMMITMENT_ID);
+    /** {@link #VALIDATION_DECISION}, form text. */
+    public static final ProcessVariable<String> VALIDATION_DECISION_VAR = ProcessVariable.text(VALIDATION_DECISION);
+    /** {@link #VALIDATION_REASON}, form text. */
+    public static final ProcessVariable<String> VALIDATION_REASON_VAR = ProcessVariable.text(VALIDATION_REASON);
 
     private CommitmentDraftingProcess() {
     }

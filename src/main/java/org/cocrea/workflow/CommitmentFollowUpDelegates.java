@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
-import org.cocrea.followup.Evaluations;
+import org.cocrea.followup.FollowUpLeadArea;
 import org.cocrea.followup.FollowUpMails;
 import org.cocrea.followup.FollowUps;
 import org.cocrea.kernel.FieldProblem;
@@ -28,11 +28,14 @@ import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.ProblemTexts;
 import org.cocrea.notification.TaskNotifications;
+import org.cocrea.workflow.support.ProcessVariable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates and listeners of {@code commitment-follow-up.bpmn}, each a thin bean named as in the model. Report
+ * The delegates and listeners of {@code commitment-follow-up.bpmn} for the area's monthly report (plan, request,
+ * form, reminder, overdue notice), each a thin bean named as in the model; the staff's review, the escalation and
+ * the monitoring body's evaluation are {@link CommitmentFollowUpReviewDelegates}. Report
  * variables are written local to the monthly report's event-subprocess instance, so reports of different months open
  * at the same time never share them.
  */
@@ -41,6 +44,8 @@ class CommitmentFollowUpDelegates {
 
     private static final Locale ES = Locale.forLanguageTag("es");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A milestone row's percentage in the report form's Json, read as a form whole number. */
+    private static final ProcessVariable<Integer> PERCENT_COMPLETE = ProcessVariable.integer("percentComplete");
 
     /**
      * The commitment this instance follows. It is an owned variable ({@link CommitmentFollowUpProcess#OWNED}): no
@@ -50,7 +55,7 @@ class CommitmentFollowUpDelegates {
      * @return the commitment's id
      */
     static long commitmentId(VariableScope scope) {
-        return ((Number) scope.getVariable(COMMITMENT_ID)).longValue();
+        return COMMITMENT_ID_VAR.required(scope);
     }
 
     /**
@@ -60,7 +65,7 @@ class CommitmentFollowUpDelegates {
      * @return the report's id
      */
     static long reportId(VariableScope scope) {
-        return ((Number) scope.getVariable(REPORT_ID)).longValue();
+        return REPORT_ID_VAR.required(scope);
     }
 
     /**
@@ -83,7 +88,7 @@ class CommitmentFollowUpDelegates {
     }
 
     /** Runs a feature call, turning its refusal into the engine's refusal (the task stays open, 400 in Tasklist). */
-    private static <T> T refused(java.util.function.Supplier<T> step) {
+    static <T> T refused(java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (InputRefusedException e) {
@@ -105,13 +110,17 @@ class CommitmentFollowUpDelegates {
         return new RefusedInputException(String.join("; ", es), String.join("; ", en), e);
     }
 
-    /** {@code Task_PrepareFollowUp}: the commitment's plan as routing variables. */
+    /**
+     * {@code Task_PrepareFollowUp}: the commitment's plan as routing variables; {@code leadAreaGroup} (the report
+     * task's candidate group and the mails' recipients) is {@link FollowUpLeadArea#group(long)}, the rule the
+     * evidence access check uses too.
+     */
     @Bean
-    JavaDelegate prepareFollowUp(FollowUps followUps, Clock clock) {
+    JavaDelegate prepareFollowUp(FollowUps followUps, FollowUpLeadArea leadArea, Clock clock) {
         return (DelegateExecution execution) -> {
             FollowUps.Plan plan = followUps.plan(commitmentId(execution));
             execution.setVariable(COMMITMENT_LABEL, plan.code() + " — " + plan.title());
-            execution.setVariable(LEAD_AREA_GROUP, plan.leadAreaGroup());
+            LEAD_AREA_GROUP_VAR.set(execution, leadArea.group(plan.commitmentId()));
             execution.setVariable(STARTS_AT, Date.from(plan.startsAt()));
             execution.setVariable(ENDS_AT, Date.from(plan.endsAt()));
             execution.setVariable(IMPLEMENTATION_STARTED, !plan.startsAt().isAfter(clock.instant()));
@@ -199,7 +208,7 @@ class CommitmentFollowUpDelegates {
                     : id.isTextual() && id.asText().matches("\\d{1,18}") ? Long.valueOf(id.asText())
                     : ids.path(i).canConvertToLong() ? Long.valueOf(ids.path(i).asLong()) : null;
             out.add(new FollowUps.Entry(milestoneId, text(r, "title"), text(r, "status"),
-                    FormValues.integer("percentComplete", r.path("percentComplete").isMissingNode()
+                    PERCENT_COMPLETE.from(r.path("percentComplete").isMissingNode()
                             || r.path("percentComplete").isNull() ? null
                             : r.path("percentComplete").isNumber() ? r.path("percentComplete").numberValue()
                             : r.path("percentComplete").asText()),
@@ -221,22 +230,25 @@ class CommitmentFollowUpDelegates {
         return n.isMissingNode() || n.isNull() ? null : n.asText();
     }
 
-    /** {@code Task_RemindArea}: the reminder before the report falls due, to the lead area's members. */
+    /**
+     * {@code Task_RemindArea}: the reminder before the report falls due, to the members of the lead area
+     * ({@code leadAreaGroup}, which {@code Task_PrepareFollowUp} took from {@link FollowUpLeadArea#group(long)}).
+     */
     @Bean
     JavaDelegate remindFollowUpReport(FollowUps followUps, FollowUpMails mails, GroupMembers members,
             TaskNotifications notifications) {
         return (DelegateExecution execution) -> mails.reportDueSoon(reportId(execution),
                 notifications.tasklistLink(submitTaskId(followUps, execution)),
-                members.of(List.of((String) execution.getVariable(LEAD_AREA_GROUP))));
+                members.of(List.of(LEAD_AREA_GROUP_VAR.get(execution))));
     }
 
-    /** {@code Task_NotifyOverdue}: the overdue notice to the lead area's members. */
+    /** {@code Task_NotifyOverdue}: the overdue notice to the lead area's members ({@link FollowUpLeadArea}). */
     @Bean
     JavaDelegate notifyFollowUpOverdue(FollowUps followUps, FollowUpMails mails, GroupMembers members,
             TaskNotifications notifications) {
         return (DelegateExecution execution) -> mails.reportOverdue(reportId(execution),
                 notifications.tasklistLink(submitTaskId(followUps, execution)),
-                members.of(List.of((String) execution.getVariable(LEAD_AREA_GROUP))));
+                members.of(List.of(LEAD_AREA_GROUP_VAR.get(execution))));
     }
 
     /** The open report task of the execution's report (the one its boundary timer is attached to). */
@@ -247,90 +259,10 @@ class CommitmentFollowUpDelegates {
         return task == null ? "" : task.getId();
     }
 
-    /** Create listener of {@code Task_HandleOverdue}: named after the commitment and month. */
-    @Bean
-    TaskListener followUpEscalationOffered() {
-        return (DelegateTask task) -> {
-            nameAfterReport(task);
-            task.setVariableLocal(ESCALATION_NOTE, null);
-        };
-    }
-
-    /** Create listener of {@code Task_ReviewReport}: the report's summary and empty decision fields. */
-    @Bean
-    TaskListener followUpReviewOffered(FollowUps followUps) {
-        return (DelegateTask task) -> {
-            nameAfterReport(task);
-            task.setVariableLocal(REPORT_SUMMARY, followUps.summary(reportId(task), ES));
-            task.setVariableLocal(REVIEW_DECISION, null);
-            task.setVariableLocal(REVIEW_REASON, null);
-        };
-    }
-
-    /**
-     * Complete listener of {@code Task_ReviewReport}: accept (milestones updated, {@code allMilestonesCompleted}
-     * refreshed) or ask for more with a reason (the report is due again).
-     */
-    @Bean
-    TaskListener followUpReportReviewed(FollowUps followUps) {
-        return (DelegateTask task) -> {
-            String decision = FormValues.text(input(task, REVIEW_DECISION));
-            String reason = FormValues.text(input(task, REVIEW_REASON));
-            String user = Actors.of(task);
-            String reviewer = user == null ? "tasklist" : user;
-            long reportId = reportId(task);
-            if (DECISION_ACCEPT.equals(decision)) {
-                boolean allDone = refused(() -> followUps.accept(reportId, reviewer));
-                task.getExecution().setVariable(REPORT_ACCEPTED, true);
-                task.getExecution().setVariable(ALL_COMPLETED, allDone);
-            } else if (DECISION_MORE.equals(decision)) {
-                java.time.Instant due = refused(() -> followUps.requestChanges(reportId, reviewer, reason));
-                task.getExecution().setVariable(REPORT_ACCEPTED, false);
-                task.getExecution().setVariable(REPORT_DUE_AT, Date.from(due));
-            } else {
-                throw RefusedInputException.of("Campo " + REVIEW_DECISION + ": elegí aceptar o pedir más",
-                        "Field " + REVIEW_DECISION + ": choose accept or ask for more");
-            }
-        };
-    }
-
-    /**
-     * Create listener of {@code Task_EvaluateCommitment}: the milestones' final state for the form, and the mail to
-     * the monitoring body.
-     */
-    @Bean
-    TaskListener evaluationRequested(FollowUps followUps, FollowUpMails mails, TaskNotifications notifications) {
-        return (DelegateTask task) -> {
-            long id = commitmentId(task);
-            task.setName(task.getName() + " · " + task.getVariable(COMMITMENT_LABEL));
-            task.setVariableLocal(MILESTONE_SUMMARY, followUps.milestoneSummary(id, ES));
-            task.setVariableLocal(COMPLETION_LEVEL, null);
-            task.setVariableLocal(OPENED_GOVERNMENT, null);
-            task.setVariableLocal(VERIFIABLE, false);
-            task.setVariableLocal(RELEVANT, false);
-            task.setVariableLocal(EVALUATION_NOTES, null);
-            mails.evaluationRequested(id, notifications.tasklistLink(task.getId()));
-        };
-    }
-
-    /** Complete listener of {@code Task_EvaluateCommitment}: the evaluation, validated and stored. */
-    @Bean
-    TaskListener commitmentEvaluated(FollowUps followUps, Evaluations evaluations) {
-        return (DelegateTask task) -> {
-            String user = Actors.of(task);
-            String level = FormValues.text(input(task, COMPLETION_LEVEL));
-            String opened = FormValues.text(input(task, OPENED_GOVERNMENT));
-            Boolean verifiable = FormValues.bool(input(task, VERIFIABLE));
-            Boolean relevant = FormValues.bool(input(task, RELEVANT));
-            String notes = FormValues.text(input(task, EVALUATION_NOTES));
-            refused(() -> evaluations.record(commitmentId(task), level, opened, verifiable, relevant, notes,
-                    user == null ? "tasklist" : user));
-        };
-    }
-
-    private static void nameAfterReport(DelegateTask task) {
-        String label = (String) task.getVariable(COMMITMENT_LABEL);
+    /** Names a report's task after the commitment code and month, e.g. "... · ARBA-01 · noviembre de 2026". */
+    static void nameAfterReport(DelegateTask task) {
+        String label = COMMITMENT_LABEL_VAR.get(task);
         String code = label == null ? "" : label.split(" — ", 2)[0];
-        task.setName(task.getName() + " · " + code + " · " + task.getVariable(REPORT_MONTH));
+        task.setName(task.getName() + " · " + code + " · " + REPORT_MONTH_VAR.get(task));
     }
 }

@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/commitment-follow-up.bpmn}: the monthly follow-up of one published commitment from
  * its start to its end, then the monitoring body's evaluation. Business key: the commitment code.
@@ -77,6 +79,36 @@ public final class CommitmentFollowUpProcess {
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, COMMITMENT_ID, LEAD_AREA_GROUP, STARTS_AT,
             ENDS_AT, IMPLEMENTATION_STARTED, ALL_COMPLETED, REPORT_ID, REPORT_CREATED, REPORT_DUE_AT, REPORT_ACCEPTED,
             OFFERED_MILESTONE_IDS);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #COMMITMENT_ID}, any Number, read as long. */
+    public static final ProcessVariable<Long> COMMITMENT_ID_VAR = ProcessVariable.wholeNumber(COMMITMENT_ID);
+    /** {@link #REPORT_ID}, any Number, read as long. */
+    public static final ProcessVariable<Long> REPORT_ID_VAR = ProcessVariable.wholeNumber(REPORT_ID);
+    /** {@link #LEAD_AREA_GROUP}, as stored. */
+    public static final ProcessVariable<String> LEAD_AREA_GROUP_VAR = ProcessVariable.of(LEAD_AREA_GROUP, String.class);
+    /** {@link #COMMITMENT_LABEL}, as stored. */
+    public static final ProcessVariable<String> COMMITMENT_LABEL_VAR = ProcessVariable.of(COMMITMENT_LABEL, String.class);
+    /** {@link #REPORT_MONTH}, form text. */
+    public static final ProcessVariable<String> REPORT_MONTH_VAR = ProcessVariable.text(REPORT_MONTH);
+    /** {@link #REVIEW_DECISION}, form text. */
+    public static final ProcessVariable<String> REVIEW_DECISION_VAR = ProcessVariable.text(REVIEW_DECISION);
+    /** {@link #REVIEW_REASON}, form text. */
+    public static final ProcessVariable<String> REVIEW_REASON_VAR = ProcessVariable.text(REVIEW_REASON);
+    /** {@link #COMPLETION_LEVEL}, form text. */
+    public static final ProcessVariable<String> COMPLETION_LEVEL_VAR = ProcessVariable.text(COMPLETION_LEVEL);
+    /** {@link #OPENED_GOVERNMENT}, form text. */
+    public static final ProcessVariable<String> OPENED_GOVERNMENT_VAR = ProcessVariable.text(OPENED_GOVERNMENT);
+    /** {@link #VERIFIABLE}, form checkbox. */
+    public static final ProcessVariable<Boolean> VERIFIABLE_VAR = ProcessVariable.bool(VERIFIABLE);
+    /** {@link #RELEVANT}, form checkbox. */
+    public static final ProcessVariable<Boolean> RELEVANT_VAR = ProcessVariable.bool(RELEVANT);
+    /** {@link #EVALUATION_NOTES}, form text. */
+    public static final ProcessVariable<String> EVALUATION_NOTES_VAR = ProcessVariable.text(EVALUATION_NOTES);
 
     private CommitmentFollowUpProcess() {
     }

@@ -57,6 +57,10 @@ import org.springframework.stereotype.Component;
  * <li>{@link #openCallForParticipation()}: the open call for participation to the directory, written by
  * {@code equipo}; its batches are queued by the job executor and its progress is on {@code /staff/mailings/{id}}.</li>
  * </ul>
+ * <p>Why one class over 300 lines: it is one demo script, read top to bottom in the order the steps happen (each
+ * step needs the clock where the previous one left it and the ids it created); split into classes, the order and the
+ * shared clock would have to be passed around and the script could no longer be read as one story. It runs only with
+ * {@code cocrea.demo.enabled=true}.
  */
 @Component
 @ConditionalOnProperty(name = "cocrea.demo.enabled", havingValue = "true")
@@ -181,7 +185,7 @@ public class DemoStages {
         // The "ambiente" round-table is confirmed on the proposed date (at least 14 days ahead, a working day).
         String key = RoundTableProcess.businessKey(callId, "ambiente");
         Task confirm = task(RoundTableProcess.TASK_CONFIRM_DATE, key);
-        long id = (Long) taskService.getVariable(confirm.getId(), RoundTableProcess.ROUND_TABLE_ID);
+        long id = RoundTableProcess.ROUND_TABLE_ID_VAR.required(taskService, confirm.getId());
         complete(TEAM, confirm, Variables.createVariables()
                 .putValue(RoundTableProcess.STARTS_AT, taskService.getVariable(confirm.getId(), RoundTableProcess.STARTS_AT))
                 .putValue(RoundTableProcess.DURATION_MINUTES, 120)
@@ -238,7 +242,7 @@ public class DemoStages {
     private long consultation(String actionPlan, String title, List<String> axes, Instant start, List<Demo> demos) {
         time.travelTo(start);
         String instance = workflow.startCall(actionPlan, title, axes, start, start.plus(Duration.ofDays(3)));
-        long callId = (Long) runtimeService.getVariable(instance, CallForProposalsProcess.CALL_ID);
+        long callId = CallForProposalsProcess.CALL_ID_VAR.required(runtimeService, instance);
 
         time.travelTo(start.plus(Duration.ofHours(2)));
         List<Proposal> sent = new ArrayList<>();
@@ -304,7 +308,7 @@ public class DemoStages {
     /** In the present: staff confirm the axis's round-table on the first acceptable date (two weeks ahead). */
     private RoundTable scheduleUpcoming(long callId, String axis) {
         Task confirm = task(RoundTableProcess.TASK_CONFIRM_DATE, RoundTableProcess.businessKey(callId, axis));
-        long id = (Long) taskService.getVariable(confirm.getId(), RoundTableProcess.ROUND_TABLE_ID);
+        long id = RoundTableProcess.ROUND_TABLE_ID_VAR.required(taskService, confirm.getId());
         RoundTable table = roundTables.get(id);
         List<RoundTableScheduler.Slot> taken = roundTables.ofCall(callId).stream()
                 .filter(t -> t.getId() != id && t.getStartsAt() != null)
@@ -325,8 +329,7 @@ public class DemoStages {
         long id = -1;
         for (Task t : taskService.createTaskQuery().taskDefinitionKey(CommitmentDraftingProcess.TASK_COMPLETE_SHEET)
                 .list()) {
-            long commitmentId = ((Number) taskService.getVariable(t.getId(), CommitmentDraftingProcess.COMMITMENT_ID))
-                    .longValue();
+            long commitmentId = CommitmentDraftingProcess.COMMITMENT_ID_VAR.required(taskService, t.getId());
             if (TOPIC_CIRCULATING.equals(sheets.sheet(commitmentId).titleEs())) {
                 sheetTask = t;
                 id = commitmentId;

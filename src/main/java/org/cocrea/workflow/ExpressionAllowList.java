@@ -28,7 +28,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  * <li>an identifier that names a Spring bean must be a delegate bean used as the whole expression
  * ({@code ${sendResponse}}) or a helper bean followed by one of its allowed members ({@link #HELPERS});</li>
  * <li>{@code execution} and {@code task} may only be followed by the members in {@link #CONTEXT_MEMBERS} (variables,
- * ids, business key...), never alone nor with {@code getProcessEngineServices()} / {@code getProcessEngine()};</li>
+ * ids, business key...), never alone nor with {@code getProcessEngineServices()} / {@code getProcessEngine()}, except
+ * as a whole argument of an allowed method of a rule helper ({@link #CONTEXT_HELPERS});</li>
  * <li>any other identifier is a process variable: its properties may be read ({@code ${proposal.title}}), except
  * those in {@link #FORBIDDEN_PROPERTIES} ({@code class}, {@code processEngine}...), but no method may be called on
  * it (a method call on a value is how JUEL reaches reflection);</li>
@@ -41,13 +42,21 @@ final class ExpressionAllowList {
 
     /** Beans and context objects the JUEL resolver of the engine answers to; never allowed alone. */
     static final Set<String> CONTEXT_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution");
+    /**
+     * Context objects a model may pass whole as an argument to an allowed method of the helpers in
+     * {@link #CONTEXT_HELPERS} ({@code ${proposalReview.hasArea(execution)}}).
+     */
+    static final Set<String> CONTEXT_ARGUMENTS = Set.of("execution", "task");
+    /** Helpers whose methods are written to take the execution (rule beans of a process); other helpers never do. */
+    static final Set<String> CONTEXT_HELPERS = Set.of("proposalReview");
     /** Members of {@code execution} / {@code task} a model may use (methods and their property form). */
     static final Set<String> CONTEXT_MEMBERS;
     /** Helper beans and the members (methods or properties) a model may use on them. */
     static final Map<String, Set<String>> HELPERS = Map.of(
             "workingDays", Set.of("after", "before", "isWorkingDay"),
             "schedule", Set.of("before"),
-            "followUpSchedule", Set.of("cron", "getCron"));
+            "followUpSchedule", Set.of("cron", "getCron"),
+            "proposalReview", Set.of("hasArea", "setReviewDueDate"));
     /** Functions the engine registers that a model may call. */
     static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
     /** Property names refused on any value: they lead to reflection or to the engine. */
@@ -111,8 +120,17 @@ final class ExpressionAllowList {
         if (node instanceof AstIdentifier id) {
             identifier(id.getName(), whole, problems);
         } else if (node instanceof AstMethod method) {
-            member((AstProperty) method.getChild(0), true, problems);
-            children((AstNode) method.getChild(1), problems);
+            AstProperty target = (AstProperty) method.getChild(0);
+            member(target, true, problems);
+            boolean helperCall = target.getChild(0) instanceof AstIdentifier owner
+                    && CONTEXT_HELPERS.contains(owner.getName()) && isBean.test(owner.getName());
+            AstNode arguments = (AstNode) method.getChild(1);
+            for (int i = 0; i < arguments.getCardinality(); i++) {
+                AstNode argument = (AstNode) arguments.getChild(i);
+                if (!(helperCall && argument instanceof AstIdentifier a && CONTEXT_ARGUMENTS.contains(a.getName()))) {
+                    walk(argument, false, problems);
+                }
+            }
         } else if (node instanceof AstProperty property) {
             member(property, false, problems);
         } else if (node instanceof AstFunction function) {

@@ -31,11 +31,11 @@ class FeasibilityMeetingCompletedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long callId = (Long) task.getVariable(CALL_ID);
-        String group = (String) task.getVariable(AREA_GROUP);
+        long callId = CALL_ID_VAR.required(task);
+        String group = AREA_GROUP_VAR.get(task);
         Refusals.refuseInvalid(() -> meetings.record(callId, group,
-                FormValues.instant(MEETING_DATE, task.getVariable(MEETING_DATE)),
-                FormValues.text(task.getVariable(MEETING_ATTENDEES)), FormValues.text(task.getVariable(MEETING_OUTCOME)),
+                MEETING_DATE_VAR.get(task),
+                MEETING_ATTENDEES_VAR.get(task), MEETING_OUTCOME_VAR.get(task),
                 Actors.of(task)));
         // Correlate by business key (tracking code) from the database, not by variables a task could overwrite.
         for (Proposal p : proposals.ofArea(callId, group)) {

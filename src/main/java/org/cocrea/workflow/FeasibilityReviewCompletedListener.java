@@ -36,8 +36,8 @@ class FeasibilityReviewCompletedListener implements TaskListener {
             throw RefusedInputException.of("Esta tarea no corresponde al área de la propuesta " + p.getTrackingCode(),
                     "This task does not belong to the area of proposal " + p.getTrackingCode());
         }
-        Refusals.refuseInvalid(() -> proposals.recordReview(p.getId(), FormValues.text(task.getVariable(VERDICT)),
-                FormValues.text(task.getVariable(REASONING)), FormValues.bool(task.getVariable(WILLING_TO_CO_CREATE)),
-                FormValues.text(task.getVariable(CONTACT_PERSON)), Actors.of(task)));
+        Refusals.refuseInvalid(() -> proposals.recordReview(p.getId(), VERDICT_VAR.get(task),
+                REASONING_VAR.get(task), WILLING_TO_CO_CREATE_VAR.get(task),
+                CONTACT_PERSON_VAR.get(task), Actors.of(task)));
     }
 }

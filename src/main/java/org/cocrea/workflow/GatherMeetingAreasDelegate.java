@@ -22,7 +22,7 @@ class GatherMeetingAreasDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long callId = (Long) execution.getVariable(CallForProposalsProcess.CALL_ID);
+        long callId = CallForProposalsProcess.CALL_ID_VAR.required(execution);
         execution.setVariable(CallForProposalsProcess.MEETING_AREA_GROUPS,
                 new ArrayList<>(proposals.reviewingAreaGroups(callId)));
     }

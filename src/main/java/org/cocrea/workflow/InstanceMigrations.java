@@ -67,6 +67,11 @@ import org.springframework.stereotype.Service;
  * for that one command, under the user's name, so the batch and Cockpit's operation log record who started it.
  * Never migrates across process keys, never to anything but the latest version, never sets variables, never skips
  * listeners or input/output mappings.
+ *
+ * <p>Why one class over 300 lines: preview, migration and batch view share the same plan building and the same
+ * "what cannot be mapped" analysis ({@code mapEqualActivities} and the differences by element id), and the one place
+ * that lifts the engine's authorization checks must be next to the only command it is lifted for; split, the
+ * security-relevant part would be spread over several classes.
  */
 @Service
 public class InstanceMigrations {

@@ -33,12 +33,12 @@ class OpenCallDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String plan = FormValues.text(execution.getVariable(ACTION_PLAN));
-        Instant opensAt = FormValues.instant(OPENS_AT, execution.getVariable(OPENS_AT));
-        Instant closesAt = FormValues.instant(CLOSES_AT, execution.getVariable(CLOSES_AT));
+        String plan = ACTION_PLAN_VAR.get(execution);
+        Instant opensAt = OPENS_AT_VAR.get(execution);
+        Instant closesAt = CLOSES_AT_VAR.get(execution);
         CallForProposals[] call = new CallForProposals[1];
         Refusals.refuseInvalid(() -> call[0] = consultations.open(plan == null || plan.isBlank() ? defaultActionPlan : plan,
-                FormValues.text(execution.getVariable(TITLE)), FormValues.list(AXES, execution.getVariable(AXES)),
+                TITLE_VAR.get(execution), AXES_VAR.get(execution),
                 opensAt, closesAt, execution.getProcessInstanceId()));
         execution.setVariable(CALL_ID, call[0].getId());
         // A later co-creation instance of the plan starts with the feasible proposals not addressed earlier.

@@ -28,8 +28,8 @@ class PrepareMeetingAgendaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long callId = (Long) execution.getVariable(CALL_ID);
-        String group = (String) execution.getVariable(AREA_GROUP);
+        long callId = CALL_ID_VAR.required(execution);
+        String group = AREA_GROUP_VAR.get(execution);
         execution.setVariableLocal(MEETING_AGENDA, meetings.agenda(callId, group));
         execution.setVariableLocal(AREA_NAME,
                 areas.byCandidateGroup(group).map(a -> a.name(Locale.forLanguageTag("es"))).orElse(group));

@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.FormFields;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +29,7 @@ class PreparePrioritisationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long callId = (Long) execution.getVariable(CallForProposalsProcess.CALL_ID);
+        long callId = CallForProposalsProcess.CALL_ID_VAR.required(execution);
         Locale es = Locale.forLanguageTag("es");
         List<Map<String, String>> options = new ArrayList<>();
         proposals.feasibleByAxis(callId).forEach((axis, list) -> {
@@ -36,6 +38,6 @@ class PreparePrioritisationDelegate implements JavaDelegate {
                         + p.getTitle() + " (" + proposals.verdictName(p.getVerdict(), es) + ")", "value", String.valueOf(p.getId())));
             }
         });
-        execution.setVariable(CallForProposalsProcess.PRIORITISATION_OPTIONS, FormValues.jsonOptions(options));
+        execution.setVariable(CallForProposalsProcess.PRIORITISATION_OPTIONS, FormFields.jsonOptions(options));
     }
 }

@@ -23,10 +23,9 @@ class PrioritisationCompletedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long callId = (Long) task.getVariable(CallForProposalsProcess.CALL_ID);
+        long callId = CallForProposalsProcess.CALL_ID_VAR.required(task);
         List<Long> ids = new ArrayList<>();
-        for (String s : FormValues.list(CallForProposalsProcess.PRIORITISED_PROPOSALS,
-                task.getVariable(CallForProposalsProcess.PRIORITISED_PROPOSALS))) {
+        for (String s : CallForProposalsProcess.PRIORITISED_PROPOSALS_VAR.get(task)) {
             try {
                 ids.add(Long.valueOf(s));
             } catch (NumberFormatException e) {

@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/proposal-review.bpmn}: one instance per proposal, from routing to the reasoned
  * response. Business key: the proposal's tracking code.
@@ -55,6 +57,27 @@ public final class ProposalReviewProcess {
      */
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, PROPOSAL_ID, CALL_ID, AXIS, SUBMITTER_TYPE,
             AREA_GROUP, AREA_OPTIONS, REVIEW_DUE_DATE).settableAt(TASK_TRIAGE, AREA_GROUP);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #AREA_GROUP}, form text. */
+    public static final ProcessVariable<String> AREA_GROUP_VAR = ProcessVariable.text(AREA_GROUP);
+    /** {@link #REVIEW_DUE_DATE}, as stored (set by {@link ProposalReviewRules#setReviewDueDate}). */
+    public static final ProcessVariable<java.util.Date> REVIEW_DUE_DATE_VAR = ProcessVariable.of(REVIEW_DUE_DATE,
+            java.util.Date.class);
+    /** {@link #VERDICT}, form text. */
+    public static final ProcessVariable<String> VERDICT_VAR = ProcessVariable.text(VERDICT);
+    /** {@link #REASONING}, form text. */
+    public static final ProcessVariable<String> REASONING_VAR = ProcessVariable.text(REASONING);
+    /** {@link #WILLING_TO_CO_CREATE}, form checkbox. */
+    public static final ProcessVariable<Boolean> WILLING_TO_CO_CREATE_VAR = ProcessVariable.bool(WILLING_TO_CO_CREATE);
+    /** {@link #CONTACT_PERSON}, form text. */
+    public static final ProcessVariable<String> CONTACT_PERSON_VAR = ProcessVariable.text(CONTACT_PERSON);
+    /** {@link #RESPONSE_TEXT}, form text. */
+    public static final ProcessVariable<String> RESPONSE_TEXT_VAR = ProcessVariable.text(RESPONSE_TEXT);
 
     private ProposalReviewProcess() {
     }

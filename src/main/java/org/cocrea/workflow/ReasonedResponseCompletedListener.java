@@ -20,6 +20,6 @@ class ReasonedResponseCompletedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Refusals.refuseInvalid(() -> proposals.recordResponse(proposalOf.of(task).getId(),
-                FormValues.text(task.getVariable(ProposalReviewProcess.RESPONSE_TEXT))));
+                ProposalReviewProcess.RESPONSE_TEXT_VAR.get(task)));
     }
 }

@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.FormFields;
+
 import static org.cocrea.workflow.RoundTableProcess.*;
 
 import java.time.LocalDateTime;
@@ -32,15 +34,15 @@ class RoundTableDelegates {
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     static long roundTableId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        return (Long) scope.getVariable(ROUND_TABLE_ID);
+        return ROUND_TABLE_ID_VAR.get(scope);
     }
 
     /** {@code Task_ProposeDate}: the scheduling service creates the round-table with the first acceptable date. */
     @Bean
     JavaDelegate proposeRoundTableDate(RoundTables roundTables, @Value("${cocrea.public-base-url}") String baseUrl) {
         return (DelegateExecution execution) -> {
-            RoundTable table = roundTables.create((Long) execution.getVariable(CALL_ID),
-                    (String) execution.getVariable(AXIS), execution.getProcessInstanceId());
+            RoundTable table = roundTables.create(CALL_ID_VAR.get(execution),
+                    AXIS_VAR.get(execution), execution.getProcessInstanceId());
             execution.setVariable(ROUND_TABLE_ID, table.getId());
             execution.setVariable(TITLE, table.getTitle());
             execution.setVariable(PAGE, baseUrl + "/staff/round-tables/" + table.getId());
@@ -54,7 +56,7 @@ class RoundTableDelegates {
     @Bean
     TaskListener nameTaskAfterRoundTable(org.cocrea.proposal.Proposals proposals) {
         return (DelegateTask task) -> task.setName(task.getName() + " · "
-                + proposals.axisName((String) task.getVariable(AXIS), java.util.Locale.forLanguageTag("es")));
+                + proposals.axisName(AXIS_VAR.get(task), java.util.Locale.forLanguageTag("es")));
     }
 
     /** Create listener of {@code Task_ChooseOrganizations}: the directory's suggestions for the axis as options. */
@@ -63,7 +65,7 @@ class RoundTableDelegates {
             org.springframework.context.MessageSource messages) {
         return (DelegateTask task) -> {
             List<Map<String, String>> options = new ArrayList<>();
-            for (var s : contacts.suggestOrganizations((String) task.getVariable(AXIS))) {
+            for (var s : contacts.suggestOrganizations(AXIS_VAR.get(task))) {
                 Map<String, String> option = new LinkedHashMap<>();
                 java.util.Locale es = java.util.Locale.forLanguageTag("es");
                 option.put("label", s.name() + " (" + messages.getMessage("organizationType." + s.type(), null, s.type(), es)
@@ -72,7 +74,7 @@ class RoundTableDelegates {
                 option.put("value", String.valueOf(s.organizationId()));
                 options.add(option);
             }
-            task.setVariableLocal(ORGANIZATION_OPTIONS, FormValues.jsonOptions(options));
+            task.setVariableLocal(ORGANIZATION_OPTIONS, FormFields.jsonOptions(options));
         };
     }
 
@@ -81,7 +83,7 @@ class RoundTableDelegates {
     TaskListener organizationsChosen(RoundTables roundTables) {
         return (DelegateTask task) -> {
             List<Long> ids = new ArrayList<>();
-            for (String s : FormValues.list(INVITED_ORGANIZATIONS, task.getVariable(INVITED_ORGANIZATIONS))) {
+            for (String s : INVITED_ORGANIZATIONS_VAR.get(task)) {
                 try {
                     ids.add(Long.valueOf(s));
                 } catch (NumberFormatException e) {
@@ -89,8 +91,8 @@ class RoundTableDelegates {
                 }
             }
             Refusals.refuseInvalid(() -> roundTables.invitePersonally(roundTableId(task), ids,
-                    FormValues.instant(INFO_MEETING_AT, task.getVariable(INFO_MEETING_AT)),
-                    FormValues.text(task.getVariable(INFO_MEETING_LINK))));
+                    INFO_MEETING_AT_VAR.get(task),
+                    INFO_MEETING_LINK_VAR.get(task)));
         };
     }
 
@@ -105,10 +107,10 @@ class RoundTableDelegates {
     TaskListener roundTableDateConfirmed(RoundTables roundTables) {
         return (DelegateTask task) -> {
             long id = roundTableId(task);
-            Refusals.refuseInvalid(() -> roundTables.confirm(id, FormValues.instant(STARTS_AT, task.getVariable(STARTS_AT)),
-                    FormValues.integer(DURATION_MINUTES, task.getVariable(DURATION_MINUTES)),
-                    FormValues.text(task.getVariable(MEETING_LINK)),
-                    FormValues.integer(CAPACITY, task.getVariable(CAPACITY))));
+            Refusals.refuseInvalid(() -> roundTables.confirm(id, STARTS_AT_VAR.get(task),
+                    DURATION_MINUTES_VAR.get(task),
+                    MEETING_LINK_VAR.get(task),
+                    CAPACITY_VAR.get(task)));
             task.getExecution().setVariable(STARTS_AT_DATE, Date.from(roundTables.get(id).getStartsAt()));
         };
     }
@@ -156,14 +158,14 @@ class RoundTableDelegates {
     @Bean
     TaskListener roundTablePhase1Recorded(RoundTables roundTables) {
         return (DelegateTask task) -> Refusals.refuseInvalid(() -> roundTables.recordPresentation(roundTableId(task),
-                FormValues.text(task.getVariable(PRESENTATION))));
+                PRESENTATION_VAR.get(task)));
     }
 
     /** Complete listener of {@code Task_Phase2}: the chosen topics, one per line. */
     @Bean
     TaskListener roundTablePhase2Recorded(RoundTables roundTables) {
         return (DelegateTask task) -> {
-            String text = FormValues.text(task.getVariable(CHOSEN_TOPICS));
+            String text = CHOSEN_TOPICS_VAR.get(task);
             List<String> topics = text == null ? List.of() : Arrays.asList(text.split("\\R"));
             Refusals.refuseInvalid(() -> roundTables.recordTopics(roundTableId(task), topics));
         };
@@ -187,7 +189,7 @@ class RoundTableDelegates {
                         option.put("value", String.valueOf(r.getId()));
                         options.add(option);
                     });
-            task.setVariableLocal(ATTENDANCE_OPTIONS, FormValues.jsonOptions(options));
+            task.setVariableLocal(ATTENDANCE_OPTIONS, FormFields.jsonOptions(options));
         };
     }
 
@@ -196,7 +198,7 @@ class RoundTableDelegates {
     TaskListener roundTableAttendanceRecorded(RoundTables roundTables) {
         return (DelegateTask task) -> {
             List<Long> ids = new ArrayList<>();
-            for (String s : FormValues.list(ATTENDEES, task.getVariable(ATTENDEES))) {
+            for (String s : ATTENDEES_VAR.get(task)) {
                 try {
                     ids.add(Long.valueOf(s));
                 } catch (NumberFormatException e) {

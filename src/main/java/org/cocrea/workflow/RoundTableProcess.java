@@ -1,5 +1,9 @@
 package org.cocrea.workflow;
 
+import java.time.Instant;
+import java.util.List;
+import org.cocrea.workflow.support.ProcessVariable;
+
 /**
  * Definitions of {@code processes/round-table.bpmn}: one co-creation round-table of one axis, from the proposed date
  * to the chosen topics. Business key: {@code <callId>:<axis>}.
@@ -63,6 +67,38 @@ public final class RoundTableProcess {
      */
     public static final OwnedVariables OWNED = OwnedVariables.of(KEY, CALL_ID, AXIS, ROUND_TABLE_ID, STARTS_AT_DATE,
             STATUS, ORGANIZATION_OPTIONS, ATTENDANCE_OPTIONS);
+
+    /*
+     * Typed variables (workflow.support.ProcessVariable): how code reads and writes the variables above. Ids and
+     * routing facts set by Java are read as stored (a value of another type is an IllegalStateException naming
+     * it); form fields are read as Tasklist submits them (an unreadable value is refused with 400).
+     */
+    /** {@link #CALL_ID}, as stored. */
+    public static final ProcessVariable<Long> CALL_ID_VAR = ProcessVariable.of(CALL_ID, Long.class);
+    /** {@link #AXIS}, as stored. */
+    public static final ProcessVariable<String> AXIS_VAR = ProcessVariable.of(AXIS, String.class);
+    /** {@link #ROUND_TABLE_ID}, as stored. */
+    public static final ProcessVariable<Long> ROUND_TABLE_ID_VAR = ProcessVariable.of(ROUND_TABLE_ID, Long.class);
+    /** {@link #STARTS_AT}, form date-time. */
+    public static final ProcessVariable<Instant> STARTS_AT_VAR = ProcessVariable.instant(STARTS_AT);
+    /** {@link #DURATION_MINUTES}, form whole number. */
+    public static final ProcessVariable<Integer> DURATION_MINUTES_VAR = ProcessVariable.integer(DURATION_MINUTES);
+    /** {@link #MEETING_LINK}, form text. */
+    public static final ProcessVariable<String> MEETING_LINK_VAR = ProcessVariable.text(MEETING_LINK);
+    /** {@link #CAPACITY}, form whole number. */
+    public static final ProcessVariable<Integer> CAPACITY_VAR = ProcessVariable.integer(CAPACITY);
+    /** {@link #PRESENTATION}, form text. */
+    public static final ProcessVariable<String> PRESENTATION_VAR = ProcessVariable.text(PRESENTATION);
+    /** {@link #CHOSEN_TOPICS}, form text. */
+    public static final ProcessVariable<String> CHOSEN_TOPICS_VAR = ProcessVariable.text(CHOSEN_TOPICS);
+    /** {@link #INVITED_ORGANIZATIONS}, form list. */
+    public static final ProcessVariable<List<String>> INVITED_ORGANIZATIONS_VAR = ProcessVariable.list(INVITED_ORGANIZATIONS);
+    /** {@link #INFO_MEETING_AT}, form date-time. */
+    public static final ProcessVariable<Instant> INFO_MEETING_AT_VAR = ProcessVariable.instant(INFO_MEETING_AT);
+    /** {@link #INFO_MEETING_LINK}, form text. */
+    public static final ProcessVariable<String> INFO_MEETING_LINK_VAR = ProcessVariable.text(INFO_MEETING_LINK);
+    /** {@link #ATTENDEES}, form list. */
+    public static final ProcessVariable<List<String>> ATTENDEES_VAR = ProcessVariable.list(ATTENDEES);
 
     private RoundTableProcess() {
     }

@@ -34,7 +34,7 @@ class TaskCreatedNotifier {
             return;
         }
         Object title = task.getVariableLocal(ProposalReviewProcess.PROPOSAL_TITLE);
-        Object area = task.getVariable(CallForProposalsProcess.AREA_NAME);
+        Object area = CallForProposalsProcess.AREA_NAME_VAR.get(task);
         String subject = title != null ? title.toString() : area != null ? area.toString() : null;
         notifications.taskCreated(task.getId(), task.getName(), subject, GroupMembers.format(task.getDueDate()),
                 members.of(groups));

@@ -17,7 +17,7 @@ class TriageCompletedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String group = FormValues.text(task.getVariable(ProposalReviewProcess.AREA_GROUP));
+        String group = ProposalReviewProcess.AREA_GROUP_VAR.get(task);
         if (areas.byCandidateGroup(group).isEmpty()) {
             throw RefusedInputException.of("Elegí un área existente (areaGroup: " + group + ")",
                     "Choose an existing area (areaGroup: " + group + ")");

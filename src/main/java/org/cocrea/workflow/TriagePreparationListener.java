@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import org.cocrea.workflow.support.FormFields;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,6 @@ class TriagePreparationListener implements TaskListener {
     public void notify(DelegateTask task) {
         List<Map<String, String>> options = areas.all().stream()
                 .map(a -> Map.of("label", a.name(Locale.forLanguageTag("es")), "value", a.getCandidateGroup())).toList();
-        task.setVariableLocal(ProposalReviewProcess.AREA_OPTIONS, FormValues.jsonOptions(options));
+        task.setVariableLocal(ProposalReviewProcess.AREA_OPTIONS, FormFields.jsonOptions(options));
     }
 }

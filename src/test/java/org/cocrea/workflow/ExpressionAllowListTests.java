@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ExpressionAllowListTests {
 
     static final Set<String> BEANS = Set.of("identityService", "processEngine", "runtimeService", "workingDays",
-            "schedule", "followUpSchedule", "sendResponse", "dataSource");
+            "schedule", "followUpSchedule", "sendResponse", "dataSource", "proposalReview");
     final ExpressionAllowList rules = new ExpressionAllowList(BEANS::contains, Set.of("sendResponse")::contains);
 
     @Test
@@ -25,7 +25,8 @@ class ExpressionAllowListTests {
                 "${execution.getVariable('areaGroup') != null}", "${!allReviewsDone}", "${commentCount > 0}",
                 "${decision == 'publish'}", "commitment-${commitmentId}", "${callId}:${axis}", "${null}",
                 "${proposal.title}", "${list[loopCounter]}", "${execution.processBusinessKey}", "${task.assignee}",
-                "${currentUserGroups()}", "P3D", "0 0 8 1 * ?" }) {
+                "${currentUserGroups()}", "P3D", "0 0 8 1 * ?", "${proposalReview.hasArea(execution)}",
+                "${!proposalReview.hasArea(execution)}", "${proposalReview.setReviewDueDate(execution, 10)}" }) {
             assertThat(rules.check(allowed)).as(allowed).isEmpty();
         }
     }
@@ -38,6 +39,10 @@ class ExpressionAllowListTests {
         assertThat(rules.check("${x == dataSource}")).anySatisfy(p -> assertThat(p).contains("dataSource"));
         // a delegate is named alone, never called or passed around
         assertThat(rules.check("${sendResponse.execute(execution)}")).isNotEmpty();
+        // execution is passed whole only to an allowed helper method, never to another bean or a value's method
+        assertThat(rules.check("${dataSource.getConnection(execution)}")).isNotEmpty();
+        assertThat(rules.check("${proposalReview.hasArea(execution.getProcessEngineServices())}")).isNotEmpty();
+        assertThat(rules.check("${proposalReview.getClass(execution)}")).isNotEmpty();
         assertThat(rules.check("${workingDays.after(sendResponse, 1)}")).isNotEmpty();
         // helpers only with their documented members
         assertThat(rules.check("${workingDays.properties}")).anySatisfy(p -> assertThat(p).contains("workingDays"));

@@ -68,7 +68,8 @@ class ModelerDeploymentTests {
     @Test
     void aModelerDeployFollowedByARestartWithTheSameFilesCreatesNoNewVersion() throws Exception {
         Map<String, Integer> before = models.latestVersions();
-        checkout.edit("processes/proposal-review.bpmn", "workingDays.after(now(), 10)", "workingDays.after(now(), 15)");
+        checkout.edit("processes/proposal-review.bpmn", "proposalReview.setReviewDueDate(execution, 10)",
+                "proposalReview.setReviewDueDate(execution, 15)");
 
         HttpResponse<String> deployed = deployFromModeler("proposal-review", "proposal-review.bpmn");
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
@@ -83,7 +84,7 @@ class ModelerDeploymentTests {
         ProcessDefinition review = models.latest(ProposalReviewProcess.KEY);
         assertThat(review.getVersion()).isEqualTo(before.get(ProposalReviewProcess.KEY) + 1);
         assertThat(review.getDeploymentId()).isEqualTo(id);
-        assertThat(text(id, "processes/proposal-review.bpmn")).contains("workingDays.after(now(), 15)");
+        assertThat(text(id, "processes/proposal-review.bpmn")).contains("proposalReview.setReviewDueDate(execution, 15)");
 
         // Deploy pressed again with the same diagram: nothing new.
         assertThat(deployFromModeler("proposal-review", "proposal-review.bpmn").statusCode()).isEqualTo(200);

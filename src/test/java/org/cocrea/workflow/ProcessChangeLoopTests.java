@@ -225,7 +225,8 @@ class ProcessChangeLoopTests {
     /** The edits a process owner makes in Modeler, as XML edits of their copies of the files. */
     private void changeTheModels() throws Exception {
         String review = "processes/proposal-review.bpmn";
-        checkout.edit(review, "workingDays.after(now(), 10)", "workingDays.after(now(), 15)");
+        checkout.edit(review, "proposalReview.setReviewDueDate(execution, 10)",
+                "proposalReview.setReviewDueDate(execution, 15)");
         checkout.edit(review, "Plazo: 10 días hábiles", "Plazo: 15 días hábiles");
         // the added step: the team checks each review before the meeting with the area
         checkout.edit(review, "<bpmn:intermediateCatchEvent id=\"Event_FeasibilityMeetingHeld\"", """

@@ -85,7 +85,9 @@ class ProposalReviewProcessTests {
     void setUp() {
         init(extension.getProcessEngine());
         extension.setCurrentTime(NOW);
-        Mocks.register("workingDays", new WorkingDays(new CalendarProperties(FIXED_HOLIDAYS, List.of())));
+        WorkingDays workingDays = new WorkingDays(new CalendarProperties(FIXED_HOLIDAYS, List.of()));
+        Mocks.register("workingDays", workingDays);
+        Mocks.register("proposalReview", new ProposalReviewRules(workingDays));
         Mocks.register("assignArea", (JavaDelegate) execution -> assignedAreas.add(execution.getVariable(AREA_GROUP)));
         Mocks.register("showProposal", (TaskListener) task -> shownOn.add(task.getTaskDefinitionKey()));
         Mocks.register("triagePreparation", (TaskListener) task -> triagePreparedOn.add(task.getTaskDefinitionKey()));

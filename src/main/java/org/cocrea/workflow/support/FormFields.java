@@ -1,4 +1,4 @@
-package org.cocrea.workflow;
+package org.cocrea.workflow.support;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,19 +16,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.workflow.RefusedInputException;
 
 /**
  * Reads values as Tasklist's Camunda Forms submit them (datetime fields arrive as ISO strings, checklists as Json,
  * booleans as Boolean or String) and as Java code sets them (Date, List, Boolean). Every reader is lenient about the
  * representation and strict about the meaning: a value that cannot be read is refused with
  * {@link RefusedInputException} naming the field, which Tasklist and the REST API report as a 400.
+ * <p>
+ * The readers back {@link ProcessVariable}'s form-field variables ({@link ProcessVariable#text(String)} ...), which
+ * code uses instead of calling them; {@link #jsonOptions(List)} writes a select's options.
  */
-final class FormValues {
+public final class FormFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
-    private FormValues() {
+    private FormFields() {
     }
 
     /**
@@ -81,7 +85,7 @@ final class FormValues {
      * @param options {@code {label, value}} entries
      * @return the variable value
      */
-    static org.camunda.spin.json.SpinJsonNode jsonOptions(List<java.util.Map<String, String>> options) {
+    public static org.camunda.spin.json.SpinJsonNode jsonOptions(List<java.util.Map<String, String>> options) {
         try {
             return org.camunda.spin.Spin.JSON(JSON.writeValueAsString(options));
         } catch (JsonProcessingException e) {
