@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
 import org.cocrea.notification.MailOutbox;
@@ -63,7 +65,7 @@ public class Proposals {
      * @param channel {@link Channel#WEB} or {@link Channel#API}
      * @return the stored proposal
      * @throws NoOpenCallException      when no call accepts proposals now
-     * @throws InvalidProposalException naming each invalid field; nothing is stored
+     * @throws InputRefusedException naming each invalid field; nothing is stored
      */
     @Transactional
     public Proposal submit(ProposalInput input, Channel channel) {
@@ -78,7 +80,7 @@ public class Proposals {
      * @param submittedAt when the proposer handed it in
      * @return the stored proposal
      * @throws NoOpenCallException      when no call accepts proposals now
-     * @throws InvalidProposalException naming each invalid field (also a reference already imported)
+     * @throws InputRefusedException naming each invalid field (also a reference already imported)
      */
     @Transactional
     public Proposal submitOffline(ProposalInput input, Instant submittedAt) {
@@ -95,15 +97,15 @@ public class Proposals {
         List<FieldProblem> problems = new ArrayList<>(ProposalValidator.validate(input, call));
         if (input.externalRef() != null) {
             if (org.cocrea.web.InputText.hasForbiddenCharacters(input.externalRef())) {
-                problems.add(FieldProblem.of("ref", "controlCharacters"));
+                problems.add(FieldProblem.of("ref", "validation.controlCharacters"));
             } else if (org.cocrea.web.InputText.exceeds(input.externalRef(), 50)) {
-                problems.add(new FieldProblem("ref", "tooLong", 50));
+                problems.add(FieldProblem.of("ref", "validation.tooLong", 50));
             } else if (repository.existsByCallIdAndExternalRef(call.getId(), input.externalRef())) {
-                problems.add(FieldProblem.of("ref", "duplicate"));
+                problems.add(FieldProblem.of("ref", "validation.duplicate"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidProposalException(problems);
+            throw new InputRefusedException(problems);
         }
         Proposal proposal = repository.save(new Proposal(newTrackingCode(), call.getId(), input, channel, submittedAt));
         events.publishEvent(new ProposalSubmitted(proposal.getId(), proposal.getTrackingCode(), call.getId(),
@@ -181,38 +183,35 @@ public class Proposals {
      * @param willingToCoCreate whether the area is willing to co-create; required
      * @param contactPerson     the area's contact person; required, at most 200 characters
      * @param reviewedBy        Camunda user id of the reviewer, may be null
-     * @throws InvalidReviewException listing every problem, in Spanish and English
+     * @throws InputRefusedException listing every problem, in Spanish and English
      */
     @Transactional
     public void recordReview(long proposalId, String verdictCode, String reasoning, Boolean willingToCoCreate,
             String contactPerson, String reviewedBy) {
-        List<String> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         Optional<Verdict> verdict = Verdict.fromCode(verdictCode);
         if (verdict.isEmpty()) {
-            problems.add("dictamen: elija factible, parcialmente factible o no factible / verdict: choose feasible, "
-                    + "partially feasible or not feasible");
+            problems.add(FieldProblem.of("verdict", "review.verdict"));
         }
         if (ProposalValidator.isBlank(reasoning)) {
-            problems.add("fundamentación requerida / reasoning is required");
+            problems.add(FieldProblem.of("reasoning", "review.reasoning.required"));
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(reasoning)) {
-            problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
+            problems.add(FieldProblem.of("reasoning", "review.reasoning.controlCharacters"));
         } else if (org.cocrea.web.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
-            problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
-                    + " characters");
+            problems.add(FieldProblem.of("reasoning", "review.reasoning.tooLong", REASONING_MAX));
         }
         if (willingToCoCreate == null) {
-            problems.add("indique si el área está dispuesta a co-crear / say whether the area is willing to co-create");
+            problems.add(FieldProblem.of("willingToCoCreate", "review.willingToCoCreate"));
         }
         if (ProposalValidator.isBlank(contactPerson)) {
-            problems.add("persona de contacto requerida / contact person is required");
+            problems.add(FieldProblem.of("contactPerson", "review.contactPerson.required"));
         } else if (org.cocrea.web.InputText.hasForbiddenCharacters(contactPerson)) {
-            problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
+            problems.add(FieldProblem.of("contactPerson", "review.contactPerson.controlCharacters"));
         } else if (org.cocrea.web.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
-            problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
-                    + CONTACT_MAX + " characters");
+            problems.add(FieldProblem.of("contactPerson", "review.contactPerson.tooLong", CONTACT_MAX));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidReviewException(problems);
+            throw new InputRefusedException(problems);
         }
         Proposal proposal = get(proposalId);
         proposal.recordReview(verdict.get(), reasoning.strip(), willingToCoCreate, contactPerson.strip(), reviewedBy,
@@ -272,20 +271,18 @@ public class Proposals {
      *
      * @param proposalId   proposal id
      * @param responseText required, at most 3900 characters
-     * @throws InvalidReviewException when the text is missing or too long
+     * @throws InputRefusedException when the text is missing or too long
      */
     @Transactional
     public void recordResponse(long proposalId, String responseText) {
         if (ProposalValidator.isBlank(responseText)) {
-            throw new InvalidReviewException(List.of("respuesta fundamentada requerida / reasoned response is required"));
+            throw InputRefusedException.of("responseText", "review.response.required");
         }
         if (org.cocrea.web.InputText.hasForbiddenCharacters(responseText)) {
-            throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
-                    + "allowed"));
+            throw InputRefusedException.of("responseText", "review.response.controlCharacters");
         }
         if (org.cocrea.web.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
-            throw new InvalidReviewException(List.of("respuesta: máximo " + RESPONSE_MAX + " caracteres / response: at most "
-                    + RESPONSE_MAX + " characters"));
+            throw InputRefusedException.of("responseText", "review.response.tooLong", RESPONSE_MAX);
         }
         get(proposalId).recordResponse(responseText.strip());
     }
@@ -360,18 +357,17 @@ public class Proposals {
      *
      * @param callId      call id
      * @param proposalIds ids of feasible proposals of that call
-     * @throws InvalidReviewException when an id is not a feasible proposal of the call
+     * @throws InputRefusedException when an id is not a feasible proposal of the call
      */
     @Transactional
     public void prioritise(long callId, Collection<Long> proposalIds) {
         Map<Long, Proposal> feasible = new HashMap<>();
         feasibleByAxis(callId).values().forEach(list -> list.forEach(p -> feasible.put(p.getId(), p)));
-        List<String> problems = proposalIds.stream().filter(id -> !feasible.containsKey(id))
-                .map(id -> "la propuesta " + id + " no es factible en esta convocatoria / proposal " + id
-                        + " is not a feasible proposal of this call")
+        List<FieldProblem> problems = proposalIds.stream().filter(id -> !feasible.containsKey(id))
+                .map(id -> FieldProblem.of("proposalIds", "review.notFeasible", String.valueOf(id)))
                 .toList();
         if (!problems.isEmpty()) {
-            throw new InvalidReviewException(problems);
+            throw new InputRefusedException(problems);
         }
         Set<Long> chosen = Set.copyOf(proposalIds);
         repository.findByCallIdOrderByAxisAscIdAsc(callId).forEach(p -> p.setPrioritised(chosen.contains(p.getId())));

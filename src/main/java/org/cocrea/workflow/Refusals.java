@@ -1,7 +1,7 @@
 package org.cocrea.workflow;
 
 import org.cocrea.consultation.InvalidCallException;
-import org.cocrea.proposal.InvalidReviewException;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.roundtable.InvalidRoundTableException;
 
 /**
@@ -15,15 +15,18 @@ final class Refusals {
     }
 
     /**
-     * Runs a step and translates validation refusals.
+     * Runs a step and translates validation refusals: any {@link InputRefusedException} (texts from the bundles, in
+     * Spanish and English), and, until their features move to the kernel, the older bilingual-message exceptions.
      *
      * @param step the feature call
-     * @throws RefusedInputException carrying the feature's message
+     * @throws RefusedInputException carrying the feature's reasons
      */
     static void refuseInvalid(Runnable step) {
         try {
             step.run();
-        } catch (InvalidReviewException | InvalidCallException | InvalidRoundTableException e) {
+        } catch (InputRefusedException e) {
+            throw RefusedInputException.of(e);
+        } catch (InvalidCallException | InvalidRoundTableException e) {
             throw RefusedInputException.fromBilingual(e.getMessage(), e);
         }
     }
