@@ -19,6 +19,7 @@ import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -167,7 +168,7 @@ public class Proposals {
      *
      * @param proposalId proposal id
      * @param areaGroup  candidate group, e.g. {@code area-ambiente}
-     * @throws IllegalArgumentException if the proposal does not exist
+     * @throws NotFoundException if the proposal does not exist
      */
     @Transactional
     public void assignArea(long proposalId, String areaGroup) {
@@ -433,11 +434,11 @@ public class Proposals {
     /**
      * @param proposalId proposal id
      * @return the proposal
-     * @throws IllegalArgumentException if there is none
+     * @throws NotFoundException if there is none
      */
     @Transactional(readOnly = true)
     public Proposal get(long proposalId) {
         return repository.findById(proposalId)
-                .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
+                .orElseThrow(() -> new NotFoundException("proposal", proposalId));
     }
 }
