@@ -188,8 +188,7 @@ class CommitmentFollowUpDelegates {
         JsonNode rows = json(MILESTONES, submitted);
         JsonNode ids = offered == null ? JSON.createArrayNode() : json(OFFERED_MILESTONE_IDS, offered);
         if (!rows.isArray()) {
-            throw RefusedInputException.of("Campo " + MILESTONES + ": se esperaba una lista",
-                    "Field " + MILESTONES + ": a list was expected");
+            throw RefusalTexts.refusal("refusal.expectedList", MILESTONES);
         }
         List<FollowUps.Entry> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -212,7 +211,7 @@ class CommitmentFollowUpDelegates {
         try {
             return JSON.readTree(value.toString());
         } catch (JsonProcessingException e) {
-            throw RefusedInputException.of("Campo " + field + ": lista ilegible", "Field " + field + ": unreadable list");
+            throw RefusalTexts.refusal("refusal.unreadableList", field);
         }
     }
 
@@ -288,8 +287,7 @@ class CommitmentFollowUpDelegates {
                 task.getExecution().setVariable(REPORT_ACCEPTED, false);
                 task.getExecution().setVariable(REPORT_DUE_AT, Date.from(due));
             } else {
-                throw RefusedInputException.of("Campo " + REVIEW_DECISION + ": elegí aceptar o pedir más",
-                        "Field " + REVIEW_DECISION + ": choose accept or ask for more");
+                throw RefusalTexts.refusal("refusal.acceptOrAskMore", REVIEW_DECISION);
             }
         };
     }

@@ -33,8 +33,7 @@ class FeasibilityReviewCompletedListener implements TaskListener {
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).anyMatch(g -> g.equals(p.getAreaGroup()));
         if (!ownArea) {
-            throw RefusedInputException.of("Esta tarea no corresponde al área de la propuesta " + p.getTrackingCode(),
-                    "This task does not belong to the area of proposal " + p.getTrackingCode());
+            throw RefusalTexts.refusal("refusal.notTheProposalsArea", p.getTrackingCode());
         }
         Refusals.refuseInvalid(() -> proposals.recordReview(p.getId(), FormValues.text(task.getVariable(VERDICT)),
                 FormValues.text(task.getVariable(REASONING)), FormValues.bool(task.getVariable(WILLING_TO_CO_CREATE)),
