@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -126,7 +127,7 @@ public class Consultations {
      * Closes a call: no more proposals are accepted. Idempotent.
      *
      * @param callId id of the call
-     * @throws IllegalArgumentException if there is no such call
+     * @throws NotFoundException if there is no such call
      */
     @Transactional
     public void close(long callId) {
@@ -136,11 +137,11 @@ public class Consultations {
     /**
      * @param callId id of the call
      * @return the call
-     * @throws IllegalArgumentException if there is no such call
+     * @throws NotFoundException if there is no such call
      */
     @Transactional(readOnly = true)
     public CallForProposals get(long callId) {
-        return calls.findById(callId).orElseThrow(() -> new IllegalArgumentException("No call for proposals " + callId));
+        return calls.findById(callId).orElseThrow(() -> new NotFoundException("call for proposals", callId));
     }
 
     /** @return the call that accepts proposals now (the earliest opened one if several plans have one), if any */

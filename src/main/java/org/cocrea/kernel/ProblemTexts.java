@@ -48,6 +48,17 @@ public final class ProblemTexts {
     }
 
     /**
+     * @param code   a message key, e.g. {@code refusal.invalidData}
+     * @param locale the reader's language; anything but English reads Spanish
+     * @param args   the message arguments
+     * @return the text
+     * @throws NoSuchMessageException when the bundles have no such key
+     */
+    public String text(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, language(locale));
+    }
+
+    /**
      * @param refusal a refusal
      * @param locale  the reader's language
      * @return the texts of all its problems, joined by a space, in the order they were found

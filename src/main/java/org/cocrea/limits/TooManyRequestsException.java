@@ -3,6 +3,9 @@ package org.cocrea.limits;
 /**
  * A request refused by an abuse limit; answered 429 with {@code Retry-After} by {@link TooManyRequestsAdvice} (a page,
  * or the public API's JSON error under {@code /api/}).
+ * <p>
+ * Not a {@link org.cocrea.kernel.InputRefusedException}: it refuses the rate of requests, not their content (the same
+ * input is accepted after {@code Retry-After}), and is answered 429.
  */
 public class TooManyRequestsException extends RuntimeException {
 

@@ -1,11 +1,9 @@
 package org.cocrea.mailing;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Staff pages of calls for participation: the list and each one's progress (sent / failed / left). */
 @Controller
@@ -25,12 +23,7 @@ class MailingPageController {
 
     @GetMapping("/staff/mailings/{id}")
     String show(@PathVariable long id, Model model) {
-        Mailing mailing;
-        try {
-            mailing = mailings.get(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        Mailing mailing = mailings.get(id);
         model.addAttribute("mailing", mailing);
         model.addAttribute("progress", mailings.progress(id));
         return "staff/mailing";

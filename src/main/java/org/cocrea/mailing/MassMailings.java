@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutboxMessage;
 import org.cocrea.notification.OutgoingMail;
@@ -193,11 +194,11 @@ public class MassMailings {
     /**
      * @param mailingId id
      * @return the mailing
-     * @throws IllegalArgumentException if unknown
+     * @throws NotFoundException if unknown
      */
     @Transactional(readOnly = true)
     public Mailing get(long mailingId) {
-        return mailings.findById(mailingId).orElseThrow(() -> new IllegalArgumentException("No mailing " + mailingId));
+        return mailings.findById(mailingId).orElseThrow(() -> new NotFoundException("mailing", mailingId));
     }
 
     /** @return the 50 newest mailings */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,12 +143,13 @@ public class MailOutbox {
      * Puts a FAILED row back in the queue (staff decided it did not arrive).
      *
      * @param id row id
-     * @throws IllegalArgumentException if there is no such row or it is not FAILED
+     * @throws NotFoundException       if there is no such row
+     * @throws IllegalArgumentException if it is not FAILED
      */
     @Transactional
     public void requeue(long id) {
         OutboxMessage message = repository.findById(id)
-                .orElseThrow(() -> new IllegalArgumentException("No outbox row " + id));
+                .orElseThrow(() -> new NotFoundException("outbox message", id));
         if (message.getStatus() != OutboxStatus.FAILED) {
             throw new IllegalArgumentException("Only FAILED rows can be re-queued");
         }

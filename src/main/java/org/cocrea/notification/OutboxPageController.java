@@ -1,12 +1,11 @@
 package org.cocrea.notification;
 
-import org.springframework.http.HttpStatus;
+import org.cocrea.kernel.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,7 +35,7 @@ class OutboxPageController {
 
     @GetMapping("/staff/outbox/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("message", outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("message", outbox.find(id).orElseThrow(() -> new NotFoundException("outbox message", id)));
         return "staff/outbox-message";
     }
 
@@ -44,7 +43,7 @@ class OutboxPageController {
     @GetMapping("/staff/outbox/{id}/attachment")
     org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable long id) {
         OutboxMessage m = outbox.find(id).filter(x -> x.getAttachmentName() != null)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException("outbox attachment", id));
         return org.springframework.http.ResponseEntity.ok()
                 .header("Content-Type", m.getAttachmentType())
                 .header("Content-Disposition", "attachment; filename=\"" + m.getAttachmentName().replaceAll("[^A-Za-z0-9._-]", "_")
@@ -57,7 +56,7 @@ class OutboxPageController {
         try {
             outbox.requeue(id);
             redirect.addFlashAttribute("notice", "outbox.requeued");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NotFoundException e) {
             redirect.addFlashAttribute("notice", "outbox.notRequeued");
         }
         return "redirect:/staff/outbox/" + id;

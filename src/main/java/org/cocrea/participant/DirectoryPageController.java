@@ -12,10 +12,10 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
 import org.cocrea.kernel.Languages;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Public pages of the directory (subscribe to calls and topics; a person's unsubscribe, data export and erasure
@@ -93,7 +92,7 @@ class DirectoryPageController {
 
     @GetMapping("/subscribe/confirm/{token}")
     String confirmPage(@PathVariable String token, @RequestParam(defaultValue = "") String topics, Model model) {
-        contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        contacts.byToken(token).orElseThrow(() -> new NotFoundException("contact token", null));
         model.addAttribute("token", token);
         model.addAttribute("chosenTopics", topics);
         return "directory/confirm";
@@ -103,7 +102,7 @@ class DirectoryPageController {
     String confirm(@PathVariable String token, @RequestParam(defaultValue = "") String topics, Model model,
             HttpServletRequest request) {
         limits.admit(PublicAction.MY_DATA, request, null);
-        Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Contact contact = contacts.byToken(token).orElseThrow(() -> new NotFoundException("contact token", null));
         if (contact.getErasedAt() != null) {
             model.addAttribute("erased", true);
             return "directory/my-data";
@@ -115,7 +114,7 @@ class DirectoryPageController {
 
     @GetMapping("/unsubscribe/{token}")
     String unsubscribePage(@PathVariable String token, Model model) {
-        Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Contact contact = contacts.byToken(token).orElseThrow(() -> new NotFoundException("contact token", null));
         if (contact.getErasedAt() != null) {
             model.addAttribute("erased", true);
             return "directory/my-data";
@@ -129,7 +128,7 @@ class DirectoryPageController {
     @PostMapping("/unsubscribe/{token}")
     String unsubscribe(@PathVariable String token, Model model) {
         if (!contacts.unsubscribe(token)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("contact token", null);
         }
         model.addAttribute("done", true);
         model.addAttribute("token", token);
@@ -139,7 +138,7 @@ class DirectoryPageController {
     @GetMapping("/my-data/{token}")
     String myData(@PathVariable String token, Model model, HttpServletRequest request) {
         limits.admit(PublicAction.MY_DATA, request, null);
-        Contact contact = contacts.byToken(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Contact contact = contacts.byToken(token).orElseThrow(() -> new NotFoundException("contact token", null));
         model.addAttribute("contact", contact);
         model.addAttribute("organizationName", contacts.organizationName(contact));
         model.addAttribute("token", token);
@@ -153,14 +152,14 @@ class DirectoryPageController {
         limits.admit(PublicAction.MY_DATA, request, null);
         return contacts.export(token).map(data -> ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"mis-datos.json\"").body(data))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException("contact token", null));
     }
 
     @PostMapping("/my-data/{token}/erase")
     String erase(@PathVariable String token, Model model, HttpServletRequest request) {
         limits.admit(PublicAction.MY_DATA, request, null);
         if (!contacts.erase(token)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("contact token", null);
         }
         model.addAttribute("erased", true);
         return "directory/my-data";

@@ -2,12 +2,12 @@ package org.cocrea.processes;
 
 import java.util.List;
 
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.workflow.EngineUserAuthenticationProvider;
 import org.cocrea.workflow.InstanceMigrations;
 import org.cocrea.workflow.InstanceMigrations.MigrationBatch;
 import org.cocrea.workflow.InstanceMigrations.MigrationRefusedException;
 import org.cocrea.workflow.InstanceMigrations.ProcessVersions;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,8 +45,7 @@ class MigrationPageController {
     @GetMapping("/staff/migrations/{key}")
     String process(@PathVariable String key, @RequestParam(defaultValue = "true") boolean updateEventTriggers,
             Model model) {
-        ProcessVersions process = migrations.process(key).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND));
+        ProcessVersions process = migrations.process(key).orElseThrow(() -> new NotFoundException("process", key));
         model.addAttribute("process", process);
         model.addAttribute("updateEventTriggers", updateEventTriggers);
         model.addAttribute("previews", migrations.previews(key, updateEventTriggers));
@@ -79,7 +77,7 @@ class MigrationPageController {
      */
     @GetMapping("/staff/migrations/batches/{id}")
     String batch(@PathVariable String id, @RequestParam(required = false) String process, Model model) {
-        MigrationBatch batch = migrations.batch(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        MigrationBatch batch = migrations.batch(id).orElseThrow(() -> new NotFoundException("migration batch", id));
         model.addAttribute("batch", batch);
         model.addAttribute("process", process == null ? null : migrations.process(process).orElse(null));
         return "staff/migration-batch";

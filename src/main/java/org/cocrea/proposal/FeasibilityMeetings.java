@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,27 +55,27 @@ public class FeasibilityMeetings {
      * @param outcome    what was agreed; required, at most 4000 characters
      * @param recordedBy Camunda user id, may be null
      * @return the stored meeting
-     * @throws InvalidReviewException listing every invalid field
+     * @throws InputRefusedException listing every invalid field
      */
     @Transactional
     public FeasibilityMeeting record(long callId, String areaGroup, Instant heldAt, String attendees, String outcome,
             String recordedBy) {
-        List<String> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (heldAt == null) {
-            problems.add("fecha de la reunión requerida / meeting date required");
+            problems.add(FieldProblem.of("heldAt", "meeting.heldAt.required"));
         } else if (heldAt.isAfter(clock.instant().plusSeconds(3600))) {
-            problems.add("la reunión no puede estar en el futuro / the meeting cannot be in the future");
+            problems.add(FieldProblem.of("heldAt", "meeting.heldAt.future"));
         }
         if (ProposalValidator.isBlank(attendees) || org.cocrea.kernel.InputText.exceeds(attendees.strip(), 2000)
                 || org.cocrea.kernel.InputText.hasForbiddenCharacters(attendees)) {
-            problems.add("asistentes requeridos (máx. 2000) / attendees required (max 2000)");
+            problems.add(FieldProblem.of("attendees", "meeting.attendees"));
         }
         if (ProposalValidator.isBlank(outcome) || org.cocrea.kernel.InputText.exceeds(outcome.strip(), 4000)
                 || org.cocrea.kernel.InputText.hasForbiddenCharacters(outcome)) {
-            problems.add("resultado requerido (máx. 4000) / outcome required (max 4000)");
+            problems.add(FieldProblem.of("outcome", "meeting.outcome"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidReviewException(problems);
+            throw new InputRefusedException(problems);
         }
         FeasibilityMeeting meeting = repository.findByCallIdAndAreaGroup(callId, areaGroup)
                 .orElseGet(() -> new FeasibilityMeeting(callId, areaGroup));

@@ -1,5 +1,7 @@
 package org.cocrea.proposal;
 
+import org.cocrea.kernel.FieldProblem;
+
 import java.util.List;
 
 /**

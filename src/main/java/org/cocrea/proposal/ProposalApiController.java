@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
 import org.cocrea.kernel.Languages;
@@ -42,7 +43,7 @@ class ProposalApiController {
             HttpServletRequest http) {
         limits.admit(PublicAction.PROPOSAL, http, request == null ? null : request.email());
         if (request == null) {
-            throw new InvalidProposalException(java.util.List.of(FieldProblem.of("body", "required")));
+            throw InputRefusedException.of("body", "validation.required");
         }
         String language = request.language() != null ? Languages.supported(Locale.forLanguageTag(request.language())).getLanguage()
                 : Languages.supported(locale).getLanguage();

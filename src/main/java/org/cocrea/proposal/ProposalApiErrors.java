@@ -4,6 +4,9 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.ProblemTexts;
 import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -17,19 +20,31 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = ProposalApiController.class)
 class ProposalApiErrors {
 
+    private static final String VALIDATION = "validation.";
+
     private final MessageSource messages;
+    private final ProblemTexts texts;
 
     ProposalApiErrors(MessageSource messages) {
         this.messages = messages;
+        this.texts = new ProblemTexts(messages);
     }
 
-    @ExceptionHandler(InvalidProposalException.class)
-    ResponseEntity<ApiError> invalid(InvalidProposalException e, Locale locale) {
+    /**
+     * A refused submission: one entry per problem; its {@code code} is the message key without the
+     * {@code validation.} prefix ({@code required}, {@code tooLong}...), as the API has always answered.
+     */
+    @ExceptionHandler(InputRefusedException.class)
+    ResponseEntity<ApiError> invalid(InputRefusedException e, Locale locale) {
         Locale l = Languages.supported(locale);
         return ResponseEntity.badRequest().body(new ApiError(e.problems().stream()
-                .map(p -> new ApiError.Entry(p.field(), p.code(),
-                        messages.getMessage("validation." + p.code(), new Object[] {p.limit()}, p.code(), l)))
+                .map(p -> new ApiError.Entry(p.field(), apiCode(p), texts.text(p, l)))
                 .toList()));
+    }
+
+    private static String apiCode(FieldProblem problem) {
+        String code = problem.code();
+        return code.startsWith(VALIDATION) ? code.substring(VALIDATION.length()) : code;
     }
 
     @ExceptionHandler(NoOpenCallException.class)

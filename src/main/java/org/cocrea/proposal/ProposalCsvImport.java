@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.CsvFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ public class ProposalCsvImport {
         String fileError = CsvFiles.read(csv, COLUMNS, MAX_ROWS, (line, row) -> {
             String ref = row.isSet("ref") ? row.get("ref") : "";
             if (!row.isConsistent()) {
-                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "columns"))));
+                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "validation.columns"))));
                 return;
             }
             importRow(row, line, ref, imported, rejected);
@@ -69,11 +71,11 @@ public class ProposalCsvImport {
             try {
                 submittedAt = OffsetDateTime.parse(submitted);
             } catch (DateTimeParseException e) {
-                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "dateTime"))));
+                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "validation.dateTime"))));
                 return;
             }
             if (submittedAt.getYear() < 2000 || submittedAt.toInstant().isAfter(java.time.Instant.now().plusSeconds(86400))) {
-                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "dateRange"))));
+                rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "validation.dateRange"))));
                 return;
             }
         }
@@ -84,14 +86,14 @@ public class ProposalCsvImport {
         try {
             Proposal p = proposals.submitOffline(input, submittedAt == null ? null : submittedAt.toInstant());
             imported.add(new ImportReport.ImportedRow(line, ref, p.getTrackingCode()));
-        } catch (InvalidProposalException e) {
+        } catch (InputRefusedException e) {
             rejected.add(new ImportReport.RejectedRow(line, ref, e.problems()));
         } catch (NoOpenCallException e) {
             throw e;
         } catch (RuntimeException e) {
             // The row's transaction rolled back (nothing of it is stored); the other rows go on.
             log.error("CSV import: line {} (ref {}) could not be stored", line, ref, e);
-            rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "processingFailed"))));
+            rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("row", "validation.processingFailed"))));
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,15 +49,15 @@ class ProposalIntake {
         List<FieldProblem> problems = new ArrayList<>(ProposalValidator.validate(input, call));
         if (input.externalRef() != null) {
             if (org.cocrea.kernel.InputText.hasForbiddenCharacters(input.externalRef())) {
-                problems.add(FieldProblem.of("ref", "controlCharacters"));
+                problems.add(FieldProblem.of("ref", "validation.controlCharacters"));
             } else if (org.cocrea.kernel.InputText.exceeds(input.externalRef(), 50)) {
-                problems.add(new FieldProblem("ref", "tooLong", 50));
+                problems.add(FieldProblem.of("ref", "validation.tooLong", 50));
             } else if (repository.existsByCallIdAndExternalRef(call.getId(), input.externalRef())) {
-                problems.add(FieldProblem.of("ref", "duplicate"));
+                problems.add(FieldProblem.of("ref", "validation.duplicate"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidProposalException(problems);
+            throw new InputRefusedException(problems);
         }
         Proposal proposal = repository.save(new Proposal(newTrackingCode(), call.getId(), input, channel, submittedAt));
         events.publishEvent(new ProposalSubmitted(proposal.getId(), proposal.getTrackingCode(), call.getId(),

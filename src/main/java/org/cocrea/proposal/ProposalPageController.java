@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cocrea.consultation.Consultations;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
 import org.cocrea.kernel.Languages;
@@ -54,9 +56,9 @@ class ProposalPageController {
         try {
             Proposal p = proposals.submit(form.toInput(Languages.supported(locale).getLanguage()), Channel.WEB);
             return "redirect:/proposals/" + p.getTrackingCode() + "?created";
-        } catch (InvalidProposalException e) {
+        } catch (InputRefusedException e) {
             for (FieldProblem problem : e.problems()) {
-                binding.rejectValue(problem.field(), "validation." + problem.code(), new Object[] {problem.limit()}, null);
+                binding.rejectValue(problem.field(), problem.code(), problem.argArray(), null);
             }
             return formPage(model);
         } catch (NoOpenCallException e) {

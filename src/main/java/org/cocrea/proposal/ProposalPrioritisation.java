@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.springframework.stereotype.Component;
 
 /** Which feasible proposals go to the round-tables: the feasible pool, the carry-over between instances, the choice. */
@@ -57,12 +59,11 @@ class ProposalPrioritisation {
     void prioritise(long callId, Collection<Long> proposalIds) {
         Map<Long, Proposal> feasible = new HashMap<>();
         feasibleByAxis(callId).values().forEach(list -> list.forEach(p -> feasible.put(p.getId(), p)));
-        List<String> problems = proposalIds.stream().filter(id -> !feasible.containsKey(id))
-                .map(id -> "la propuesta " + id + " no es factible en esta convocatoria / proposal " + id
-                        + " is not a feasible proposal of this call")
+        List<FieldProblem> problems = proposalIds.stream().filter(id -> !feasible.containsKey(id))
+                .map(id -> FieldProblem.of("proposalIds", "review.notFeasible", String.valueOf(id)))
                 .toList();
         if (!problems.isEmpty()) {
-            throw new InvalidReviewException(problems);
+            throw new InputRefusedException(problems);
         }
         Set<Long> chosen = Set.copyOf(proposalIds);
         repository.findByCallIdOrderByAxisAscIdAsc(callId).forEach(p -> p.setPrioritised(chosen.contains(p.getId())));

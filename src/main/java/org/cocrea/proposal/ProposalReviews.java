@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,33 +41,30 @@ class ProposalReviews {
 
     void recordReview(long proposalId, String verdictCode, String reasoning, Boolean willingToCoCreate,
             String contactPerson, String reviewedBy) {
-        List<String> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         Optional<Verdict> verdict = Verdict.fromCode(verdictCode);
         if (verdict.isEmpty()) {
-            problems.add("dictamen: elija factible, parcialmente factible o no factible / verdict: choose feasible, "
-                    + "partially feasible or not feasible");
+            problems.add(FieldProblem.of("verdict", "review.verdict"));
         }
         if (ProposalValidator.isBlank(reasoning)) {
-            problems.add("fundamentación requerida / reasoning is required");
+            problems.add(FieldProblem.of("reasoning", "review.reasoning.required"));
         } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(reasoning)) {
-            problems.add("fundamentación: caracteres no permitidos / reasoning: characters not allowed");
+            problems.add(FieldProblem.of("reasoning", "review.reasoning.controlCharacters"));
         } else if (org.cocrea.kernel.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
-            problems.add("fundamentación: máximo " + REASONING_MAX + " caracteres / reasoning: at most " + REASONING_MAX
-                    + " characters");
+            problems.add(FieldProblem.of("reasoning", "review.reasoning.tooLong", REASONING_MAX));
         }
         if (willingToCoCreate == null) {
-            problems.add("indique si el área está dispuesta a co-crear / say whether the area is willing to co-create");
+            problems.add(FieldProblem.of("willingToCoCreate", "review.willingToCoCreate"));
         }
         if (ProposalValidator.isBlank(contactPerson)) {
-            problems.add("persona de contacto requerida / contact person is required");
+            problems.add(FieldProblem.of("contactPerson", "review.contactPerson.required"));
         } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(contactPerson)) {
-            problems.add("persona de contacto: caracteres no permitidos / contact person: characters not allowed");
+            problems.add(FieldProblem.of("contactPerson", "review.contactPerson.controlCharacters"));
         } else if (org.cocrea.kernel.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
-            problems.add("persona de contacto: máximo " + CONTACT_MAX + " caracteres / contact person: at most "
-                    + CONTACT_MAX + " characters");
+            problems.add(FieldProblem.of("contactPerson", "review.contactPerson.tooLong", CONTACT_MAX));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidReviewException(problems);
+            throw new InputRefusedException(problems);
         }
         Proposal proposal = Proposals.find(repository, proposalId);
         proposal.recordReview(verdict.get(), reasoning.strip(), willingToCoCreate, contactPerson.strip(), reviewedBy,
@@ -84,15 +83,13 @@ class ProposalReviews {
 
     void recordResponse(long proposalId, String responseText) {
         if (ProposalValidator.isBlank(responseText)) {
-            throw new InvalidReviewException(List.of("respuesta fundamentada requerida / reasoned response is required"));
+            throw InputRefusedException.of("responseText", "review.response.required");
         }
         if (org.cocrea.kernel.InputText.hasForbiddenCharacters(responseText)) {
-            throw new InvalidReviewException(List.of("respuesta: caracteres no permitidos / response: characters not "
-                    + "allowed"));
+            throw InputRefusedException.of("responseText", "review.response.controlCharacters");
         }
         if (org.cocrea.kernel.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
-            throw new InvalidReviewException(List.of("respuesta: máximo " + RESPONSE_MAX + " caracteres / response: at most "
-                    + RESPONSE_MAX + " characters"));
+            throw InputRefusedException.of("responseText", "review.response.tooLong", RESPONSE_MAX);
         }
         Proposals.find(repository, proposalId).recordResponse(responseText.strip());
     }

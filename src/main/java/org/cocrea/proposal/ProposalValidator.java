@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cocrea.consultation.CallForProposals;
+import org.cocrea.kernel.FieldProblem;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.kernel.InputText;
 
@@ -32,23 +33,23 @@ final class ProposalValidator {
         text(problems, "title", input.title(), TITLE_MAX, true);
         text(problems, "description", input.description(), DESCRIPTION_MAX, true);
         if (isBlank(input.axis())) {
-            problems.add(FieldProblem.of("axis", "required"));
+            problems.add(FieldProblem.of("axis", "validation.required"));
         } else if (!call.getAxes().contains(input.axis())) {
-            problems.add(FieldProblem.of("axis", "axis"));
+            problems.add(FieldProblem.of("axis", "validation.axis"));
         }
         if (isBlank(input.submitterType())) {
-            problems.add(FieldProblem.of("submitterType", "required"));
+            problems.add(FieldProblem.of("submitterType", "validation.required"));
         } else if (SubmitterType.fromCode(input.submitterType()).isEmpty()) {
-            problems.add(FieldProblem.of("submitterType", "submitterType"));
+            problems.add(FieldProblem.of("submitterType", "validation.submitterType"));
         }
         boolean citizen = SubmitterType.CIUDADANIA.code().equals(input.submitterType());
         text(problems, "organization", input.organization(), ORGANIZATION_MAX, !citizen);
         text(problems, "name", input.name(), NAME_MAX, true);
         if (text(problems, "email", input.email(), EMAIL_MAX, true) && !EmailAddresses.isValid(input.email())) {
-            problems.add(FieldProblem.of("email", "email"));
+            problems.add(FieldProblem.of("email", "validation.email"));
         }
         if (!Boolean.TRUE.equals(input.consent())) {
-            problems.add(FieldProblem.of("consent", "consent"));
+            problems.add(FieldProblem.of("consent", "validation.consent"));
         }
         return problems;
     }
@@ -57,16 +58,16 @@ final class ProposalValidator {
     private static boolean text(List<FieldProblem> problems, String field, String value, int max, boolean required) {
         if (isBlank(value)) {
             if (required) {
-                problems.add(FieldProblem.of(field, "required"));
+                problems.add(FieldProblem.of(field, "validation.required"));
             }
             return false;
         }
         if (InputText.exceeds(value, max)) {
-            problems.add(new FieldProblem(field, "tooLong", max));
+            problems.add(FieldProblem.of(field, "validation.tooLong", max));
             return false;
         }
         if (InputText.hasForbiddenCharacters(value)) {
-            problems.add(FieldProblem.of(field, "controlCharacters"));
+            problems.add(FieldProblem.of(field, "validation.controlCharacters"));
             return false;
         }
         return true;

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -49,7 +51,7 @@ public class Proposals {
      * @param channel {@link Channel#WEB} or {@link Channel#API}
      * @return the stored proposal
      * @throws NoOpenCallException      when no call accepts proposals now
-     * @throws InvalidProposalException naming each invalid field; nothing is stored
+     * @throws InputRefusedException naming each invalid field; nothing is stored
      */
     @Transactional
     public Proposal submit(ProposalInput input, Channel channel) {
@@ -64,7 +66,7 @@ public class Proposals {
      * @param submittedAt when the proposer handed it in
      * @return the stored proposal
      * @throws NoOpenCallException      when no call accepts proposals now
-     * @throws InvalidProposalException naming each invalid field (also a reference already imported)
+     * @throws InputRefusedException naming each invalid field (also a reference already imported)
      */
     @Transactional
     public Proposal submitOffline(ProposalInput input, Instant submittedAt) {
@@ -103,7 +105,7 @@ public class Proposals {
      *
      * @param proposalId proposal id
      * @param areaGroup  candidate group, e.g. {@code area-ambiente}
-     * @throws IllegalArgumentException if the proposal does not exist
+     * @throws NotFoundException if the proposal does not exist
      */
     @Transactional
     public void assignArea(long proposalId, String areaGroup) {
@@ -119,7 +121,7 @@ public class Proposals {
      * @param willingToCoCreate whether the area is willing to co-create; required
      * @param contactPerson     the area's contact person; required, at most 200 characters
      * @param reviewedBy        Camunda user id of the reviewer, may be null
-     * @throws InvalidReviewException listing every problem, in Spanish and English
+     * @throws InputRefusedException listing every problem, in Spanish and English
      */
     @Transactional
     public void recordReview(long proposalId, String verdictCode, String reasoning, Boolean willingToCoCreate,
@@ -174,7 +176,7 @@ public class Proposals {
      *
      * @param proposalId   proposal id
      * @param responseText required, at most 3900 characters
-     * @throws InvalidReviewException when the text is missing or too long
+     * @throws InputRefusedException when the text is missing or too long
      */
     @Transactional
     public void recordResponse(long proposalId, String responseText) {
@@ -221,7 +223,7 @@ public class Proposals {
      *
      * @param callId      call id
      * @param proposalIds ids of feasible proposals of that call
-     * @throws InvalidReviewException when an id is not a feasible proposal of the call
+     * @throws InputRefusedException when an id is not a feasible proposal of the call
      */
     @Transactional
     public void prioritise(long callId, Collection<Long> proposalIds) {
@@ -284,7 +286,7 @@ public class Proposals {
     /**
      * @param proposalId proposal id
      * @return the proposal
-     * @throws IllegalArgumentException if there is none
+     * @throws NotFoundException if there is none
      */
     @Transactional(readOnly = true)
     public Proposal get(long proposalId) {
@@ -299,6 +301,6 @@ public class Proposals {
     /** @throws IllegalArgumentException if there is no such proposal */
     static Proposal find(ProposalRepository repository, long proposalId) {
         return repository.findById(proposalId)
-                .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
+                .orElseThrow(() -> new NotFoundException("proposal", proposalId));
     }
 }

@@ -44,12 +44,7 @@ class StaffConsultationController {
 
     @GetMapping("/staff/calls/{id}")
     String call(@PathVariable long id, Model model, java.util.Locale locale) {
-        CallForProposals call;
-        try {
-            call = consultations.get(id);
-        } catch (IllegalArgumentException e) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
-        }
+        CallForProposals call = consultations.get(id);
         model.addAttribute("call", call);
         model.addAttribute("proposals", proposals.ofCall(id));
         model.addAttribute("pending", proposals.pendingReviews(id));

@@ -47,8 +47,7 @@ class ActionPlanClosureDelegates {
         return (DelegateTask task) -> {
             Object decision = DECISION_VAR.get(task);
             if (!DECISION_PUBLISH.equals(decision) && !DECISION_REDRAFT.equals(decision)) {
-                throw RefusedInputException.of("Datos inválidos: decision: publicar o nuevo borrador",
-                        "Invalid data: decision: publish or redraft");
+                throw RefusalTexts.refusal("refusal.publishOrRedraft");
             }
             try {
                 assessments.edit(SELF_ASSESSMENT_ID_VAR.get(task),

@@ -172,7 +172,7 @@ class CommitmentDraftingDelegates {
             long id = commitmentId(task);
             String decision = VALIDATION_DECISION_VAR.get(task);
             if (!"approve".equals(decision) && !"reject".equals(decision)) {
-                throw RefusedInputException.of("Elegí validar o rechazar", "Choose approve or reject");
+                throw RefusalTexts.refusal("refusal.approveOrReject");
             }
             boolean approved = "approve".equals(decision);
             if (!approved) {

@@ -197,8 +197,7 @@ class CommitmentFollowUpDelegates {
         JsonNode rows = json(MILESTONES, submitted);
         JsonNode ids = offered == null ? JSON.createArrayNode() : json(OFFERED_MILESTONE_IDS, offered);
         if (!rows.isArray()) {
-            throw RefusedInputException.of("Campo " + MILESTONES + ": se esperaba una lista",
-                    "Field " + MILESTONES + ": a list was expected");
+            throw RefusalTexts.refusal("refusal.expectedList", MILESTONES);
         }
         List<FollowUps.Entry> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -221,7 +220,7 @@ class CommitmentFollowUpDelegates {
         try {
             return JSON.readTree(value.toString());
         } catch (JsonProcessingException e) {
-            throw RefusedInputException.of("Campo " + field + ": lista ilegible", "Field " + field + ": unreadable list");
+            throw RefusalTexts.refusal("refusal.unreadableList", field);
         }
     }
 

@@ -70,8 +70,7 @@ class CommitmentFollowUpReviewDelegates {
                 task.getExecution().setVariable(REPORT_ACCEPTED, false);
                 task.getExecution().setVariable(REPORT_DUE_AT, Date.from(due));
             } else {
-                throw RefusedInputException.of("Campo " + REVIEW_DECISION + ": elegí aceptar o pedir más",
-                        "Field " + REVIEW_DECISION + ": choose accept or ask for more");
+                throw RefusalTexts.refusal("refusal.acceptOrAskMore", REVIEW_DECISION);
             }
         };
     }

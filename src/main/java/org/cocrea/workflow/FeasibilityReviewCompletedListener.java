@@ -33,8 +33,7 @@ class FeasibilityReviewCompletedListener implements TaskListener {
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).anyMatch(g -> g.equals(p.getAreaGroup()));
         if (!ownArea) {
-            throw RefusedInputException.of("Esta tarea no corresponde al área de la propuesta " + p.getTrackingCode(),
-                    "This task does not belong to the area of proposal " + p.getTrackingCode());
+            throw RefusalTexts.refusal("refusal.notTheProposalsArea", p.getTrackingCode());
         }
         Refusals.refuseInvalid(() -> proposals.recordReview(p.getId(), VERDICT_VAR.get(task),
                 REASONING_VAR.get(task), WILLING_TO_CO_CREATE_VAR.get(task),

@@ -29,7 +29,7 @@ class PrioritisationCompletedListener implements TaskListener {
             try {
                 ids.add(Long.valueOf(s));
             } catch (NumberFormatException e) {
-                throw RefusedInputException.of("Propuesta desconocida: " + s, "Unknown proposal: " + s);
+                throw RefusalTexts.refusal("refusal.unknownProposal", s);
             }
         }
         Refusals.refuseInvalid(() -> proposals.prioritise(callId, ids));

@@ -1,13 +1,7 @@
 package org.cocrea.workflow;
 
-import java.util.Locale;
-
 import org.cocrea.consultation.InvalidCallException;
-import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
-import org.cocrea.kernel.Languages;
-import org.cocrea.kernel.ProblemTexts;
-import org.cocrea.proposal.InvalidReviewException;
 
 /**
  * Turns a feature's validation refusal into {@link RefusedInputException}, which rolls the engine command back
@@ -20,25 +14,19 @@ final class Refusals {
     }
 
     /**
-     * Runs a step and translates validation refusals.
+     * Runs a step and translates validation refusals: any {@link InputRefusedException} (texts from the bundles, in
+     * Spanish and English), and, until their features move to the kernel, the older bilingual-message exceptions.
      *
      * @param step the feature call
-     * @throws RefusedInputException carrying the feature's message
+     * @throws RefusedInputException carrying the feature's reasons
      */
     static void refuseInvalid(Runnable step) {
         try {
             step.run();
-        } catch (InvalidReviewException | InvalidCallException e) {
-            throw RefusedInputException.fromBilingual(e.getMessage(), e);
         } catch (InputRefusedException e) {
-            throw new RefusedInputException(texts(e, Languages.SPANISH), texts(e, Locale.ENGLISH), e);
+            throw RefusedInputException.of(e);
+        } catch (InvalidCallException e) {
+            throw RefusedInputException.fromBilingual(e.getMessage(), e);
         }
-    }
-
-    /** "Datos inválidos: reason; reason" in the reader's language, from the bundles. */
-    private static String texts(InputRefusedException e, Locale locale) {
-        ProblemTexts texts = ProblemTexts.bundles();
-        return texts.text(FieldProblem.of("body", "refusal.invalidData"), locale) + ": " + String.join("; ",
-                e.problems().stream().map(p -> texts.text(p, locale)).toList());
     }
 }

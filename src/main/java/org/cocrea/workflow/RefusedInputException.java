@@ -1,9 +1,14 @@
 package org.cocrea.workflow;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.cocrea.kernel.BilingualText;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.Languages;
+import org.cocrea.kernel.ProblemTexts;
 
 /**
  * Input a user submitted to the engine (a task completion, a start form, a variable) was refused by Cocrea's
@@ -72,6 +77,37 @@ public class RefusedInputException extends BadUserRequestException {
      */
     public static RefusedInputException of(String spanish, String english) {
         return new RefusedInputException(spanish, english, null);
+    }
+
+    /**
+     * The engine-boundary form of a feature's refusal ({@link InputRefusedException}): the texts of its problems,
+     * read from the bundles ({@link ProblemTexts#bundles()}) in Spanish and in English, after the head
+     * {@code refusal.invalidData} ("Datos inválidos: " / "Invalid data: ") and separated by "; ".
+     *
+     * @param refusal the feature's refusal; also the cause
+     * @return the refusal, translated
+     */
+    public static RefusedInputException of(InputRefusedException refusal) {
+        return of(refusal, "refusal.invalidData");
+    }
+
+    /**
+     * As {@link #of(InputRefusedException)}, with another head.
+     *
+     * @param refusal the feature's refusal; also the cause
+     * @param headKey the message key of the head, e.g. {@code refusal.invalidCall}
+     * @return the refusal, translated
+     */
+    public static RefusedInputException of(InputRefusedException refusal, String headKey) {
+        return new RefusedInputException(text(refusal, headKey, Languages.SPANISH),
+                text(refusal, headKey, Locale.ENGLISH), refusal);
+    }
+
+    private static String text(InputRefusedException refusal, String headKey, Locale locale) {
+        ProblemTexts texts = ProblemTexts.bundles();
+        List<FieldProblem> problems = refusal.problems();
+        return texts.text(headKey, locale) + ": "
+                + String.join("; ", problems.stream().map(p -> texts.text(p, locale)).toList());
     }
 
     /**

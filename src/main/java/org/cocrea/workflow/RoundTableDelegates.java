@@ -87,7 +87,7 @@ class RoundTableDelegates {
                 try {
                     ids.add(Long.valueOf(s));
                 } catch (NumberFormatException e) {
-                    throw RefusedInputException.of("Organización desconocida: " + s, "Unknown organisation: " + s);
+                    throw RefusalTexts.refusal("refusal.unknownOrganisation", s);
                 }
             }
             Refusals.refuseInvalid(() -> roundTables.invitePersonally(roundTableId(task), ids,
@@ -202,7 +202,7 @@ class RoundTableDelegates {
                 try {
                     ids.add(Long.valueOf(s));
                 } catch (NumberFormatException e) {
-                    throw RefusedInputException.of("Inscripción desconocida: " + s, "Unknown registration: " + s);
+                    throw RefusalTexts.refusal("refusal.unknownRegistration", s);
                 }
             }
             Refusals.refuseInvalid(() -> roundTables.recordAttendance(roundTableId(task), ids));

@@ -19,8 +19,7 @@ class TriageCompletedListener implements TaskListener {
     public void notify(DelegateTask task) {
         String group = ProposalReviewProcess.AREA_GROUP_VAR.get(task);
         if (areas.byCandidateGroup(group).isEmpty()) {
-            throw RefusedInputException.of("Elegí un área existente (areaGroup: " + group + ")",
-                    "Choose an existing area (areaGroup: " + group + ")");
+            throw RefusalTexts.refusal("refusal.unknownArea", String.valueOf(group));
         }
     }
 }

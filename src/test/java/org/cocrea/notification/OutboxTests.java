@@ -207,7 +207,7 @@ class OutboxTests {
         assertThatThrownBy(() -> outbox.requeue(id)).isInstanceOf(IllegalArgumentException.class);
         sender.sendDue();
         assertThatThrownBy(() -> outbox.requeue(id)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> outbox.requeue(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox.requeue(-1)).isInstanceOf(org.cocrea.kernel.NotFoundException.class);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
     }
 

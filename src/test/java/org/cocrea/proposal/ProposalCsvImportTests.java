@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.cocrea.kernel.FieldProblem;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.workflow.ProposalReviewProcess;
@@ -119,7 +120,7 @@ class ProposalCsvImportTests {
                 .containsExactly(tuple(2L, "P101"), tuple(3L, "P102"), tuple(4L, "P103"), tuple(5L, "P104"),
                         tuple(6L, "P105"), tuple(7L, "P106"), tuple(8L, "P107"), tuple(11L, "P108"));
         for (String ref : List.of("P101", "P102", "P107")) {
-            assertThat(problemsOf(again, ref)).containsExactly(FieldProblem.of("ref", "duplicate"));
+            assertThat(problemsOf(again, ref)).containsExactly(FieldProblem.of("ref", "validation.duplicate"));
         }
         assertThat(rowCount()).isEqualTo(3);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalReviewProcess.KEY).count())
@@ -167,7 +168,7 @@ class ProposalCsvImportTests {
         ImportReport report = importCsv(csv);
         assertThat(report.rejected()).extracting(ImportReport.RejectedRow::line, ImportReport.RejectedRow::ref)
                 .containsExactly(tuple(2L, "P401"));
-        assertThat(report.rejected().get(0).problems()).containsExactly(FieldProblem.of("row", "columns"));
+        assertThat(report.rejected().get(0).problems()).containsExactly(FieldProblem.of("row", "validation.columns"));
         assertThat(report.imported()).extracting(ImportReport.ImportedRow::ref).containsExactly("P402");
     }
 

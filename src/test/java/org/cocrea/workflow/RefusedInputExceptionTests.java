@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -17,6 +19,21 @@ import org.mockito.Mockito;
 class RefusedInputExceptionTests {
 
     static final Locale ES = Locale.forLanguageTag("es");
+
+    @Test
+    void aKernelRefusalReadsAsTheFeaturesBilingualTextsDid() {
+        RefusedInputException refused = RefusedInputException.of(new InputRefusedException(List.of(
+                FieldProblem.of("verdict", "review.verdict"),
+                FieldProblem.of("reasoning", "review.reasoning.tooLong", 4000))));
+        assertThat(refused.message(ES)).isEqualTo("Datos inválidos: dictamen: elija factible, parcialmente factible o "
+                + "no factible; fundamentación: máximo 4000 caracteres");
+        assertThat(refused.message(Locale.ENGLISH)).isEqualTo("Invalid data: verdict: choose feasible, partially "
+                + "feasible or not feasible; reasoning: at most 4000 characters");
+        assertThat(refused.getMessage()).isEqualTo(refused.message(ES) + " / " + refused.message(Locale.ENGLISH));
+        assertThat(refused).hasCauseInstanceOf(InputRefusedException.class);
+        assertThat(RefusedInputException.of(InputRefusedException.of("proposalIds", "review.notFeasible", "12345"))
+                .message(ES)).isEqualTo("Datos inválidos: la propuesta 12345 no es factible en esta convocatoria");
+    }
 
     @Test
     void aFeatureListOfProblemsIsSplitIntoBothLanguages() {
