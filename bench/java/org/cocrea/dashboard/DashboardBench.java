@@ -1,5 +1,6 @@
 package org.cocrea.dashboard;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,9 +10,9 @@ import java.util.function.Supplier;
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import org.cocrea.commitment.PublishedCommitmentRows;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,7 +40,7 @@ public final class DashboardBench {
      * @param args ignored
      */
     public static void main(String[] args) {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(env("BENCH_DB_URL", "jdbc:h2:mem:bench;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"));
@@ -51,7 +52,7 @@ public final class DashboardBench {
                     .table("cocrea_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
-            Dashboard dashboard = new Dashboard(named, new PublishedCommitmentRows(named), java.time.Clock.systemUTC());
+            Dashboard dashboard = new Dashboard(named, new PublishedCommitmentRows(named), Clock.systemUTC());
             DashboardTestData data = new DashboardTestData(jdbc);
             cleanUp(jdbc); // what a run with BENCH_KEEP=true left
             try {

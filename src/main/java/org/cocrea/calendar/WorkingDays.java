@@ -1,6 +1,7 @@
 package org.cocrea.calendar;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -33,7 +34,7 @@ public class WorkingDays {
     public boolean isWorkingDay(LocalDate date) {
         return switch (date.getDayOfWeek()) {
             case SATURDAY, SUNDAY -> false;
-            default -> !properties.fixedHolidays().contains(java.time.MonthDay.from(date))
+            default -> !properties.fixedHolidays().contains(MonthDay.from(date))
                     && !properties.extraHolidays().contains(date);
         };
     }

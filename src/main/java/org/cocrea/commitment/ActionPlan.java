@@ -5,16 +5,21 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cocrea.CocreaApplication;
+import org.cocrea.area.Areas;
 import org.cocrea.kernel.BilingualText;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
@@ -40,14 +45,14 @@ public class ActionPlan {
     private final PdfDocuments pdfs;
     private final Clock clock;
     private final Endorsements endorsements;
-    private final org.cocrea.area.Areas areas;
+    private final Areas areas;
     private final String defaultPlan;
     private final ActionPlanImport importer;
     private final PublishedCommitments published;
 
     ActionPlan(CommitmentRepository commitments, PdfDocuments pdfs, Clock clock, Endorsements endorsements,
-            org.cocrea.area.Areas areas, ActionPlanImport importer, PublishedCommitments published,
-            @org.springframework.beans.factory.annotation.Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}")
+            Areas areas, ActionPlanImport importer, PublishedCommitments published,
+            @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}")
             String defaultPlan) {
         this.endorsements = endorsements;
         this.areas = areas;
@@ -91,7 +96,7 @@ public class ActionPlan {
                 String en = area.get().getNameEn();
                 boolean unnamed = c.getLeadArea() == null || c.getLeadArea().isBlank();
                 // named after the area (now or earlier): both of the area's names
-                if ((unnamed || c.getLeadArea().equals(es)) && !java.util.Objects.equals(en,
+                if ((unnamed || c.getLeadArea().equals(es)) && !Objects.equals(en,
                         c.getLeadAreaText().english())) {
                     c.nameLeadArea(es, en);
                     changed = true;
@@ -256,16 +261,16 @@ public class ActionPlan {
     public byte[] pdf(Locale locale) {
         Context context = new Context(locale);
         List<Commitment> published = published();
-        java.time.ZoneId zone = java.time.ZoneId.of(org.cocrea.CocreaApplication.ZONE);
+        ZoneId zone = ZoneId.of(CocreaApplication.ZONE);
         context.setVariable("commitments", published);
         context.setVariable("planId", defaultPlan);
         context.setVariable("versionDate", published.stream().map(Commitment::getPublishedAt)
-                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder())
+                .filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .map(at -> LocalDate.ofInstant(at, zone)).orElse(LocalDate.now(clock.withZone(zone))));
         context.setVariable("planStart", published.stream().map(Commitment::getStartDate)
-                .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null));
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null));
         context.setVariable("planEnd", published.stream().map(Commitment::getEndDate)
-                .filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null));
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
         context.setVariable("endorsements", endorsements.of(defaultPlan));
         context.setVariable("language", locale.getLanguage());
         return pdfs.render("action-plan-pdf", context, "the action plan");

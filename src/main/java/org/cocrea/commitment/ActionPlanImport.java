@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.cocrea.kernel.BilingualText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ class ActionPlanImport {
             if (code.isBlank()) {
                 throw new IllegalArgumentException("Commitments file: a record without \"id\"");
             }
-            java.util.Set<String> translated = new java.util.HashSet<>();
+            Set<String> translated = new HashSet<>();
             c.path("translated").forEach(v -> translated.add(v.asText()));
             BilingualText title = bilingual(text(c, "title_es"), text(c, "title"), translated.contains("title_es"));
             BilingualText description = bilingual(text(c, "description_es"), text(c, "description"),
@@ -126,7 +127,7 @@ class ActionPlanImport {
     }
 
     /** The milestones' titles of a record: its {@code milestones}, else its {@code action_lines}, both languages. */
-    private static List<BilingualText> milestoneTitles(JsonNode c, java.util.Set<String> translated) {
+    private static List<BilingualText> milestoneTitles(JsonNode c, Set<String> translated) {
         List<BilingualText> out = new ArrayList<>();
         JsonNode milestones = c.path("milestones");
         if (milestones.isArray() && !milestones.isEmpty()) {

@@ -1,19 +1,29 @@
 package org.cocrea.commitment;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.cocrea.area.Area;
 import org.cocrea.area.Areas;
-import org.cocrea.limits.AbuseLimits;
-import org.cocrea.limits.PublicAction;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.NotFoundException;
+import org.cocrea.limits.AbuseLimits;
+import org.cocrea.limits.PublicAction;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,13 +53,13 @@ class CommitmentPageController {
     private final Endorsements endorsements;
     private final Areas areas;
     private final String actionPlan;
-    private final java.time.Clock clock;
-    private final org.springframework.context.MessageSource messages;
+    private final Clock clock;
+    private final MessageSource messages;
     private final AbuseLimits limits;
 
     CommitmentPageController(CommitmentSheets sheets, Endorsements endorsements, Areas areas,
             @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}") String actionPlan,
-            java.time.Clock clock, org.springframework.context.MessageSource messages, AbuseLimits limits) {
+            Clock clock, MessageSource messages, AbuseLimits limits) {
         this.limits = limits;
         this.clock = clock;
         this.messages = messages;
@@ -66,9 +76,9 @@ class CommitmentPageController {
 
     /** Too many milestone rows (or a malformed field path): a clear 400, nothing stored. */
     @ExceptionHandler(InvalidPropertyException.class)
-    org.springframework.http.ResponseEntity<String> tooManyRows(InvalidPropertyException e, Locale locale) {
-        return org.springframework.http.ResponseEntity.badRequest()
-                .contentType(new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+    ResponseEntity<String> tooManyRows(InvalidPropertyException e, Locale locale) {
+        return ResponseEntity.badRequest()
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .body(messages.getMessage("sheet.error.rows", new Object[] {e.getPropertyName(), MAX_MILESTONE_ROWS},
                         locale));
     }
@@ -143,8 +153,8 @@ class CommitmentPageController {
     }
 
     /** OGP value ids to their labels in the request's language ({@code ogpValue.<id>}; the id when unknown). */
-    private java.util.function.Function<String, String> ogpLabels() {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    private Function<String, String> ogpLabels() {
+        Locale locale = LocaleContextHolder.getLocale();
         return id -> messages.getMessage("ogpValue." + id, null, id, locale);
     }
 
@@ -158,8 +168,8 @@ class CommitmentPageController {
     @GetMapping("/staff/commitments")
     String list(Model model, Locale locale) {
         model.addAttribute("commitments", sheets.inProgress());
-        model.addAttribute("areaNames", areas.all().stream().collect(java.util.stream.Collectors.toMap(
-                org.cocrea.area.Area::getCandidateGroup, a -> a.name(locale))));
+        model.addAttribute("areaNames", areas.all().stream().collect(Collectors.toMap(
+                Area::getCandidateGroup, a -> a.name(locale))));
         return "staff/commitments";
     }
 
@@ -252,7 +262,7 @@ class CommitmentPageController {
         LocalDate day = null;
         try {
             day = endorsedOn.isBlank() ? null : LocalDate.parse(endorsedOn);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             redirect.addFlashAttribute("problems",
                     List.of(new SheetProblem("endorsedOn", "sheet.error.format")));
             return "redirect:/staff/endorsements";

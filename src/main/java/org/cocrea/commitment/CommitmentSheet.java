@@ -3,6 +3,9 @@ package org.cocrea.commitment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import org.cocrea.kernel.Dates;
 
 /**
  * The OGP commitment sheet as staff edit it (the fields of the OGP action plan template's commitment form). Also the
@@ -100,7 +103,7 @@ public record CommitmentSheet(String titleEs, String titleEn, String leadAreaGro
      *         {@code dd/MM/yyyy}, OGP values by id)
      */
     public String text(Section section) {
-        return text(section, java.util.function.Function.identity());
+        return text(section, Function.identity());
     }
 
     /**
@@ -110,7 +113,7 @@ public record CommitmentSheet(String titleEs, String titleEn, String leadAreaGro
      * @return the section's text as shown to readers and compared between versions: milestones one per line, days as
      *         {@code dd/MM/yyyy}, OGP values by label one per line
      */
-    public String text(Section section, java.util.function.Function<String, String> ogpLabel) {
+    public String text(Section section, Function<String, String> ogpLabel) {
         return switch (section) {
             case TITLE -> nz(titleEs) + (blank(titleEn) ? "" : "\n" + titleEn);
             case INSTITUTIONS -> nz(leadArea) + (blank(supportingInstitutions) ? "" : "\n" + supportingInstitutions);
@@ -135,7 +138,7 @@ public record CommitmentSheet(String titleEs, String titleEn, String leadAreaGro
     }
 
     private static String day(LocalDate day) {
-        return day == null ? "" : org.cocrea.kernel.Dates.DAY.format(day);
+        return day == null ? "" : Dates.DAY.format(day);
     }
 
     private static String nz(String s) {

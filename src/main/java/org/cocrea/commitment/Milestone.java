@@ -1,6 +1,7 @@
 package org.cocrea.commitment;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -65,7 +66,7 @@ public class Milestone {
     }
 
     void update(String newTitle, LocalDate start, LocalDate end, String area) {
-        if (!java.util.Objects.equals(title, newTitle)) {
+        if (!Objects.equals(title, newTitle)) {
             // the sheet's editor writes Spanish: an English title of the old text would no longer match
             this.titleEn = null;
             this.titleTranslated = null;

@@ -3,6 +3,7 @@ package org.cocrea.commitment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -135,7 +136,7 @@ public class SheetForm {
                 .toList();
         return new CommitmentSheet(strip(titleEs), strip(titleEn), leadAreaGroup, null, strip(supportingInstitutions),
                 startDate, endDate, strip(publicProblem), strip(statusQuo), strip(description), strip(objective),
-                strip(howItHelps), ogpValues.stream().filter(java.util.Objects::nonNull).distinct().toList(),
+                strip(howItHelps), ogpValues.stream().filter(Objects::nonNull).distinct().toList(),
                 strip(additionalInfo), strip(contact), rows);
     }
 

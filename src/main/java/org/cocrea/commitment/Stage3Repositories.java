@@ -1,5 +1,6 @@
 package org.cocrea.commitment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,5 +36,5 @@ interface CommitmentCodeRepository extends JpaRepository<Commitment, Long> {
 
     List<Commitment> findByStatusNotOrderByIdDesc(Commitment.Status status);
 
-    List<Commitment> findByStatusInOrderByIdDesc(java.util.Collection<Commitment.Status> statuses);
+    List<Commitment> findByStatusInOrderByIdDesc(Collection<Commitment.Status> statuses);
 }

@@ -35,7 +35,7 @@ public class CallForProposals {
     private String processInstanceId;
     @Column(name = "created_at")
     private Instant createdAt;
-    @jakarta.persistence.Column(name = "co_creation_instance")
+    @Column(name = "co_creation_instance")
     private int coCreationInstance = 1;
 
     protected CallForProposals() {

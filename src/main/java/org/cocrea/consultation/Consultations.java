@@ -1,13 +1,16 @@
 package org.cocrea.consultation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +30,7 @@ public class Consultations {
     static final Pattern ACTION_PLAN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,99}");
     static final int MAX_AXES = 30;
     /** The longest consultation window accepted. */
-    static final java.time.Duration MAX_WINDOW = java.time.Duration.ofDays(366);
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
 
     private final CallForProposalsRepository calls;
     private final Clock clock;
@@ -59,7 +62,7 @@ public class Consultations {
             problems.add("plan de acción: letras, dígitos y guiones (máx. 100) / action plan: letters, digits and "
                     + "hyphens (max 100)");
         }
-        if (title == null || title.isBlank() || org.cocrea.kernel.InputText.exceeds(title, 300)
+        if (title == null || title.isBlank() || InputText.exceeds(title, 300)
                 || title.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c < 0xa0))) {
             problems.add("título requerido (máx. 300) / title required (max 300)");
         }
@@ -83,14 +86,14 @@ public class Consultations {
             if (!closesAt.isAfter(clock.instant())) {
                 problems.add("el cierre debe ser futuro / closing must be in the future");
             }
-            if (java.time.Duration.between(opensAt, closesAt).compareTo(MAX_WINDOW) > 0) {
+            if (Duration.between(opensAt, closesAt).compareTo(MAX_WINDOW) > 0) {
                 problems.add("la convocatoria no puede durar más de un año / a call cannot last more than a year");
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidCallException("Convocatoria inválida / Invalid call: " + String.join("; ", problems));
         }
-        String plan = actionPlan.strip().toUpperCase(java.util.Locale.ROOT);
+        String plan = actionPlan.strip().toUpperCase(Locale.ROOT);
         List<CallForProposals> open = calls.findByActionPlanAndStatus(plan, CallStatus.OPEN);
         if (!open.isEmpty()) {
             throw new InvalidCallException("Ya hay una convocatoria abierta para el plan " + plan
@@ -120,7 +123,7 @@ public class Consultations {
      */
     @Transactional(readOnly = true)
     public List<CallForProposals> ofActionPlan(String actionPlan) {
-        return calls.findByActionPlanOrderByIdAsc(actionPlan.strip().toUpperCase(java.util.Locale.ROOT));
+        return calls.findByActionPlanOrderByIdAsc(actionPlan.strip().toUpperCase(Locale.ROOT));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.cocrea.kernel.BilingualText;
 
 /**
  * A published commitment as the dashboard shows it.
@@ -38,8 +39,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param endOfCommitmentReport address of OGP's end-of-commitment report, or null
  */
 public record CommitmentProgress(String code, String actionPlan, String titleEs, String titleEn,
-        org.cocrea.kernel.BilingualText titles, String axis, String leadAreaGroup, String leadArea,
-        org.cocrea.kernel.BilingualText leadAreaNames, LocalDate startDate, LocalDate endDate, ProgressStatus status,
+        BilingualText titles, String axis, String leadAreaGroup, String leadArea,
+        BilingualText leadAreaNames, LocalDate startDate, LocalDate endDate, ProgressStatus status,
         int percentComplete, int milestoneCount, int completedMilestones, LocalDate lastAcceptedPeriod,
         int acceptedReports, List<MilestoneState> milestones, List<ReportSummary> recentReports,
         List<EvidenceLink> latestEvidence, Evaluation evaluation, DesignAssessment designAssessment,

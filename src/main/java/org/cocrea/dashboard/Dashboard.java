@@ -2,15 +2,19 @@ package org.cocrea.dashboard;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.cocrea.CocreaApplication;
 import org.cocrea.commitment.PublishedCommitmentRows;
@@ -54,9 +58,9 @@ public class Dashboard {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PublishedCommitmentRows published;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Dashboard(NamedParameterJdbcTemplate jdbc, PublishedCommitmentRows published, java.time.Clock clock) {
+    Dashboard(NamedParameterJdbcTemplate jdbc, PublishedCommitmentRows published, Clock clock) {
         this.jdbc = jdbc;
         this.published = published;
         this.clock = clock;
@@ -186,8 +190,8 @@ public class Dashboard {
      */
     @Transactional(readOnly = true)
     public FilterOptions options(String language) {
-        java.util.TreeSet<String> axes = new java.util.TreeSet<>();
-        Map<String, String> areas = new java.util.TreeMap<>();
+        TreeSet<String> axes = new TreeSet<>();
+        Map<String, String> areas = new TreeMap<>();
         published.filterValues(rs -> {
             if (rs.getString("axis") != null) {
                 axes.add(rs.getString("axis"));
@@ -203,7 +207,7 @@ public class Dashboard {
         });
         return new FilterOptions(List.copyOf(axes), areas.entrySet().stream()
                 .map(e -> new FilterOptions.LeadArea(e.getKey(), e.getValue()))
-                .sorted(java.util.Comparator.comparing(FilterOptions.LeadArea::name)).toList());
+                .sorted(Comparator.comparing(FilterOptions.LeadArea::name)).toList());
     }
 
     private void loadMilestones(Map<Long, CommitmentRow> rows, String language) {

@@ -3,6 +3,8 @@ package org.cocrea.dashboard;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,17 +91,17 @@ class DashboardApiController {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(CSV_COLUMNS.toArray(new String[0])).get())) {
             for (CommitmentProgress c : page.commitments()) {
-                List<Object> common = java.util.Arrays.asList(c.code(), c.actionPlan(), c.titleEs(), c.titleEn(),
+                List<Object> common = Arrays.asList(c.code(), c.actionPlan(), c.titleEs(), c.titleEn(),
                         c.axis(), c.leadAreaGroup(), c.leadArea(), c.status(), c.percentComplete(),
                         c.lastAcceptedPeriod(), c.acceptedReports(),
                         c.evaluation() == null ? null : c.evaluation().completionLevel(),
                         c.evaluation() == null ? null : c.evaluation().openedGovernment());
                 if (c.milestones().isEmpty()) {
-                    csv.printRecord(concat(common, java.util.Arrays.asList(null, null, null, null, null, null, null,
+                    csv.printRecord(concat(common, Arrays.asList(null, null, null, null, null, null, null,
                             c.leadAreaNames().english(), null)));
                 }
                 for (MilestoneState m : c.milestones()) {
-                    csv.printRecord(concat(common, java.util.Arrays.asList(m.position(), m.titles().spanish(),
+                    csv.printRecord(concat(common, Arrays.asList(m.position(), m.titles().spanish(),
                             m.startDate(), m.endDate(), m.status(), m.percentComplete(), m.lastPeriod(),
                             c.leadAreaNames().english(), m.titles().english())));
                 }
@@ -123,7 +125,7 @@ class DashboardApiController {
     }
 
     private static List<Object> concat(List<Object> a, List<Object> b) {
-        List<Object> out = new java.util.ArrayList<>(a);
+        List<Object> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }

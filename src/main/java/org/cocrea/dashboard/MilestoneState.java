@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.cocrea.followup.MilestoneStatus;
+import org.cocrea.kernel.BilingualText;
 
 /**
  * A milestone and its state as of its last accepted follow-up report, as the dashboard shows it (what one report said
@@ -23,7 +24,7 @@ import org.cocrea.followup.MilestoneStatus;
  * @param workDone        what that report says was done, may be null
  * @param nextSteps       what that report says comes next, may be null
  */
-public record MilestoneState(int position, String title, org.cocrea.kernel.BilingualText titles, LocalDate startDate, LocalDate endDate,
+public record MilestoneState(int position, String title, BilingualText titles, LocalDate startDate, LocalDate endDate,
         String responsibleArea, MilestoneStatus status, int percentComplete, LocalDate lastPeriod,
         OffsetDateTime acceptedAt, String workDone, String nextSteps) {
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.cocrea.followup.MilestoneStatus;
+import org.cocrea.kernel.BilingualText;
 
 /**
  * One accepted monthly follow-up report, as the timeline shows it.
@@ -29,7 +30,7 @@ public record ReportSummary(long id, LocalDate period, OffsetDateTime acceptedAt
      * @param workDone        may be null
      * @param nextSteps       may be null
      */
-    public record MilestoneUpdate(int position, String title, org.cocrea.kernel.BilingualText titles,
+    public record MilestoneUpdate(int position, String title, BilingualText titles,
             MilestoneStatus status, int percentComplete,
             String workDone, String nextSteps) {
     }

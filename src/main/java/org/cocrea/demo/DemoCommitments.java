@@ -2,6 +2,8 @@ package org.cocrea.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
 
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.kernel.Groups;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "cocrea.demo.enabled", havingValue = "true")
 class DemoCommitments implements ApplicationRunner {
 
-    private static final java.util.Map<String, String[]> LEAD_AREAS = java.util.Map.of(
+    private static final Map<String, String[]> LEAD_AREAS = Map.of(
             "ARBA0001", new String[] {"acceso-informacion", "acceso-informacion"},
             "ARBA0002", new String[] {"gobierno-abierto", "datos-abiertos"},
             "ARBA0003", new String[] {"diversidad", "diversidad"},
@@ -43,7 +45,7 @@ class DemoCommitments implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         try (InputStream in = new ClassPathResource("demo/ba-2021-2023-commitments.json").getInputStream()) {
-            plan.importPublished(in, actionPlan.toUpperCase(java.util.Locale.ROOT));
+            plan.importPublished(in, actionPlan.toUpperCase(Locale.ROOT));
         }
         // The data file names the institutions but no lead area; the demo assigns the area (areas.csv) whose name
         // heads each commitment's list of institutions, and that area's axis.

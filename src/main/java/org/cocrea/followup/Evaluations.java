@@ -3,6 +3,7 @@ package org.cocrea.followup;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.cocrea.kernel.InputText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,9 +64,9 @@ public class Evaluations {
             problems.add("relevant", "yesNo");
         }
         String n = notes == null || notes.isBlank() ? null : notes.trim();
-        if (n != null && org.cocrea.kernel.InputText.exceeds(n, MAX_NOTES)) {
+        if (n != null && InputText.exceeds(n, MAX_NOTES)) {
             problems.add("evaluationNotes", "tooLong", "", MAX_NOTES);
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(n)) {
+        } else if (InputText.hasForbiddenCharacters(n)) {
             problems.add("evaluationNotes", "characters", "");
         }
         if (commitments.findById(commitmentId).isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,9 +104,9 @@ public class EvidenceFiles {
             problems.add("milestoneId", "unknownMilestone", milestoneId);
         }
         String d = description == null || description.isBlank() ? null : description.trim();
-        if (d != null && org.cocrea.kernel.InputText.exceeds(d, MAX_DESCRIPTION)) {
+        if (d != null && InputText.exceeds(d, MAX_DESCRIPTION)) {
             problems.add("description", "tooLong", "", MAX_DESCRIPTION);
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(d)) {
+        } else if (InputText.hasForbiddenCharacters(d)) {
             problems.add("description", "characters", "");
         }
         String name = displayName(originalName);
@@ -203,11 +204,11 @@ public class EvidenceFiles {
             return null;
         }
         String s = original.replace('\\', '/');
-        s = org.cocrea.kernel.InputText.withoutForbiddenCharacters(s.substring(s.lastIndexOf('/') + 1)).strip();
+        s = InputText.withoutForbiddenCharacters(s.substring(s.lastIndexOf('/') + 1)).strip();
         if (s.isEmpty() || s.equals(".") || s.equals("..")) {
             return null;
         }
-        int length = org.cocrea.kernel.InputText.length(s);
+        int length = InputText.length(s);
         return length > 255 ? s.substring(s.offsetByCodePoints(0, length - 255)) : s;
     }
 

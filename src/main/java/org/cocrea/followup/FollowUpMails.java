@@ -1,5 +1,6 @@
 package org.cocrea.followup;
 
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public class FollowUpMails {
         FollowUpReport report = followUps.report(reportId);
         String commitment = followUps.commitmentLabel(report.getCommitmentId());
         String month = followUps.month(report.getPeriod(), FollowUpTexts.ES);
-        String due = report.getDueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String due = report.getDueDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         int written = 0;
         for (TaskRecipient r : recipients) {
             if (r.email() == null || r.email().isBlank()) {

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,11 +53,11 @@ class FollowUpReportController {
     private static final String GROUP_PREFIX = Groups.AUTHORITY_PREFIX;
 
     /** A refused field of the monthly report as the service names it: {@code milestones[<row from 1>].<field>}. */
-    private static final java.util.regex.Pattern ROW_FIELD = java.util.regex.Pattern
+    private static final Pattern ROW_FIELD = Pattern
             .compile("milestones\\[(\\d+)]\\.(\\w+)");
 
     /** Form field name to the id prefix of its input on the page and the message key of its label. */
-    private static final java.util.Map<String, List<String>> FIELDS = java.util.Map.of(
+    private static final Map<String, List<String>> FIELDS = Map.of(
             "status", List.of("status-", "followup.statusLabel"),
             "percentComplete", List.of("percent-", "followup.percent"),
             "workDone", List.of("work-", "followup.workDone"),
@@ -84,7 +89,7 @@ class FollowUpReportController {
     private List<ShownProblem> shown(List<FieldProblem> problems, Locale locale) {
         return problems.stream().map(p -> {
             String reason = texts.text(p.code(), locale, p.argArray());
-            java.util.regex.Matcher row = ROW_FIELD.matcher(p.field());
+            Matcher row = ROW_FIELD.matcher(p.field());
             if (row.matches() && FIELDS.containsKey(row.group(2))) {
                 List<String> f = FIELDS.get(row.group(2));
                 String anchor = f.get(0).endsWith("-") ? f.get(0) + (Integer.parseInt(row.group(1)) - 1) : f.get(0);
@@ -125,7 +130,7 @@ class FollowUpReportController {
         if (!FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
             throw new AccessDeniedException("not the lead area");
         }
-        List<FollowUps.Entry> entries = new java.util.ArrayList<>();
+        List<FollowUps.Entry> entries = new ArrayList<>();
         int rows = milestoneIds == null ? 0 : Math.min(milestoneIds.size(), 200);
         for (int i = 0; i < rows; i++) {
             Long milestone = parseMilestone(milestoneIds.get(i));
@@ -249,7 +254,7 @@ class FollowUpReportController {
             model.addAttribute("form", model.containsAttribute("typed") ? model.getAttribute("typed")
                     : followUps.entries(report.getId()));
             model.addAttribute("statuses", MilestoneStatus.values());
-            java.util.Map<Long, String> titles = new java.util.HashMap<>();
+            Map<Long, String> titles = new HashMap<>();
             followUps.entries(report.getId()).forEach(e -> titles.put(e.milestoneId(), e.title()));
             model.addAttribute("titles", titles);
         }

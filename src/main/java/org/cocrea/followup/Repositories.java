@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -21,7 +23,7 @@ interface ReportRepository extends JpaRepository<FollowUpReport, Long> {
     long countOverdue(@Param("today") LocalDate today);
 
     /** Takes the report's row lock: submit, review and uploads of one report happen one after another. */
-    @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from FollowUpReport r where r.id = :id")
     Optional<FollowUpReport> lockById(@Param("id") Long id);
 }

@@ -1,11 +1,15 @@
 package org.cocrea.implementation;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cocrea.CocreaApplication;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
@@ -29,10 +33,10 @@ class ImplementationPageController {
     private final MinimumRequirements requirements;
     private final LabelledProblems problemTexts;
     private final ActionPlanSettings plan;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ImplementationPageController(Meetings meetings, MinimumRequirements requirements, LabelledProblems problemTexts,
-            ActionPlanSettings plan, java.time.Clock clock) {
+            ActionPlanSettings plan, Clock clock) {
         this.meetings = meetings;
         this.requirements = requirements;
         this.problemTexts = problemTexts;
@@ -110,8 +114,8 @@ class ImplementationPageController {
         model.addAttribute("meeting", meeting);
         model.addAttribute("invitees", meetings.invitees(meeting));
         model.addAttribute("changeable", meetings.changeable(meeting));
-        model.addAttribute("startsAtLocal", java.time.LocalDateTime.ofInstant(meeting.getStartsAt(),
-                java.time.ZoneId.of(org.cocrea.CocreaApplication.ZONE)).toString());
+        model.addAttribute("startsAtLocal", LocalDateTime.ofInstant(meeting.getStartsAt(),
+                ZoneId.of(CocreaApplication.ZONE)).toString());
         model.addAttribute("commitments", meetings.commitments().stream()
                 .filter(c -> meeting.getCommitmentIds().contains(c.getId())).toList());
         return "implementation/meeting";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +15,13 @@ import java.util.UUID;
 
 import org.cocrea.CocreaApplication;
 import org.cocrea.commitment.Commitment;
+import org.cocrea.kernel.Dates;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.roundtable.RoundTableScheduler;
-import org.cocrea.kernel.Dates;
-import org.cocrea.kernel.InputText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -144,7 +145,7 @@ public class Meetings {
                     LINK_MAX));
         }
         Set<Long> commitmentIds = new LinkedHashSet<>(input.commitmentIds() == null ? List.of() : input.commitmentIds());
-        Set<Long> known = new java.util.HashSet<>(commitments().stream().map(Commitment::getId).toList());
+        Set<Long> known = new HashSet<>(commitments().stream().map(Commitment::getId).toList());
         commitmentIds.stream().filter(id -> id == null || !known.contains(id)).findFirst().ifPresent(id -> problems.add(
                 FieldProblem.of("commitments", "implementation.error.commitment",
                         String.valueOf(id))));

@@ -10,15 +10,15 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.cocrea.commitment.Commitment;
 import org.cocrea.commitment.PdfDocuments;
 import org.cocrea.commitment.PublishedCommitmentRows;
 import org.cocrea.commitment.PublishedCommitments;
+import org.cocrea.kernel.Dates;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
-import org.cocrea.kernel.Dates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,15 +148,15 @@ public class SelfAssessments {
             problems.add(FieldProblem.of("version", "implementation.error.notDraft",
                     version.getVersion()));
         }
-        if (introduction != null && org.cocrea.kernel.InputText.exceeds(introduction.strip(), TEXT_MAX)) {
+        if (introduction != null && InputText.exceeds(introduction.strip(), TEXT_MAX)) {
             problems.add(FieldProblem.of("introduction", "implementation.error.length", 0,
                     TEXT_MAX));
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(introduction)) {
+        } else if (InputText.hasForbiddenCharacters(introduction)) {
             problems.add(FieldProblem.of("introduction", "implementation.error.characters"));
         }
-        if (notes != null && org.cocrea.kernel.InputText.exceeds(notes.strip(), TEXT_MAX)) {
+        if (notes != null && InputText.exceeds(notes.strip(), TEXT_MAX)) {
             problems.add(FieldProblem.of("notes", "implementation.error.length", 0, TEXT_MAX));
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(notes)) {
+        } else if (InputText.hasForbiddenCharacters(notes)) {
             problems.add(FieldProblem.of("notes", "implementation.error.characters"));
         }
         if (!problems.isEmpty()) {

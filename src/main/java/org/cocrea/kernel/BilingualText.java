@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A text in Spanish and English: a title, a milestone, an institution's name, a round-table's title, or a message
  * the features wrote in both languages at once. Public pages show one language at a time with {@link #in(Locale)}:
@@ -107,7 +109,7 @@ public record BilingualText(String spanish, String english, String translated) {
     }
 
     /** @return whether it has no text in either language */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isEmpty() {
         return spanish == null && english == null;
     }

@@ -2,6 +2,7 @@ package org.cocrea.limits;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +77,7 @@ public class AbuseLimits {
             return true;
         }
         String key = Keys.recipient(recipient);
-        long wait = limiter.take(key == null ? recipient.strip().toLowerCase(java.util.Locale.ROOT) : key);
+        long wait = limiter.take(key == null ? recipient.strip().toLowerCase(Locale.ROOT) : key);
         if (wait > 0) {
             log.debug("Limit {} ({}) reached: confirmation not queued", limiter.name(), limiter.rate());
         }

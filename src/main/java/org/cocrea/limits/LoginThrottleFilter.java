@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -133,7 +133,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getWriter(), java.util.Map.of("type", "TooManyRequests", "message",
+        json.writeValue(response.getWriter(), Map.of("type", "TooManyRequests", "message",
                 messages.getMessage("limits.login", new Object[] {e.retryAfterSeconds()}, locale)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutboxMessage;
@@ -70,7 +71,7 @@ public class MassMailings {
     private static void text(List<String> problems, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             problems.add(field + ": requerido / required");
-        } else if (org.cocrea.kernel.InputText.exceeds(value.strip(), max)) {
+        } else if (InputText.exceeds(value.strip(), max)) {
             problems.add(field + ": máximo " + max + " caracteres / at most " + max + " characters");
         }
     }
@@ -185,7 +186,7 @@ public class MassMailings {
         Mailing m = get(mailingId);
         String suffix = " " + m.getLink() + " #GobiernoAbierto";
         String subject = m.getSubjectEs();
-        subject = org.cocrea.kernel.InputText.abbreviate(subject, Math.max(1, 280 - org.cocrea.kernel.InputText.length(suffix)), "…");
+        subject = InputText.abbreviate(subject, Math.max(1, 280 - InputText.length(suffix)), "…");
         String text = subject + suffix;
         m.setSocialText(text);
         return text;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public class MailOutbox {
         context.setVariable("baseUrl", baseUrl);
         String body = templates.process(mail.template(), context);
         String subject = messages.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
-        subject = org.cocrea.kernel.InputText.abbreviate(subject, 300, "...");
+        subject = InputText.abbreviate(subject, 300, "...");
         OutboxMessage message = new OutboxMessage(mail.recipient(), subject, body, mail.kind(), mail.reference(),
                 mail.locale().getLanguage(), mail.listUnsubscribe(), "<" + UUID.randomUUID() + "@" + messageIdDomain + ">",
                 clock.instant());

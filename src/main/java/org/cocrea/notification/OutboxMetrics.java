@@ -7,10 +7,10 @@ import java.time.Instant;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
 import org.cocrea.operations.CachedSnapshot;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gauges of the mail outbox for {@code /actuator/prometheus}:
@@ -34,7 +34,7 @@ class OutboxMetrics implements MeterBinder {
     private final CachedSnapshot<Counts> counts;
     private final Clock clock;
 
-    OutboxMetrics(OutboxRepository repository, org.springframework.transaction.support.TransactionTemplate tx,
+    OutboxMetrics(OutboxRepository repository, TransactionTemplate tx,
             Clock clock, @Value("${cocrea.metrics.refresh:PT15S}") Duration refresh) {
         this.clock = clock;
         this.counts = new CachedSnapshot<>(() -> tx.execute(s -> new Counts(repository.countQueued(),

@@ -1,6 +1,9 @@
 package org.cocrea.notification;
 
+import java.nio.charset.StandardCharsets;
+
 import org.cocrea.kernel.NotFoundException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +44,14 @@ class OutboxPageController {
 
     /** The mail's attachment (e.g. a round-table's .ics), so staff can open it in a calendar client without SMTP. */
     @GetMapping("/staff/outbox/{id}/attachment")
-    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable long id) {
+    ResponseEntity<byte[]> attachment(@PathVariable long id) {
         OutboxMessage m = outbox.find(id).filter(x -> x.getAttachmentName() != null)
                 .orElseThrow(() -> new NotFoundException("outbox attachment", id));
-        return org.springframework.http.ResponseEntity.ok()
+        return ResponseEntity.ok()
                 .header("Content-Type", m.getAttachmentType())
                 .header("Content-Disposition", "attachment; filename=\"" + m.getAttachmentName().replaceAll("[^A-Za-z0-9._-]", "_")
                         + "\"")
-                .body(m.getAttachmentContent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(m.getAttachmentContent().getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping("/staff/outbox/{id}/requeue")

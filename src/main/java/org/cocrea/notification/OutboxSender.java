@@ -5,9 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -18,9 +17,13 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.ParseException;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.cocrea.kernel.InputText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -169,7 +172,7 @@ public class OutboxSender {
         boolean giveUp = attempt >= properties.maxAttempts();
         Duration delay = properties.firstRetryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
         Instant next = clock.instant().plus(delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay);
-        String text = org.cocrea.kernel.InputText.cut(error, MAX_ERROR_LENGTH);
+        String text = InputText.cut(error, MAX_ERROR_LENGTH);
         Integer recorded = tx.execute(s -> repository.markFailed(message.getId(), message.getVersion(),
                 giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING, text, next));
         if (recorded == null || recorded == 0) {
@@ -195,7 +198,7 @@ public class OutboxSender {
             ContentType type = new ContentType(attachmentType);
             String method = type.getParameter("method");
             return type.match("text/calendar") && method != null && !method.isBlank()
-                    ? method.strip().toUpperCase(java.util.Locale.ROOT) : null;
+                    ? method.strip().toUpperCase(Locale.ROOT) : null;
         } catch (ParseException e) {
             return null;
         }
@@ -232,7 +235,7 @@ public class OutboxSender {
         return mixed;
     }
 
-    private MimeMessage toMime(OutboxMessage message) throws jakarta.mail.MessagingException {
+    private MimeMessage toMime(OutboxMessage message) throws MessagingException {
         MimeMessage mime = mailSender.createMimeMessage();
         boolean attachment = message.getAttachmentName() != null;
         String method = attachment ? calendarMethod(message.getAttachmentType()) : null;
@@ -247,7 +250,7 @@ public class OutboxSender {
             helper.setText(message.getBodyHtml(), true);
         }
         if (attachment && method == null) {
-            helper.addAttachment(message.getAttachmentName(), new org.springframework.core.io.ByteArrayResource(
+            helper.addAttachment(message.getAttachmentName(), new ByteArrayResource(
                     message.getAttachmentContent().getBytes(StandardCharsets.UTF_8)), message.getAttachmentType());
         }
         // Both stay the same on every delivery of the row, so a receiver can drop a second copy.

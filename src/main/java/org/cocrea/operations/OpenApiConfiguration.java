@@ -6,6 +6,7 @@ import java.util.Map;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -19,7 +20,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -85,7 +85,7 @@ class OpenApiConfiguration {
                             .description("Refused: each problem with a code and a reason in the request's language")
                             .content(json(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))));
                 }
-                if (path.startsWith("/api/") && method == io.swagger.v3.oas.models.PathItem.HttpMethod.POST) {
+                if (path.startsWith("/api/") && method == PathItem.HttpMethod.POST) {
                     operation.getResponses().addApiResponse("429", new ApiResponse()
                             .description("Over the abuse limits (cocrea.limits); try again after Retry-After")
                             .addHeaderObject("Retry-After", new Header().description("Seconds to wait")

@@ -1,6 +1,7 @@
 package org.cocrea.participant;
 
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.cocrea.kernel.CsvFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,9 +74,9 @@ public class ContactCsvImport {
                 imported[0]++;
             } catch (InvalidContactException e) {
                 rejected.add(new Rejected(line, email, e.problems()));
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 rejected.add(new Rejected(line, email, List.of("consent_at: dateTime")));
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 log.warn("Contact import {}: line {} could not be stored: {}", sourceName, line, e.getMessage());
                 rejected.add(new Rejected(line, email, List.of("row: processingFailed")));
             }

@@ -1,8 +1,10 @@
 package org.cocrea.participant;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.InputText;
+import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
+import org.cocrea.notification.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -86,8 +91,8 @@ class ContactRegistry {
         row.put("source", source);
         row.put("language", language);
         row.put("subscribed", subscribed);
-        row.put("unsubscribed_at", subscribed ? null : java.sql.Timestamp.from(clock.instant()));
-        row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+        row.put("unsubscribed_at", subscribed ? null : Timestamp.from(clock.instant()));
+        row.put("created_at", Timestamp.from(clock.instant()));
         insertIfAbsent.insert("contact", "email", row);
         Long id = jdbc.queryForObject("select id from contact where email = ? for update", Long.class, email);
         return contacts.findById(id).orElseThrow();
@@ -99,7 +104,7 @@ class ContactRegistry {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", name);
             row.put("type", type.code());
-            row.put("created_at", java.sql.Timestamp.from(clock.instant()));
+            row.put("created_at", Timestamp.from(clock.instant()));
             insertIfAbsent.insert("organization", "name", row);
             return organizations.findFirstByNameIgnoreCaseOrderByIdAsc(name).orElseThrow();
         });
@@ -109,22 +114,22 @@ class ContactRegistry {
         List<String> problems = new ArrayList<>();
         if (in.email() == null || in.email().isBlank()) {
             problems.add("email: required");
-        } else if (!org.cocrea.notification.EmailAddresses.isValid(in.email().strip())) {
+        } else if (!EmailAddresses.isValid(in.email().strip())) {
             problems.add("email: email");
         }
-        if (in.name() != null && org.cocrea.kernel.InputText.exceeds(in.name().strip(), 150)) {
+        if (in.name() != null && InputText.exceeds(in.name().strip(), 150)) {
             problems.add("name: tooLong");
         }
-        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(in.name())
-                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.organization())
-                || org.cocrea.kernel.InputText.hasForbiddenCharacters(in.consentScope())) {
+        if (InputText.hasForbiddenCharacters(in.name())
+                || InputText.hasForbiddenCharacters(in.organization())
+                || InputText.hasForbiddenCharacters(in.consentScope())) {
             problems.add("text: controlCharacters");
         }
         if (in.consentAt() != null && in.consentAt().isAfter(clock.instant().plusSeconds(86400))) {
             problems.add("consentAt: future");
         }
         if (in.organization() != null && !in.organization().isBlank()) {
-            if (org.cocrea.kernel.InputText.exceeds(in.organization().strip(), 200)) {
+            if (InputText.exceeds(in.organization().strip(), 200)) {
                 problems.add("organization: tooLong");
             }
             if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
@@ -140,7 +145,7 @@ class ContactRegistry {
         if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
             problems.add("consentScope: required");
         }
-        if (in.consentScope() != null && org.cocrea.kernel.InputText.exceeds(in.consentScope().strip(), 500)) {
+        if (in.consentScope() != null && InputText.exceeds(in.consentScope().strip(), 500)) {
             problems.add("consentScope: tooLong");
         }
         return problems;
@@ -162,14 +167,14 @@ class ContactRegistry {
             return;
         }
         String topics = input.topics() == null ? "" : String.join(",", input.topics());
-        outbox.enqueueConfirmation(new org.cocrea.notification.OutgoingMail(contact.getEmail(), locale,
+        outbox.enqueueConfirmation(new OutgoingMail(contact.getEmail(), locale,
                 "mail/subscription-confirm",
-                "mail.subscriptionConfirm.subject", new Object[] {}, java.util.Map.of("link", baseUrl + "/subscribe/confirm/"
+                "mail.subscriptionConfirm.subject", new Object[] {}, Map.of("link", baseUrl + "/subscribe/confirm/"
                         + contact.getToken() + (topics.isEmpty() ? "" : "?topics=" + topics)), "subscription-confirm",
                 null));
     }
 
-    boolean confirmSubscription(String token, java.util.Collection<String> topics) {
+    boolean confirmSubscription(String token, Collection<String> topics) {
         Optional<Contact> found = byToken(token).flatMap(c -> contacts.findById(c.getId()));
         found.filter(c -> c.getErasedAt() == null).ifPresent(c -> {
             c.resubscribe();

@@ -1,5 +1,7 @@
 package org.cocrea.participant;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,11 +12,11 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     Optional<Contact> findByToken(String token);
 
-    java.util.List<Contact> findTop200ByOrderByIdDesc();
+    List<Contact> findTop200ByOrderByIdDesc();
 
     long countBySubscribedTrueAndConsentAtNotNullAndErasedAtIsNull();
 
-    java.util.List<Contact> findByAxesContaining(String axis);
+    List<Contact> findByAxesContaining(String axis);
 
-    java.util.List<Contact> findByOrganization_IdIn(java.util.Collection<Long> organizationIds);
+    List<Contact> findByOrganization_IdIn(Collection<Long> organizationIds);
 }

@@ -1,6 +1,7 @@
 package org.cocrea.participant;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalSubmitted;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.proposal.SubmitterType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contacts {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Contacts.class);
+    private static final Logger log = LoggerFactory.getLogger(Contacts.class);
 
     /** What proposers consent to on the proposal form. */
     static final String PROPOSAL_CONSENT = "Gestión de la propuesta y convocatorias de co-creación (formulario de propuestas)";
@@ -158,7 +161,7 @@ public class Contacts {
      */
     @Transactional(readOnly = true)
     public Map<Long, Contact> byIds(Collection<Long> ids) {
-        Map<Long, Contact> found = new java.util.HashMap<>();
+        Map<Long, Contact> found = new HashMap<>();
         contacts.findAllById(ids).forEach(c -> found.put(c.getId(), c));
         return found;
     }

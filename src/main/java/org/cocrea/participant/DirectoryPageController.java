@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +13,10 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
-import org.cocrea.kernel.Languages;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -107,7 +108,7 @@ class DirectoryPageController {
             model.addAttribute("erased", true);
             return "directory/my-data";
         }
-        contacts.confirmSubscription(token, java.util.Arrays.asList(topics.split(",")));
+        contacts.confirmSubscription(token, Arrays.asList(topics.split(",")));
         model.addAttribute("confirmed", true);
         return "directory/confirm";
     }

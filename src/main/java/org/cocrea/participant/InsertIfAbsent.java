@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,8 +95,8 @@ class InsertIfAbsent {
             try {
                 String product = JdbcUtils.extractDatabaseMetaData(dataSource,
                         DatabaseMetaData::getDatabaseProductName);
-                known = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+                known = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (MetaDataAccessException e) {
                 known = false;
             }
             postgres = known;

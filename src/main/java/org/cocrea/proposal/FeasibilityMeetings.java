@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.InputText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,7 @@ public class FeasibilityMeetings {
                         + (p.getVerdict() == null ? "sin dictamen" : p.getVerdict())
                         + (Boolean.TRUE.equals(p.getWillingToCoCreate()) ? " — co-crea" : ""))
                 .collect(Collectors.joining("\n"));
-        return org.cocrea.kernel.InputText.abbreviate(text, 3900, " ...");
+        return InputText.abbreviate(text, 3900, " ...");
     }
 
     /**
@@ -66,12 +67,12 @@ public class FeasibilityMeetings {
         } else if (heldAt.isAfter(clock.instant().plusSeconds(3600))) {
             problems.add(FieldProblem.of("heldAt", "meeting.heldAt.future"));
         }
-        if (ProposalValidator.isBlank(attendees) || org.cocrea.kernel.InputText.exceeds(attendees.strip(), 2000)
-                || org.cocrea.kernel.InputText.hasForbiddenCharacters(attendees)) {
+        if (ProposalValidator.isBlank(attendees) || InputText.exceeds(attendees.strip(), 2000)
+                || InputText.hasForbiddenCharacters(attendees)) {
             problems.add(FieldProblem.of("attendees", "meeting.attendees"));
         }
-        if (ProposalValidator.isBlank(outcome) || org.cocrea.kernel.InputText.exceeds(outcome.strip(), 4000)
-                || org.cocrea.kernel.InputText.hasForbiddenCharacters(outcome)) {
+        if (ProposalValidator.isBlank(outcome) || InputText.exceeds(outcome.strip(), 4000)
+                || InputText.hasForbiddenCharacters(outcome)) {
             problems.add(FieldProblem.of("outcome", "meeting.outcome"));
         }
         if (!problems.isEmpty()) {

@@ -62,7 +62,7 @@ public class Proposal {
     @Column(name = "response_sent_at")
     private Instant responseSentAt;
     private boolean prioritised;
-    @jakarta.persistence.Column(name = "carried_over_from")
+    @Column(name = "carried_over_from")
     private Long carriedOverFrom;
 
     protected Proposal() {

@@ -1,14 +1,16 @@
 package org.cocrea.proposal;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.Languages;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
-import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +39,7 @@ class ProposalApiController {
     }
 
     @PostMapping("/api/proposals")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+    @ApiResponse(responseCode = "201",
             description = "Received: the tracking code; Location is its status")
     ResponseEntity<Map<String, String>> submit(@RequestBody ProposalRequest request, Locale locale,
             HttpServletRequest http) {
@@ -79,7 +81,7 @@ class ProposalApiController {
             return Languages.supported(Locale.forLanguageTag(lang.trim()));
         }
         if (request.getHeader("Accept-Language") != null) {
-            for (Locale l : java.util.Collections.list(request.getLocales())) {
+            for (Locale l : Collections.list(request.getLocales())) {
                 if ("es".equals(l.getLanguage()) || "en".equals(l.getLanguage())) {
                     return Languages.supported(l);
                 }

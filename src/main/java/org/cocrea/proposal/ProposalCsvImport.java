@@ -1,6 +1,7 @@
 package org.cocrea.proposal;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
+import org.cocrea.kernel.CsvFiles;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
-import org.cocrea.kernel.CsvFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class ProposalCsvImport {
                 rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "validation.dateTime"))));
                 return;
             }
-            if (submittedAt.getYear() < 2000 || submittedAt.toInstant().isAfter(java.time.Instant.now().plusSeconds(86400))) {
+            if (submittedAt.getYear() < 2000 || submittedAt.toInstant().isAfter(Instant.now().plusSeconds(86400))) {
                 rejected.add(new ImportReport.RejectedRow(line, ref, List.of(FieldProblem.of("submitted_at", "validation.dateRange"))));
                 return;
             }

@@ -11,6 +11,7 @@ import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.InputText;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,9 +49,9 @@ class ProposalIntake {
                 "en".equals(raw.language()) ? "en" : "es", ProposalValidator.clean(raw.externalRef()));
         List<FieldProblem> problems = new ArrayList<>(ProposalValidator.validate(input, call));
         if (input.externalRef() != null) {
-            if (org.cocrea.kernel.InputText.hasForbiddenCharacters(input.externalRef())) {
+            if (InputText.hasForbiddenCharacters(input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "validation.controlCharacters"));
-            } else if (org.cocrea.kernel.InputText.exceeds(input.externalRef(), 50)) {
+            } else if (InputText.exceeds(input.externalRef(), 50)) {
                 problems.add(FieldProblem.of("ref", "validation.tooLong", 50));
             } else if (repository.existsByCallIdAndExternalRef(call.getId(), input.externalRef())) {
                 problems.add(FieldProblem.of("ref", "validation.duplicate"));

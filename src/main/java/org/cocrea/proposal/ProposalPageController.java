@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.cocrea.consultation.Consultations;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.Languages;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
-import org.cocrea.kernel.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The public proposal form ({@code /proposals/new}) and status page ({@code /proposals/{trackingCode}}). A submission
@@ -79,7 +80,7 @@ class ProposalPageController {
      * page (404) with how codes look, never the generic error page.
      */
     @GetMapping("/proposals/lookup")
-    String lookup(@org.springframework.web.bind.annotation.RequestParam(name = "code", defaultValue = "") String code,
+    String lookup(@RequestParam(name = "code", defaultValue = "") String code,
             Model model, HttpServletResponse response) {
         String clean = normalise(code);
         if (!clean.matches("[A-Z0-9-]{1,20}")) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.InputText;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,9 +49,9 @@ class ProposalReviews {
         }
         if (ProposalValidator.isBlank(reasoning)) {
             problems.add(FieldProblem.of("reasoning", "review.reasoning.required"));
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(reasoning)) {
+        } else if (InputText.hasForbiddenCharacters(reasoning)) {
             problems.add(FieldProblem.of("reasoning", "review.reasoning.controlCharacters"));
-        } else if (org.cocrea.kernel.InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
+        } else if (InputText.exceeds(reasoning.strip(), REASONING_MAX)) {
             problems.add(FieldProblem.of("reasoning", "review.reasoning.tooLong", REASONING_MAX));
         }
         if (willingToCoCreate == null) {
@@ -58,9 +59,9 @@ class ProposalReviews {
         }
         if (ProposalValidator.isBlank(contactPerson)) {
             problems.add(FieldProblem.of("contactPerson", "review.contactPerson.required"));
-        } else if (org.cocrea.kernel.InputText.hasForbiddenCharacters(contactPerson)) {
+        } else if (InputText.hasForbiddenCharacters(contactPerson)) {
             problems.add(FieldProblem.of("contactPerson", "review.contactPerson.controlCharacters"));
-        } else if (org.cocrea.kernel.InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
+        } else if (InputText.exceeds(contactPerson.strip(), CONTACT_MAX)) {
             problems.add(FieldProblem.of("contactPerson", "review.contactPerson.tooLong", CONTACT_MAX));
         }
         if (!problems.isEmpty()) {
@@ -78,17 +79,17 @@ class ProposalReviews {
         String intro = messages.getMessage("response.intro." + (p.getVerdict() == null ? "none" : p.getVerdict()),
                 new Object[] {p.getTitle()}, locale);
         String text = intro + "\n\n" + (p.getReasoning() == null ? "" : p.getReasoning());
-        return org.cocrea.kernel.InputText.cut(text, RESPONSE_MAX);
+        return InputText.cut(text, RESPONSE_MAX);
     }
 
     void recordResponse(long proposalId, String responseText) {
         if (ProposalValidator.isBlank(responseText)) {
             throw InputRefusedException.of("responseText", "review.response.required");
         }
-        if (org.cocrea.kernel.InputText.hasForbiddenCharacters(responseText)) {
+        if (InputText.hasForbiddenCharacters(responseText)) {
             throw InputRefusedException.of("responseText", "review.response.controlCharacters");
         }
-        if (org.cocrea.kernel.InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
+        if (InputText.exceeds(responseText.strip(), RESPONSE_MAX)) {
             throw InputRefusedException.of("responseText", "review.response.tooLong", RESPONSE_MAX);
         }
         Proposals.find(repository, proposalId).recordResponse(responseText.strip());

@@ -1,6 +1,7 @@
 package org.cocrea.proposal;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What anyone may see of a proposal: never the proposer's name, organization or e-mail.
@@ -19,7 +20,7 @@ import java.time.Instant;
  *                       consultation, is left out)
  */
 public record PublicProposalView(String trackingCode, String title, String axis, String axisName, String status,
-        String statusLabel, Instant submittedAt, String areaName, Response response, java.util.List<Step> steps) {
+        String statusLabel, Instant submittedAt, String areaName, Response response, List<Step> steps) {
 
     /**
      * One step of the review.

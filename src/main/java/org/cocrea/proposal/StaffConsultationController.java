@@ -2,7 +2,11 @@ package org.cocrea.proposal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
+import org.cocrea.area.Area;
+import org.cocrea.area.Areas;
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
 import org.springframework.stereotype.Controller;
@@ -24,10 +28,10 @@ class StaffConsultationController {
     private final Proposals proposals;
     private final FeasibilityMeetings meetings;
     private final ProposalCsvImport csvImport;
-    private final org.cocrea.area.Areas areas;
+    private final Areas areas;
 
     StaffConsultationController(Consultations consultations, Proposals proposals, FeasibilityMeetings meetings,
-            ProposalCsvImport csvImport, org.cocrea.area.Areas areas) {
+            ProposalCsvImport csvImport, Areas areas) {
         this.areas = areas;
         this.consultations = consultations;
         this.proposals = proposals;
@@ -43,15 +47,15 @@ class StaffConsultationController {
     }
 
     @GetMapping("/staff/calls/{id}")
-    String call(@PathVariable long id, Model model, java.util.Locale locale) {
+    String call(@PathVariable long id, Model model, Locale locale) {
         CallForProposals call = consultations.get(id);
         model.addAttribute("call", call);
         model.addAttribute("proposals", proposals.ofCall(id));
         model.addAttribute("pending", proposals.pendingReviews(id));
         model.addAttribute("meetings", meetings.ofCall(id));
         model.addAttribute("prioritised", proposals.prioritisedByAxis(id));
-        model.addAttribute("areaNames", areas.all().stream().collect(java.util.stream.Collectors.toMap(
-                org.cocrea.area.Area::getCandidateGroup, a -> a.name(locale))));
+        model.addAttribute("areaNames", areas.all().stream().collect(Collectors.toMap(
+                Area::getCandidateGroup, a -> a.name(locale))));
         return "staff/call";
     }
 

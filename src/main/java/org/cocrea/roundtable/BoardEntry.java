@@ -1,6 +1,7 @@
 package org.cocrea.roundtable;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,7 +26,7 @@ public class BoardEntry {
     }
 
     /** The commitment-sheet questions of the phase 2 board (OGP action plan template). */
-    public static final java.util.List<String> COMMITMENT_QUESTIONS = java.util.List.of("public-problem",
+    public static final List<String> COMMITMENT_QUESTIONS = List.of("public-problem",
             "status-quo", "solution-ideas", "milestones", "stakeholders");
 
     @Id

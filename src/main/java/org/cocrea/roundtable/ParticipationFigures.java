@@ -1,5 +1,6 @@
 package org.cocrea.roundtable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ public class ParticipationFigures {
      * @return them as rows {@code metric,key,value} for the CSV export
      */
     public static List<List<String>> rows(Figures figures) {
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("groups", "", String.valueOf(figures.groups())));
         rows.add(List.of("meetings_held", "", String.valueOf(figures.meetingsHeld())));
         figures.participantsByType().forEach((k, v) -> rows.add(List.of("participants_by_type", k, String.valueOf(v))));

@@ -3,7 +3,12 @@ package org.cocrea.roundtable;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface RoundTableRepository extends JpaRepository<RoundTable, Long> {
 
@@ -14,9 +19,9 @@ interface RoundTableRepository extends JpaRepository<RoundTable, Long> {
     List<RoundTable> findByStatusOrderByStartsAtAsc(RoundTableStatus status);
 
     /** Takes the round-table's row lock for the rest of the transaction (registrations count seats under it). */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-    @org.springframework.data.jpa.repository.Query("select t from RoundTable t where t.id = :id")
-    Optional<RoundTable> lockById(@org.springframework.data.repository.query.Param("id") Long id);
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from RoundTable t where t.id = :id")
+    Optional<RoundTable> lockById(@Param("id") Long id);
 }
 
 interface RegistrationRepository extends JpaRepository<Registration, Long> {

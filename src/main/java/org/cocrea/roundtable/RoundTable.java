@@ -3,8 +3,11 @@ package org.cocrea.roundtable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -19,6 +22,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+
+import org.cocrea.kernel.BilingualText;
 
 /** A thematic co-creation round-table of one axis of a call. */
 @Entity
@@ -59,7 +64,7 @@ public class RoundTable {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "round_table_invited_organization", joinColumns = @JoinColumn(name = "round_table_id"))
     @Column(name = "organization_id")
-    private java.util.Set<Long> invitedOrganizations = new java.util.TreeSet<>();
+    private Set<Long> invitedOrganizations = new TreeSet<>();
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "round_table_topic", joinColumns = @JoinColumn(name = "round_table_id"))
     @OrderColumn(name = "position")
@@ -69,7 +74,7 @@ public class RoundTable {
     protected RoundTable() {
     }
 
-    RoundTable(long callId, String axis, org.cocrea.kernel.BilingualText title, Instant proposedStart,
+    RoundTable(long callId, String axis, BilingualText title, Instant proposedStart,
             int durationMinutes, int capacity, String icalUid, Instant now) {
         this.callId = callId;
         this.axis = axis;
@@ -101,7 +106,7 @@ public class RoundTable {
         icalSequence++;
     }
 
-    void invite(java.util.Collection<Long> organizationIds, Instant infoMeetingAt, String infoMeetingLink) {
+    void invite(Collection<Long> organizationIds, Instant infoMeetingAt, String infoMeetingLink) {
         this.invitedOrganizations.clear();
         this.invitedOrganizations.addAll(organizationIds);
         this.infoMeetingAt = infoMeetingAt;
@@ -143,8 +148,8 @@ public class RoundTable {
     }
 
     /** @return the title in both languages (English may be missing: round-tables created before V65) */
-    public org.cocrea.kernel.BilingualText getTitles() {
-        return new org.cocrea.kernel.BilingualText(title, titleEn);
+    public BilingualText getTitles() {
+        return new BilingualText(title, titleEn);
     }
 
     /**
@@ -200,7 +205,7 @@ public class RoundTable {
     }
 
     /** @return the organisations invited personally (personalised call) */
-    public java.util.Set<Long> getInvitedOrganizations() {
+    public Set<Long> getInvitedOrganizations() {
         return invitedOrganizations;
     }
 

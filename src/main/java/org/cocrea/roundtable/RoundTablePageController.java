@@ -3,24 +3,29 @@ package org.cocrea.roundtable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cocrea.CocreaApplication;
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.cocrea.consultation.Consultations;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
 import org.cocrea.participant.OrganizationType;
+import org.cocrea.proposal.Proposals;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -47,10 +52,10 @@ class RoundTablePageController {
     private final ParticipationFigures figures;
     private final Consultations consultations;
     private final AbuseLimits limits;
-    private final org.cocrea.proposal.Proposals proposals;
+    private final Proposals proposals;
 
     RoundTablePageController(RoundTables roundTables, ParticipationFigures figures, Consultations consultations,
-            AbuseLimits limits, org.cocrea.proposal.Proposals proposals) {
+            AbuseLimits limits, Proposals proposals) {
         this.limits = limits;
         this.proposals = proposals;
         this.roundTables = roundTables;
@@ -107,16 +112,16 @@ class RoundTablePageController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String organization,
             @RequestParam(defaultValue = "") String organizationType,
             @RequestParam(name = "consent", defaultValue = "false") boolean consent, Model model,
-            java.util.Locale locale, HttpServletRequest request) {
+            Locale locale, HttpServletRequest request) {
         limits.admit(PublicAction.REGISTRATION, request, email);
         if (table(id).getStatus() == RoundTableStatus.PROPOSED) {
             throw new NotFoundException("round-table", id);
         }
         try {
             Registration r = roundTables.register(id, name, email, organization, organizationType, consent,
-                    org.cocrea.kernel.Languages.supported(locale).getLanguage());
+                    Languages.supported(locale).getLanguage());
             model.addAttribute("registration", r);
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException e) {
             model.addAttribute("errors", List.of("email: duplicate"));
             keepTyped(model, name, email, organization, organizationType);
         } catch (InputRefusedException e) {
@@ -184,7 +189,7 @@ class RoundTablePageController {
             Instant start = LocalDateTime.parse(startsAt).atZone(ZONE).toInstant();
             roundTables.reschedule(id, start);
             redirect.addFlashAttribute("notice", "roundTable.rescheduled");
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             redirect.addFlashAttribute("errors",
                     List.of(RoundTableRefusals.bilingual(FieldProblem.of("startsAt", "roundTable.refusal.dateTime"))));
         } catch (InputRefusedException e) {
@@ -221,7 +226,7 @@ class RoundTablePageController {
     }
 
     @GetMapping("/staff/calls/{callId}/round-tables")
-    String ofCall(@PathVariable long callId, Model model, java.util.Locale locale) {
+    String ofCall(@PathVariable long callId, Model model, Locale locale) {
         call(callId, model);
         model.addAttribute("roundTables", roundTables.ofCall(callId));
         model.addAttribute("axesToSchedule", roundTables.axesToSchedule(callId).stream()

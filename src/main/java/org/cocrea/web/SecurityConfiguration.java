@@ -1,5 +1,6 @@
 package org.cocrea.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 
 import org.cocrea.kernel.Groups;
@@ -13,9 +14,11 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -124,7 +127,7 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'self'";
 
     private static RequestMatcher swaggerUi() {
-        return new OrRequestMatcher(java.util.Arrays.stream(SWAGGER_UI)
+        return new OrRequestMatcher(Arrays.stream(SWAGGER_UI)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     }
 
@@ -156,8 +159,8 @@ class SecurityConfiguration {
     }
 
     /** After login: back to the page that asked for it, else staff pages for the team, else the user's settings. */
-    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler landingPage() {
-        var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+    private static AuthenticationSuccessHandler landingPage() {
+        var saved = new SavedRequestAwareAuthenticationSuccessHandler();
         return (request, response, authentication) -> {
             boolean staff = authentication.getAuthorities().stream()
                     .anyMatch(a -> STAFF.equals(a.getAuthority()) || ADMIN.equals(a.getAuthority()));

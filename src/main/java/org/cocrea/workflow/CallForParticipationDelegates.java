@@ -1,7 +1,5 @@
 package org.cocrea.workflow;
 
-import org.cocrea.workflow.support.FormFields;
-
 import static org.cocrea.workflow.CallForParticipationProcess.*;
 
 import java.util.ArrayList;
@@ -13,10 +11,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.mailing.MailingDraft;
 import org.cocrea.mailing.MassMailings;
 import org.cocrea.participant.Contacts;
+import org.cocrea.workflow.support.FormFields;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CallForParticipationDelegates {
 
-    static MailingDraft draft(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    static MailingDraft draft(VariableScope scope) {
         return new MailingDraft(SUBJECT_ES_VAR.get(scope), BODY_ES_VAR.get(scope),
                 SUBJECT_EN_VAR.get(scope), BODY_EN_VAR.get(scope),
                 TOPIC_VAR.get(scope), LINK_VAR.get(scope));

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.cocrea.commitment.Commitment;
 import org.cocrea.commitment.CommitmentSheets;
 import org.cocrea.commitment.SheetProblem;
@@ -48,7 +49,7 @@ class CommitmentDraftingDelegates {
      * @param scope the task or execution
      * @return the commitment's id
      */
-    static long commitmentId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    static long commitmentId(VariableScope scope) {
         return COMMITMENT_ID_VAR.required(scope);
     }
 

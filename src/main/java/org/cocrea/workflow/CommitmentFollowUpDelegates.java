@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import org.camunda.spin.Spin;
 import org.cocrea.followup.FollowUpLeadArea;
 import org.cocrea.followup.FollowUpMails;
 import org.cocrea.followup.FollowUps;
+import org.cocrea.followup.ReportStatus;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
@@ -88,7 +90,7 @@ class CommitmentFollowUpDelegates {
     }
 
     /** Runs a feature call, turning its refusal into the engine's refusal (the task stays open, 400 in Tasklist). */
-    static <T> T refused(java.util.function.Supplier<T> step) {
+    static <T> T refused(Supplier<T> step) {
         try {
             return step.get();
         } catch (InputRefusedException e) {
@@ -176,7 +178,7 @@ class CommitmentFollowUpDelegates {
     @Bean
     TaskListener followUpReportSubmitted(FollowUps followUps) {
         return (DelegateTask task) -> {
-            if (followUps.report(reportId(task)).getStatus() == org.cocrea.followup.ReportStatus.SUBMITTED) {
+            if (followUps.report(reportId(task)).getStatus() == ReportStatus.SUBMITTED) {
                 return; // submitted on the report's page, which completes this task
             }
             List<FollowUps.Entry> entries = entries(input(task, MILESTONES),

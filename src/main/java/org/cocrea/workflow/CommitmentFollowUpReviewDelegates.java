@@ -7,6 +7,7 @@ import static org.cocrea.workflow.CommitmentFollowUpDelegates.refused;
 import static org.cocrea.workflow.CommitmentFollowUpDelegates.reportId;
 import static org.cocrea.workflow.CommitmentFollowUpProcess.*;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
 
@@ -66,7 +67,7 @@ class CommitmentFollowUpReviewDelegates {
                 task.getExecution().setVariable(REPORT_ACCEPTED, true);
                 task.getExecution().setVariable(ALL_COMPLETED, allDone);
             } else if (DECISION_MORE.equals(decision)) {
-                java.time.Instant due = refused(() -> followUps.requestChanges(reportId, reviewer, reason));
+                Instant due = refused(() -> followUps.requestChanges(reportId, reviewer, reason));
                 task.getExecution().setVariable(REPORT_ACCEPTED, false);
                 task.getExecution().setVariable(REPORT_DUE_AT, Date.from(due));
             } else {

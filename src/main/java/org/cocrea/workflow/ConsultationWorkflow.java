@@ -3,6 +3,7 @@ package org.cocrea.workflow;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -63,7 +64,7 @@ public class ConsultationWorkflow {
                 Variables.createVariables()
                         .putValue(CallForProposalsProcess.ACTION_PLAN, actionPlan)
                         .putValue(CallForProposalsProcess.TITLE, title)
-                        .putValue(CallForProposalsProcess.AXES, Variables.objectValue(new java.util.ArrayList<>(axes))
+                        .putValue(CallForProposalsProcess.AXES, Variables.objectValue(new ArrayList<>(axes))
                                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
                         .putValue(CallForProposalsProcess.OPENS_AT, OffsetDateTime.ofInstant(opensAt, zone).toString())
                         .putValue(CallForProposalsProcess.CLOSES_AT, OffsetDateTime.ofInstant(closesAt, zone).toString()));

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -424,7 +425,7 @@ public class DemoStages {
     /** Claims and completes the task as the demo user (with the user's groups), as Tasklist does. */
     private void complete(String userId, Task task, Map<String, Object> variables) {
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+                .map(Group::getId).toList();
         identityService.setAuthentication(userId, groups);
         try {
             taskService.claim(task.getId(), userId);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.cocrea.area.Area;
 import org.cocrea.area.Areas;
 import org.cocrea.kernel.Groups;
+import org.cocrea.kernel.InputText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,7 +47,7 @@ class DemoUsers implements ApplicationRunner {
         user("monitoreo", "Órgano", "de Monitoreo", Groups.MONITORING_BODY);
         List<Area> all = areas.all();
         for (Area a : all) {
-            user(a.getId(), "Equipo de " + a.getId(), org.cocrea.kernel.InputText.cut(a.getNameEs(), 200),
+            user(a.getId(), "Equipo de " + a.getId(), InputText.cut(a.getNameEs(), 200),
                     a.getCandidateGroup());
         }
         log.info("Demo users ready (password '{}'): demo, equipo, procesos, monitoreo and {} area users", PASSWORD,

@@ -2,6 +2,7 @@ package org.cocrea.workflow;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -274,7 +275,7 @@ final class DeploymentAllowList implements Deployer {
             return name -> {
                 Set<String> known = delegates;
                 if (known == null) {
-                    Set<String> found = new java.util.HashSet<>();
+                    Set<String> found = new HashSet<>();
                     for (Class<?> type : List.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class)) {
                         found.addAll(List.of(beans.getBeanNamesForType(type, true, false)));
                     }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
+import org.cocrea.proposal.Proposals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,10 @@ import org.springframework.stereotype.Component;
 class OpenCallDelegate implements JavaDelegate {
 
     private final Consultations consultations;
-    private final org.cocrea.proposal.Proposals proposals;
+    private final Proposals proposals;
     private final String defaultActionPlan;
 
-    OpenCallDelegate(Consultations consultations, org.cocrea.proposal.Proposals proposals,
+    OpenCallDelegate(Consultations consultations, Proposals proposals,
             @Value("${cocrea.consultation.default-action-plan:ARBA-2021-2023}") String defaultActionPlan) {
         this.consultations = consultations;
         this.proposals = proposals;

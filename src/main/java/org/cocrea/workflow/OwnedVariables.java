@@ -3,6 +3,7 @@ package org.cocrea.workflow;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -46,7 +47,7 @@ public record OwnedVariables(String processKey, Set<String> names, Map<String, S
      * @return the declaration, with no task allowed to set any of them
      */
     public static OwnedVariables of(String processKey, String... names) {
-        return new OwnedVariables(processKey, new LinkedHashSet<>(java.util.List.of(names)), Map.of());
+        return new OwnedVariables(processKey, new LinkedHashSet<>(List.of(names)), Map.of());
     }
 
     /**

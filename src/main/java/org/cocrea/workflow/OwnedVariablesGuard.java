@@ -1,14 +1,15 @@
 package org.cocrea.workflow;
 
+import java.lang.reflect.Field;
 import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.LinkedHashMap;
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps the variables each process owns ({@link OwnedVariables}, declared as {@code OWNED} in every definitions
@@ -61,7 +63,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  * {@code process-tests.cfg.xml}. Rule source: issue 9 item 1 (process-owned variables), OWASP ASVS 4.0 V4.2.1
  * (users may not change data they are not allowed to).
  */
-@org.springframework.stereotype.Component
+@Component
 public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
 
     /** Every process's declaration, by process definition key. */
@@ -196,7 +198,7 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         String id = null;
         for (Class<?> type = command.getClass(); type != null && id == null; type = type.getSuperclass()) {
             try {
-                java.lang.reflect.Field field = type.getDeclaredField("entityId");
+                Field field = type.getDeclaredField("entityId");
                 field.setAccessible(true);
                 id = (String) field.get(command);
             } catch (NoSuchFieldException e) {

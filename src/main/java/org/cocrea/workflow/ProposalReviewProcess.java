@@ -1,5 +1,7 @@
 package org.cocrea.workflow;
 
+import java.util.Date;
+
 import org.cocrea.workflow.support.ProcessVariable;
 
 /**
@@ -66,8 +68,8 @@ public final class ProposalReviewProcess {
     /** {@link #AREA_GROUP}, form text. */
     public static final ProcessVariable<String> AREA_GROUP_VAR = ProcessVariable.text(AREA_GROUP);
     /** {@link #REVIEW_DUE_DATE}, as stored (set by {@link ProposalReviewRules#setReviewDueDate}). */
-    public static final ProcessVariable<java.util.Date> REVIEW_DUE_DATE_VAR = ProcessVariable.of(REVIEW_DUE_DATE,
-            java.util.Date.class);
+    public static final ProcessVariable<Date> REVIEW_DUE_DATE_VAR = ProcessVariable.of(REVIEW_DUE_DATE,
+            Date.class);
     /** {@link #VERDICT}, form text. */
     public static final ProcessVariable<String> VERDICT_VAR = ProcessVariable.text(VERDICT);
     /** {@link #REASONING}, form text. */

@@ -1,7 +1,5 @@
 package org.cocrea.workflow;
 
-import org.cocrea.workflow.support.FormFields;
-
 import static org.cocrea.workflow.RoundTableProcess.*;
 
 import java.time.LocalDateTime;
@@ -11,19 +9,26 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.CocreaApplication;
 import org.cocrea.notification.TaskRecipient;
+import org.cocrea.participant.Contacts;
+import org.cocrea.proposal.Proposals;
 import org.cocrea.roundtable.Invitee;
+import org.cocrea.roundtable.Registration;
 import org.cocrea.roundtable.RoundTable;
 import org.cocrea.roundtable.RoundTables;
+import org.cocrea.workflow.support.FormFields;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,7 +38,7 @@ class RoundTableDelegates {
 
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
-    static long roundTableId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    static long roundTableId(VariableScope scope) {
         return ROUND_TABLE_ID_VAR.get(scope);
     }
 
@@ -54,20 +59,20 @@ class RoundTableDelegates {
 
     /** Create listener of the round-table's user tasks: the axis in the name, so Tasklist's list tells them apart. */
     @Bean
-    TaskListener nameTaskAfterRoundTable(org.cocrea.proposal.Proposals proposals) {
+    TaskListener nameTaskAfterRoundTable(Proposals proposals) {
         return (DelegateTask task) -> task.setName(task.getName() + " · "
-                + proposals.axisName(AXIS_VAR.get(task), java.util.Locale.forLanguageTag("es")));
+                + proposals.axisName(AXIS_VAR.get(task), Locale.forLanguageTag("es")));
     }
 
     /** Create listener of {@code Task_ChooseOrganizations}: the directory's suggestions for the axis as options. */
     @Bean
-    TaskListener organizationOptionsOffered(org.cocrea.participant.Contacts contacts,
-            org.springframework.context.MessageSource messages) {
+    TaskListener organizationOptionsOffered(Contacts contacts,
+            MessageSource messages) {
         return (DelegateTask task) -> {
             List<Map<String, String>> options = new ArrayList<>();
             for (var s : contacts.suggestOrganizations(AXIS_VAR.get(task))) {
                 Map<String, String> option = new LinkedHashMap<>();
-                java.util.Locale es = java.util.Locale.forLanguageTag("es");
+                Locale es = Locale.forLanguageTag("es");
                 option.put("label", s.name() + " (" + messages.getMessage("organizationType." + s.type(), null, s.type(), es)
                         + ") — " + messages.getMessage("roundTable.suggestion", new Object[] {s.interested()}, es)
                         + (s.proposed() ? " — " + messages.getMessage("roundTable.suggestionProposed", null, es) : ""));
@@ -173,17 +178,17 @@ class RoundTableDelegates {
 
     /** Create listener of {@code Task_RecordAttendance}: the registrations as options. */
     @Bean
-    TaskListener attendanceOptionsOffered(RoundTables roundTables, org.springframework.context.MessageSource messages) {
+    TaskListener attendanceOptionsOffered(RoundTables roundTables, MessageSource messages) {
         return (DelegateTask task) -> {
             List<Map<String, String>> options = new ArrayList<>();
             roundTables.registrations(roundTableId(task)).stream()
-                    .filter(r -> r.getStatus() != org.cocrea.roundtable.Registration.Status.CANCELLED)
+                    .filter(r -> r.getStatus() != Registration.Status.CANCELLED)
                     .forEach(r -> {
                         Map<String, String> option = new LinkedHashMap<>();
                         String type = r.getOrganizationType();
                         String typeName = messages.getMessage("organizationType." + type, null,
-                                messages.getMessage("submitterType." + type, null, type, java.util.Locale.forLanguageTag("es")),
-                                java.util.Locale.forLanguageTag("es"));
+                                messages.getMessage("submitterType." + type, null, type, Locale.forLanguageTag("es")),
+                                Locale.forLanguageTag("es"));
                         option.put("label", r.getName() + (r.getOrganization() == null ? "" : " — " + r.getOrganization())
                                 + " (" + typeName + ")");
                         option.put("value", String.valueOf(r.getId()));

@@ -2,6 +2,7 @@ package org.cocrea.workflow;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.cocrea.consultation.Consultations;
 import org.cocrea.roundtable.RoundTable;
 import org.cocrea.roundtable.RoundTableEvents;
 import org.cocrea.roundtable.RoundTables;
@@ -19,10 +20,10 @@ class RoundTableEventsBridge {
 
     private final RuntimeService runtimeService;
     private final RoundTables roundTables;
-    private final org.cocrea.consultation.Consultations consultations;
+    private final Consultations consultations;
 
     RoundTableEventsBridge(@Lazy RuntimeService runtimeService, RoundTables roundTables,
-            org.cocrea.consultation.Consultations consultations) {
+            Consultations consultations) {
         this.runtimeService = runtimeService;
         this.roundTables = roundTables;
         this.consultations = consultations;

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cocrea.kernel.InputText;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.Proposals;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class ShowProposalListener implements TaskListener {
         task.setVariableLocal(PROPOSAL_SUBMITTER, proposals.submitterTypeName(p.getSubmitterType(), es)
                 + (p.getOrganization() == null ? "" : " — " + p.getOrganization()));
         // Tasklist lists tasks by name: make each one recognisable by its tracking code and title.
-        String title = org.cocrea.kernel.InputText.abbreviate(p.getTitle(), 60, "...");
+        String title = InputText.abbreviate(p.getTitle(), 60, "...");
         task.setName(task.getName() + " · " + p.getTrackingCode() + " · " + title);
     }
 }

@@ -1,6 +1,7 @@
 package org.cocrea.workflow;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Collections;
@@ -96,8 +97,8 @@ public class WebappVersionMask {
                 wrapper.copyBodyToResponse();
                 return;
             }
-            java.nio.charset.Charset charset = wrapper.getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                    : java.nio.charset.Charset.forName(wrapper.getCharacterEncoding());
+            Charset charset = wrapper.getCharacterEncoding() == null ? StandardCharsets.UTF_8
+                    : Charset.forName(wrapper.getCharacterEncoding());
             String original = new String(body, charset);
             if (!original.contains(version)) {
                 wrapper.copyBodyToResponse();

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -21,11 +21,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The published action plan with the six real Buenos Aires commitments: the import (idempotent, milestones derived
@@ -70,13 +73,13 @@ class ActionPlanTests {
     void htmlPageShowsEveryCommitmentInBothLanguages() throws Exception {
         Commitment first = plan.published().get(0);
         mvc.perform(get("/action-plan")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("ARBA0006")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                        org.springframework.web.util.HtmlUtils.htmlEscape(first.getTitleEs(), "UTF-8"))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("derivado de las líneas de acción")));
+                .andExpect(content().string(Matchers.containsString("ARBA0006")))
+                .andExpect(content().string(Matchers.containsString(
+                        HtmlUtils.htmlEscape(first.getTitleEs(), "UTF-8"))))
+                .andExpect(content().string(Matchers.containsString("derivado de las líneas de acción")));
         mvc.perform(get("/action-plan").param("lang", "en")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                        org.springframework.web.util.HtmlUtils.htmlEscape(first.getTitleEn(), "UTF-8"))));
+                .andExpect(content().string(Matchers.containsString(
+                        HtmlUtils.htmlEscape(first.getTitleEn(), "UTF-8"))));
     }
 
     @Test
@@ -116,11 +119,11 @@ class ActionPlanTests {
             assertThat(pageText(document, 2)).contains("Page 2 of " + document.getNumberOfPages());
         }
         String html = mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(org.jsoup.Jsoup.parse(html).select("article.commitment").first().select("dd").first().text())
+        assertThat(Jsoup.parse(html).select("article.commitment").first().select("dd").first().text())
                 .as("the period on the page").matches("\\d{2}/\\d{2}/\\d{4} — \\d{2}/\\d{2}/\\d{4}");
     }
 
-    private static String pageText(PDDocument document, int page) throws java.io.IOException {
+    private static String pageText(PDDocument document, int page) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(page);
         stripper.setEndPage(page);

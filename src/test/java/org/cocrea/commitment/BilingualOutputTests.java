@@ -8,12 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -199,7 +199,7 @@ class BilingualOutputTests {
 
     @Test
     void roundTablesHaveATitleInEachLanguage() throws Exception {
-        fixtures.openCall(java.time.Duration.ofDays(1));
+        fixtures.openCall(Duration.ofDays(1));
         long id = roundTables.create(fixtures.openCallId(), "ambiente", null).getId();
         roundTables.confirm(id, roundTables.get(id).getStartsAt(), 120, "https://meet.example.org/mesa", 40);
         assertThat(roundTables.get(id).getTitles().spanish()).startsWith("Mesa de co-creación: ");

@@ -8,18 +8,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,6 +39,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.cocrea.area.Areas;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.NotFoundException;
@@ -41,14 +52,22 @@ import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.CommitmentDraftingProcess;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Stage 3 on PostgreSQL, from a topic chosen at a held round-table to a published commitment, with the real BPMN and
@@ -83,10 +102,10 @@ class Stage3ScenarioTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    org.cocrea.area.Areas areas;
+    Areas areas;
     @Autowired
-    org.springframework.context.MessageSource messages;
-    @org.springframework.boot.test.web.server.LocalServerPort
+    MessageSource messages;
+    @LocalServerPort
     int port;
 
     private final RequestPostProcessor staff = user("equipo").authorities(new SimpleGrantedAuthority("GROUP_og-team"));
@@ -203,7 +222,7 @@ class Stage3ScenarioTests {
 
         // After the deadline a comment is refused with a clear message and nothing is stored.
         fixtures.jdbc().update("update commitment set comment_deadline = ? where id = ?",
-                java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id);
+                Timestamp.from(Instant.now().minusSeconds(60)), id);
         String late = mvc.perform(post("/drafts/" + id + "/comments").with(csrf()).param("section", "milestones")
                         .param("name", "Tarde").param("email", "tarde@example.org").param("consent", "true")
                         .param("body", "Llego tarde."))
@@ -287,7 +306,7 @@ class Stage3ScenarioTests {
         long published = plan.published().get(0).getId();
 
         for (String decision : List.of("reject", "approve")) {
-            java.net.http.HttpResponse<String> response = completeOverRest(validate.getId(), """
+            HttpResponse<String> response = completeOverRest(validate.getId(), """
                     {"variables": {"validationDecision": {"value": "%s"}, "validationReason": {"value": "No"},
                      "commitmentId": {"value": %d, "type": "Long"}}}
                     """.formatted(decision, published));
@@ -322,7 +341,7 @@ class Stage3ScenarioTests {
                 .processDefinitionKey(CommitmentDraftingProcess.KEY).singleResult();
         long id = (Long) runtimeService.getVariable(pi.getId(), CommitmentDraftingProcess.COMMITMENT_ID);
         sheets.save(id, validSheet("Un censo colaborativo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
-                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 31), null))), "equipo", null);
         taskService.complete(task(CommitmentDraftingProcess.TASK_COMPLETE_SHEET).getId(), Map.of("sheetReady", true));
         managementService.executeJob(job(CommitmentDraftingProcess.TIMER_WINDOW_CLOSED).getId());
         assertThat(sheets.get(id).getStatus()).isEqualTo(Commitment.Status.VALIDATING);
@@ -340,7 +359,7 @@ class Stage3ScenarioTests {
                 .andExpect(status().is3xxRedirection());
         MultiValue repeated = sheetForm("2026-01-01", "2026-12-31", "2026-03-01", "2026-06-30");
         repeated.remove("ogpValues");
-        repeated.put("ogpValues", java.util.Collections.nCopies(40, "technology-and-innovation"));
+        repeated.put("ogpValues", Collections.nCopies(40, "technology-and-innovation"));
         mvc.perform(post("/staff/commitments/" + id).with(csrf()).with(staff).params(repeated))
                 .andExpect(status().is3xxRedirection());
         assertThat(sheets.sheet(id).ogpValues()).containsExactly("technology-and-innovation");
@@ -352,12 +371,12 @@ class Stage3ScenarioTests {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).contains("Fecha de inicio: la fecha debe estar entre 2000 y 2099");
         }
-        assertThat(sheets.sheet(id).startDate()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
+        assertThat(sheets.sheet(id).startDate()).isEqualTo(LocalDate.of(2026, 1, 1));
 
         mvc.perform(post("/staff/endorsements").with(csrf()).with(staff).param("organization", "Red Verde")
                         .param("role", "foro").param("endorsedOn", "-999999999-01-01"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .andExpect(MockMvcResultMatchers.flash()
                         .attribute("problems", List.of(new SheetProblem("endorsedOn",
                                 "sheet.error.dateRange"))));
         assertThat(fixtures.jdbc().queryForObject("select count(*) from endorsement", Long.class)).isZero();
@@ -368,7 +387,7 @@ class Stage3ScenarioTests {
         long id = sheets.chosenTopics(callId).stream().findFirst()
                 .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
         sheets.save(id, validSheet("Un censo.", List.of(new CommitmentSheet.MilestoneInput("Censo",
-                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null))), "equipo", null);
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 31), null))), "equipo", null);
         for (Duration window : List.of(Duration.ofDays(999_999_999), Duration.ofMinutes(59))) {
             assertThatThrownBy(() -> sheets.circulate(id, window))
                     .isInstanceOfSatisfying(InputRefusedException.class, e -> assertThat(e.problems())
@@ -385,23 +404,23 @@ class Stage3ScenarioTests {
         String longTitle = "Relevamiento participativo del arbolado de las quince comunas con vecinos, escuelas y "
                 + "organizaciones ambientales, publicado como datos abiertos";
         sheets.save(id, validSheet("Un censo.", List.of(new CommitmentSheet.MilestoneInput(longTitle,
-                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), "Ambiente"))), "equipo", null);
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 31), "Ambiente"))), "equipo", null);
         Commitment c = sheets.get(id);
 
-        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments").with(staff))
+        Document list = Jsoup.parse(mvc.perform(get("/staff/commitments").with(staff))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        org.jsoup.nodes.Element row = list.select("tbody tr").stream()
+        Element row = list.select("tbody tr").stream()
                 .filter(r -> r.select("a[href=/staff/commitments/" + id + "]").size() == 1).findFirst().orElseThrow();
-        String areaName = areas.byCandidateGroup("area-ambiente").orElseThrow().name(java.util.Locale.forLanguageTag("es"));
+        String areaName = areas.byCandidateGroup("area-ambiente").orElseThrow().name(Locale.forLanguageTag("es"));
         assertThat(row.select("td").get(1).text()).as("axis by name")
-                .isEqualTo(messages.getMessage("axis." + c.getAxis(), null, java.util.Locale.forLanguageTag("es")))
+                .isEqualTo(messages.getMessage("axis." + c.getAxis(), null, Locale.forLanguageTag("es")))
                 .isNotEqualTo(c.getAxis());
         assertThat(row.select("td").get(2).text()).as("lead area by name").isEqualTo(areaName);
         assertThat(list.select("tbody").text()).doesNotContain("area-ambiente");
 
-        org.jsoup.nodes.Document editor = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments/" + id)
+        Document editor = Jsoup.parse(mvc.perform(get("/staff/commitments/" + id)
                 .with(staff)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        org.jsoup.nodes.Element title = editor.selectFirst("table.milestones [name=milestones[0].title]");
+        Element title = editor.selectFirst("table.milestones [name=milestones[0].title]");
         assertThat(title.tagName()).as("a wrapping text box, not a one-line input").isEqualTo("textarea");
         assertThat(title.text()).isEqualTo(longTitle);
         assertThat(editor.selectFirst("table.milestones [name=milestones[0].responsibleArea]").tagName())
@@ -413,19 +432,19 @@ class Stage3ScenarioTests {
         long id = sheets.chosenTopics(callId).stream().findFirst()
                 .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
         List<CommitmentSheet.MilestoneInput> milestones = List.of(new CommitmentSheet.MilestoneInput("Censo",
-                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 5, 31), null));
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 31), null));
         CommitmentSheet base = validSheet("Un censo.", milestones);
         sheets.save(id, base, "equipo", null);
         CommitmentSheet changed = new CommitmentSheet(base.titleEs(), base.titleEn(), base.leadAreaGroup(),
-                base.leadArea(), base.supportingInstitutions(), base.startDate(), java.time.LocalDate.of(2026, 11, 30),
+                base.leadArea(), base.supportingInstitutions(), base.startDate(), LocalDate.of(2026, 11, 30),
                 base.publicProblem(), base.statusQuo(), base.description(), base.objective(), base.howItHelps(),
                 List.of("access-to-information"), base.additionalInfo(), base.contact(), milestones);
         sheets.save(id, changed, "equipo", null);
         assertThat(changed.text(CommitmentSheet.Section.DATES)).isEqualTo("01/01/2026 – 30/11/2026");
 
-        org.jsoup.nodes.Document es = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments/" + id).with(staff))
+        Document es = Jsoup.parse(mvc.perform(get("/staff/commitments/" + id).with(staff))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        org.jsoup.select.Elements changes = es.select("#changes");
+        Elements changes = es.select("#changes");
         assertThat(changes.text()).doesNotContain("access-to-information").doesNotContain("civic-participation");
         assertThat(changes.select("del").eachText()).contains("Participación cívica");
         assertThat(changes.select("ins").eachText()).contains("Acceso a la información");
@@ -433,7 +452,7 @@ class Stage3ScenarioTests {
                 .noneMatch(t -> t.matches("\\d{1,2}|/\\d*"));
         assertThat(changes.select("ins").eachText()).as("whole dates, not characters").contains("30/11/2026")
                 .noneMatch(t -> t.matches("\\d{1,2}|/\\d*"));
-        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(mvc.perform(get("/staff/commitments/" + id)
+        Document en = Jsoup.parse(mvc.perform(get("/staff/commitments/" + id)
                 .param("lang", "en").with(staff)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(en.select("#changes ins").eachText()).contains("Access to information");
     }
@@ -443,14 +462,14 @@ class Stage3ScenarioTests {
         long id = sheets.chosenTopics(callId).stream().findFirst()
                 .map(t -> sheets.createDraft(t, "ARBA-2021-2023", 1)).orElseThrow();
         CommitmentSheet base = validSheet("Plantar <b>árboles</b>", List.of(
-                new CommitmentSheet.MilestoneInput("Censo", java.time.LocalDate.of(2026, 2, 1),
-                        java.time.LocalDate.of(2026, 5, 31), null)));
+                new CommitmentSheet.MilestoneInput("Censo", LocalDate.of(2026, 2, 1),
+                        LocalDate.of(2026, 5, 31), null)));
         sheets.save(id, base, "equipo", null);
         CommitmentSheet changed = validSheet("Plantar y cuidar <b>árboles</b>", List.of(
-                new CommitmentSheet.MilestoneInput("Censo", java.time.LocalDate.of(2026, 2, 1),
-                        java.time.LocalDate.of(2026, 5, 31), null),
-                new CommitmentSheet.MilestoneInput("Mapa abierto", java.time.LocalDate.of(2026, 6, 1),
-                        java.time.LocalDate.of(2026, 9, 30), "Ambiente")));
+                new CommitmentSheet.MilestoneInput("Censo", LocalDate.of(2026, 2, 1),
+                        LocalDate.of(2026, 5, 31), null),
+                new CommitmentSheet.MilestoneInput("Mapa abierto", LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 9, 30), "Ambiente")));
         int v = sheets.save(id, changed, "equipo", "respuesta a comentarios");
         assertThat(v).isEqualTo(3);
         assertThat(sheets.save(id, changed, "equipo", "sin cambios")).as("an unchanged save is no new version").isEqualTo(3);
@@ -493,10 +512,10 @@ class Stage3ScenarioTests {
 
     @Test
     void sheetRulesNameEveryProblem() {
-        CommitmentSheet bad = new CommitmentSheet("", "", "area-inexistente", null, "", java.time.LocalDate.of(2026, 5, 1),
-                java.time.LocalDate.of(2026, 4, 1), "", "", "", "", "", List.of("magic"), "", "",
-                List.of(new CommitmentSheet.MilestoneInput("Fuera", java.time.LocalDate.of(2025, 1, 1),
-                        java.time.LocalDate.of(2025, 2, 1), null)));
+        CommitmentSheet bad = new CommitmentSheet("", "", "area-inexistente", null, "", LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 4, 1), "", "", "", "", "", List.of("magic"), "", "",
+                List.of(new CommitmentSheet.MilestoneInput("Fuera", LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2025, 2, 1), null)));
         assertThat(sheets.validate(bad)).extracting(FieldProblem::field).contains("titleEs",
                 "leadAreaGroup", "publicProblem", "description", "objective", "ogpValues", "endDate",
                 "milestones[0].endDate");
@@ -507,7 +526,7 @@ class Stage3ScenarioTests {
 
     private CommitmentSheet validSheet(String description, List<CommitmentSheet.MilestoneInput> milestones) {
         return new CommitmentSheet("Arbolado urbano colaborativo", "Collaborative urban trees", "area-ambiente", null,
-                "Red Verde", java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
+                "Red Verde", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
                 "El 30% del arbolado no está relevado.", "", description, "Relevar el arbolado.", "",
                 List.of("civic-participation"), "", "ambiente@example.org", milestones);
     }
@@ -536,16 +555,16 @@ class Stage3ScenarioTests {
     }
 
     /** A parameter map for MockMvc. */
-    static final class MultiValue extends org.springframework.util.LinkedMultiValueMap<String, String> {
+    static final class MultiValue extends LinkedMultiValueMap<String, String> {
     }
 
-    private java.net.http.HttpResponse<String> completeOverRest(String taskId, String json) throws Exception {
-        String auth = java.util.Base64.getEncoder().encodeToString("rest-ambiente:secret".getBytes(StandardCharsets.UTF_8));
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + "/complete"))
+    private HttpResponse<String> completeOverRest(String taskId, String json) throws Exception {
+        String auth = Base64.getEncoder().encodeToString("rest-ambiente:secret".getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + "/complete"))
                 .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Task task(String key) {
@@ -573,7 +592,7 @@ class Stage3ScenarioTests {
 
     /** The decoded text of a message's content, parts joined. */
     private static String text(Object content) throws Exception {
-        if (content instanceof jakarta.mail.Multipart multipart) {
+        if (content instanceof Multipart multipart) {
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < multipart.getCount(); i++) {
                 out.append(text(multipart.getBodyPart(i).getContent()));
@@ -586,7 +605,7 @@ class Stage3ScenarioTests {
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -594,7 +613,7 @@ class Stage3ScenarioTests {
     private static String to(MimeMessage m) {
         try {
             return m.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,8 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -103,7 +105,7 @@ class DemoStagesTests {
     void firstRunShowsEveryStage() throws Exception {
         firstStartOnAnEmptyDatabase();
         List<CallForProposals> calls = consultations.all().stream()
-                .sorted(java.util.Comparator.comparing(CallForProposals::getOpensAt)).toList();
+                .sorted(Comparator.comparing(CallForProposals::getOpensAt)).toList();
         assertThat(calls).hasSize(3);
         CallForProposals first = calls.get(0);
         CallForProposals second = calls.get(1);
@@ -132,7 +134,7 @@ class DemoStagesTests {
         RoundTable upcoming = roundTables.ofCall(first.getId()).stream().filter(t -> t.getAxis().equals("datos-abiertos"))
                 .findFirst().orElseThrow();
         assertThat(upcoming.getStatus()).isEqualTo(RoundTableStatus.SCHEDULED);
-        assertThat(upcoming.getStartsAt()).isAfter(Instant.now().plus(java.time.Duration.ofDays(13)));
+        assertThat(upcoming.getStartsAt()).isAfter(Instant.now().plus(Duration.ofDays(13)));
         assertThat(visitor.get("/round-tables").body()).contains("/round-tables/" + upcoming.getId());
         var upcomingPage = visitor.get("/round-tables/" + upcoming.getId());
         assertThat(upcomingPage.statusCode()).isEqualTo(200);
@@ -165,7 +167,7 @@ class DemoStagesTests {
         Commitment draft = sheets.publicDrafts().stream().filter(c -> c.getStatus() == Commitment.Status.CIRCULATING)
                 .findFirst().orElseThrow();
         assertThat(draft.getTitleEs()).isEqualTo(DemoStages.TOPIC_CIRCULATING);
-        assertThat(draft.getCommentDeadline()).isAfter(Instant.now().plus(java.time.Duration.ofDays(9)));
+        assertThat(draft.getCommentDeadline()).isAfter(Instant.now().plus(Duration.ofDays(9)));
         var draftPage = visitor.get("/drafts/" + draft.getId());
         assertThat(draftPage.statusCode()).isEqualTo(200);
         assertThat(draftPage.body()).contains("action=\"/drafts/" + draft.getId() + "/comments\"");

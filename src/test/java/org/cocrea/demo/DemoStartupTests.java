@@ -2,12 +2,19 @@ package org.cocrea.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.cocrea.commitment.CommitmentSheets;
 import org.cocrea.consultation.Consultations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -27,7 +34,7 @@ class DemoStartupTests {
     @Autowired
     TaskService taskService;
     @Autowired
-    org.cocrea.commitment.CommitmentSheets sheets;
+    CommitmentSheets sheets;
     @Autowired
     IdentityService identityService;
 
@@ -44,13 +51,13 @@ class DemoStartupTests {
     }
 
     @Autowired
-    org.camunda.bpm.engine.RuntimeService runtimeService;
+    RuntimeService runtimeService;
     @Autowired
-    org.camunda.bpm.engine.ManagementService managementService;
+    ManagementService managementService;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
     @Autowired
-    org.springframework.boot.ApplicationRunner demoFollowUp;
+    ApplicationRunner demoFollowUp;
 
     @Test
     void demoFollowUpHasThisMonthsReportForAmbienteAndEvaluationsOfTheEndedCommitments() throws Exception {
@@ -67,7 +74,7 @@ class DemoStartupTests {
         // timers, the monitoring body finds one evaluation per commitment
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("commitment-follow-up").count())
                 .isEqualTo(7);
-        managementService.createJobQuery().timers().duedateLowerThan(new java.util.Date()).list()
+        managementService.createJobQuery().timers().duedateLowerThan(new Date()).list()
                 .forEach(j -> managementService.executeJob(j.getId()));
         assertThat(taskService.createTaskQuery().taskCandidateGroup("monitoring-body").count()).isEqualTo(6);
         assertThat(identityService.checkPassword("monitoreo", "demo")).isTrue();

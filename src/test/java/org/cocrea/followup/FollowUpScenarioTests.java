@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,15 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import jakarta.mail.MessagingException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +57,9 @@ import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.CommitmentFollowUpProcess;
 import org.cocrea.workflow.FollowUpWorkflow;
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,7 +216,7 @@ class FollowUpScenarioTests {
         long reportId = (Long) taskService.getVariable(requestThisMonth(pi).getId(), CommitmentFollowUpProcess.REPORT_ID);
         List<Long> milestoneIds = fixtures.jdbc().queryForList(
                 "select id from milestone where commitment_id = ? order by position", Long.class, id);
-        org.jsoup.nodes.Document empty = org.jsoup.Jsoup.parse(mvc.perform(get("/follow-up/reports/" + reportId)
+        Document empty = Jsoup.parse(mvc.perform(get("/follow-up/reports/" + reportId)
                 .with(area())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(empty.select("label[for=work-0]").text()).as("what was done is marked as required")
                 .contains("Qué se hizo").contains("obligatorio");
@@ -221,7 +229,7 @@ class FollowUpScenarioTests {
         }
         String html = mvc.perform(bad).andExpect(status().isBadRequest()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        Document page = Jsoup.parse(html);
         assertThat(html).doesNotContain("milestones[").doesNotContain("No se guardó el archivo");
         assertThat(page.select("#upload-problems")).isEmpty();
         assertThat(page.select("#report-problems > p").text()).isEqualTo("No se guardó el informe:");
@@ -236,7 +244,7 @@ class FollowUpScenarioTests {
         String upload = mvc.perform(multipart("/follow-up/reports/" + reportId + "/evidence").with(csrf()).with(area())
                 .header("Accept-Language", "en")).andExpect(status().isBadRequest()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        org.jsoup.nodes.Document up = org.jsoup.Jsoup.parse(upload);
+        Document up = Jsoup.parse(upload);
         assertThat(up.select("#report-problems")).isEmpty();
         assertThat(up.select("#upload-problems > p").text()).isEqualTo("The file was not saved:");
         assertThat(up.select("#upload-problems li").text()).isEqualTo("File: choose a file");
@@ -286,7 +294,7 @@ class FollowUpScenarioTests {
         assertThat(task(pi, CommitmentFollowUpProcess.TASK_REVIEW_REPORT)).isNotNull();
         // An area that does not lead the commitment cannot report for it.
         mvc.perform(post("/follow-up/reports/" + reportId).with(csrf()).with(user("fu-diversidad")
-                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                .authorities(new SimpleGrantedAuthority(
                         "GROUP_area-diversidad")))).andExpect(status().isForbidden());
     }
 
@@ -348,28 +356,28 @@ class FollowUpScenarioTests {
         long filesBefore = filesInFolder();
 
         mvc.perform(get("/follow-up/reports/" + reportId).with(area())).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("upload-form")));
+                .andExpect(content().string(Matchers.containsString("upload-form")));
         // too large (the test cap is 1 MB)
         byte[] big = new byte[1024 * 1024 + 1];
         System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 8);
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "grande.pdf", "application/pdf", big))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(result -> assertThat(org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(
+                .andExpect(result -> assertThat(Jsoup.parse(result.getResponse().getContentAsString(
                         StandardCharsets.UTF_8)).select("#upload-problems li").text())
                         .startsWith("Archivo: el archivo supera"));
         // a program named .pdf
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "acta.pdf", "application/pdf",
                 "MZ\u0090\u0000binario".getBytes(StandardCharsets.ISO_8859_1))).with(area()).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("tipo de archivo no admitido")));
+                .andExpect(content().string(Matchers.containsString("tipo de archivo no admitido")));
         // a PNG named .pdf
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "foto.pdf", "application/pdf", png()))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("no corresponde al contenido")));
+                .andExpect(content().string(Matchers.containsString("no corresponde al contenido")));
         // empty, and no file at all
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "vacio.csv", "text/csv", new byte[0]))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("vacío")));
+                .andExpect(content().string(Matchers.containsString("vacío")));
         mvc.perform(multipart(url).with(area()).with(csrf())).andExpect(status().isBadRequest());
         // another area, the monitoring body (read only) and nobody may not upload
         byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -410,7 +418,7 @@ class FollowUpScenarioTests {
         // before acceptance: staff, the area and the monitoring body download; the public does not, another area neither
         mvc.perform(get("/follow-up/evidence/" + evidenceId).with(staff())).andExpect(status().isOk())
                 .andExpect(content().bytes(pdf))
-                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/pdf")));
+                .andExpect(header().string("Content-Type", Matchers.startsWith("application/pdf")));
         mvc.perform(get("/follow-up/evidence/" + evidenceId).with(area())).andExpect(status().isOk());
         mvc.perform(get("/follow-up/evidence/" + evidenceId).with(monitoring())).andExpect(status().isOk());
         mvc.perform(get("/follow-up/evidence/" + evidenceId)
@@ -424,18 +432,18 @@ class FollowUpScenarioTests {
                 CommitmentFollowUpProcess.REVIEW_DECISION, "ACCEPT");
 
         mvc.perform(get("/dashboard/evidence/" + evidenceId)).andExpect(status().isOk()).andExpect(content().bytes(pdf))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
+                .andExpect(header().string("Content-Disposition", Matchers.startsWith("attachment")));
         mvc.perform(get("/dashboard/evidence/999999999")).andExpect(status().isNotFound());
         // an accepted report is frozen
         mvc.perform(multipart(url).file(new MockMultipartFile("file", "tarde.pdf", "application/pdf", pdf))
                 .with(area()).with(csrf())).andExpect(status().isBadRequest())
-                .andExpect(result -> assertThat(org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(
+                .andExpect(result -> assertThat(Jsoup.parse(result.getResponse().getContentAsString(
                         StandardCharsets.UTF_8)).select("#upload-problems li").text())
                         .startsWith("Informe: el informe ya fue aceptado"));
         assertThatThrownBy(() -> transactions.execute(s -> {
             try {
                 return files.upload(reportId, null, "tarde.pdf", null, new ByteArrayInputStream(pdf), "fu-ambiente");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         })).isInstanceOf(InputRefusedException.class).satisfies(e -> assertThat(ProblemTexts.bundles()
@@ -466,7 +474,7 @@ class FollowUpScenarioTests {
         fixtures.flushOutbox();
         assertThat(received(0)).contains("fu-ambiente@areas.example.org Recordatorio: informe de seguimiento de "
                 + "ARBA-T4 — Compromiso ARBA-T4 (" + followUps.month(YearMonth.now(ZONE).atDay(1),
-                        java.util.Locale.forLanguageTag("es")) + ")");
+                        Locale.forLanguageTag("es")) + ")");
         assertThat(fixtures.jdbc().queryForObject("select body_html from mail_outbox "
                 + "where kind = 'follow-up-reminder' and recipient = 'fu-ambiente@areas.example.org'", String.class)).contains("?task=" + report.getId()).contains("/follow-up/reports/");
 
@@ -481,7 +489,7 @@ class FollowUpScenarioTests {
         fixtures.flushOutbox();
         List<String> subjects = received(0);
         assertThat(subjects).contains("fu-ambiente@areas.example.org Informe vencido: ARBA-T4 — Compromiso ARBA-T4 ("
-                + followUps.month(YearMonth.now(ZONE).atDay(1), java.util.Locale.forLanguageTag("es")) + ")");
+                + followUps.month(YearMonth.now(ZONE).atDay(1), Locale.forLanguageTag("es")) + ")");
         // the team is notified of its new task too, and the area's report stays open
         assertThat(subjects).anyMatch(s -> s.startsWith("fu-equipo@gobierno.example.org Nueva tarea: Escalamiento"));
         assertThat(task(pi, CommitmentFollowUpProcess.TASK_SUBMIT_REPORT)).isNotNull();
@@ -511,10 +519,10 @@ class FollowUpScenarioTests {
         assertThat((String) taskService.getVariable(evaluation.getId(), CommitmentFollowUpProcess.MILESTONE_SUMMARY))
                 .contains("No iniciado, 0 %").contains("Informes aceptados: 0 de 0");
         fixtures.flushOutbox();
-        assertThat(java.util.Arrays.stream(greenMail.getReceivedMessages()).skip(before).map(m -> {
+        assertThat(Arrays.stream(greenMail.getReceivedMessages()).skip(before).map(m -> {
             try {
                 return m.getAllRecipients()[0] + " " + m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         })).contains("monitoreo@test.cocrea.local Evaluación pendiente: ARBA-T5 — Compromiso ARBA-T5");
@@ -576,7 +584,7 @@ class FollowUpScenarioTests {
         try {
             actionPlan.importPublished(new ByteArrayInputStream(root.toString().getBytes(StandardCharsets.UTF_8)),
                     "ARBA-2021-2023");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         actionPlan.assignLeadArea(code, AREA, "ambiente");
@@ -640,10 +648,10 @@ class FollowUpScenarioTests {
 
     /** @return "recipient subject" of each mail GreenMail received after the first {@code skip} */
     private static List<String> received(int skip) {
-        return java.util.Arrays.stream(greenMail.getReceivedMessages()).skip(skip).map(m -> {
+        return Arrays.stream(greenMail.getReceivedMessages()).skip(skip).map(m -> {
             try {
                 return m.getAllRecipients()[0] + " " + m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -668,7 +676,7 @@ class FollowUpScenarioTests {
         return fixtures.jdbc().queryForObject(sql, Long.class);
     }
 
-    private long filesInFolder() throws java.io.IOException {
+    private long filesInFolder() throws IOException {
         Path folder = evidenceFolder.toAbsolutePath();
         if (!Files.isDirectory(folder)) {
             return 0;
@@ -694,7 +702,7 @@ class FollowUpScenarioTests {
         return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     }
 
-    private static byte[] docx() throws java.io.IOException {
+    private static byte[] docx() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));

@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -27,14 +29,12 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.Commitment;
 import org.cocrea.participant.ContactInput;
@@ -167,7 +167,7 @@ class MeetingsTests {
     private static String calendarPart(BodyPart part) throws Exception {
         if (part.isMimeType("text/calendar")) {
             try (InputStream in = part.getInputStream()) {
-                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
         if (part.getContent() instanceof Multipart inner) {
@@ -199,7 +199,7 @@ class MeetingsTests {
         // a real date, but too soon and on a Sunday; and in English
         LocalDateTime sunday = LocalDateTime.now(BUENOS_AIRES).plusDays(2).withHour(11).withMinute(0).withSecond(0)
                 .withNano(0);
-        while (sunday.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+        while (sunday.getDayOfWeek() != DayOfWeek.SUNDAY) {
             sunday = sunday.plusDays(1);
         }
         mvc.perform(post("/staff/implementation/meetings").with(staff()).with(csrf()).param("lang", "en")

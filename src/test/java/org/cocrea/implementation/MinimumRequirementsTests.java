@@ -3,12 +3,15 @@ package org.cocrea.implementation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.implementation.MinimumRequirements.Finding;
@@ -68,7 +71,7 @@ class MinimumRequirementsTests {
                     status, ical_uid, ical_sequence, minutes, attendance, created_by, created_at)
                 values (?, ?, ?, ?, 120, 'https://meet.example.org/x', ?, ?, 0, ?, ?, 'equipo', ?) returning id""",
                 PLAN, kind.name(), kind + " " + startsAt, ts(startsAt), held ? "HELD" : "SCHEDULED",
-                java.util.UUID.randomUUID() + "@cocrea", held ? "Acta" : null, held ? 15 : null, ts(startsAt.minusDays(20)));
+                UUID.randomUUID() + "@cocrea", held ? "Acta" : null, held ? 15 : null, ts(startsAt.minusDays(20)));
         return ((Number) row.get("id")).longValue();
     }
 
@@ -209,8 +212,8 @@ class MinimumRequirementsTests {
     private void report(long commitmentId, String period, String status, ZonedDateTime acceptedAt) {
         fixtures.jdbc().update("""
                 insert into follow_up_report (commitment_id, period, status, due_date, accepted_at, reviewed_at)
-                values (?, ?, ?, ?, ?, ?)""", commitmentId, java.sql.Date.valueOf(period), status,
-                java.sql.Date.valueOf(java.time.LocalDate.parse(period).plusMonths(1).plusDays(9)),
+                values (?, ?, ?, ?, ?, ?)""", commitmentId, Date.valueOf(period), status,
+                Date.valueOf(LocalDate.parse(period).plusMonths(1).plusDays(9)),
                 acceptedAt == null ? null : ts(acceptedAt), acceptedAt == null ? null : ts(acceptedAt));
     }
 }

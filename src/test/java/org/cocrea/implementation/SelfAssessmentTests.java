@@ -11,8 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +58,7 @@ class SelfAssessmentTests {
     MockMvc mvc;
 
     /** Expected completion text per commitment code (Spanish). */
-    private final Map<String, String> completion = new java.util.LinkedHashMap<>();
+    private final Map<String, String> completion = new LinkedHashMap<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -105,8 +108,8 @@ class SelfAssessmentTests {
         Timestamp at = Timestamp.from(Instant.parse(period + "T15:00:00Z").plusSeconds(86400 * 35));
         Map<String, Object> row = fixtures.jdbc().queryForMap("""
                 insert into follow_up_report (commitment_id, period, status, due_date, accepted_at)
-                values (?, ?, ?, ?, ?) returning id""", commitmentId, java.sql.Date.valueOf(period), status,
-                java.sql.Date.valueOf(java.time.LocalDate.parse(period).plusMonths(1).plusDays(9)),
+                values (?, ?, ?, ?, ?) returning id""", commitmentId, Date.valueOf(period), status,
+                Date.valueOf(LocalDate.parse(period).plusMonths(1).plusDays(9)),
                 "ACCEPTED".equals(status) ? at : null);
         return ((Number) row.get("id")).longValue();
     }
@@ -168,7 +171,7 @@ class SelfAssessmentTests {
                 .containsExactly("ARBA0001", "ARBA0002", "ARBA0003", "ARBA0004", "ARBA0005", "ARBA0006");
         SelfAssessmentReport.CommitmentOutcome first = report.commitments().get(0);
         assertThat(first.acceptedReports()).as("the submitted report is not public").isEqualTo(2);
-        assertThat(first.lastAcceptedPeriod()).isEqualTo(java.time.LocalDate.of(2023, 7, 1));
+        assertThat(first.lastAcceptedPeriod()).isEqualTo(LocalDate.of(2023, 7, 1));
         assertThat(first.evidence()).extracting(SelfAssessmentReport.EvidenceItem::description)
                 .containsExactly("Portal publicado");
         assertThat(report.evaluated()).isEqualTo(2);

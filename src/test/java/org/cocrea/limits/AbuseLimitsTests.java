@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.cocrea.roundtable.RoundTables;
 import org.cocrea.support.CocreaIntegrationTest;
@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -99,7 +100,7 @@ class AbuseLimitsTests {
     int port;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<RoundTableScheduler.Slot> taken = new java.util.ArrayList<>();
+    private final List<RoundTableScheduler.Slot> taken = new ArrayList<>();
 
     @BeforeEach
     void reset() {
@@ -353,7 +354,7 @@ class AbuseLimitsTests {
     void forwardedForIsIgnoredWithoutTheForwardHeadersSetting() {
         // This context trusts X-Forwarded-For from 127.0.0.1 only because of server.forward-headers-strategy=native;
         // the production default leaves it unset, so the TCP peer is the client (checked on the servlet request).
-        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        var request = new MockHttpServletRequest();
         request.setRemoteAddr("192.0.2.1");
         request.addHeader("X-Forwarded-For", "203.0.113.99");
         assertThat(Keys.client(request)).isEqualTo("192.0.2.1");
@@ -361,11 +362,11 @@ class AbuseLimitsTests {
 
     @Test
     void ipv6ClientsAreGroupedByTheirSlash64() {
-        var a = new org.springframework.mock.web.MockHttpServletRequest();
+        var a = new MockHttpServletRequest();
         a.setRemoteAddr("2001:db8:1:2:aaaa::1");
-        var b = new org.springframework.mock.web.MockHttpServletRequest();
+        var b = new MockHttpServletRequest();
         b.setRemoteAddr("2001:db8:1:2:bbbb:cccc:dddd:eeee");
-        var c = new org.springframework.mock.web.MockHttpServletRequest();
+        var c = new MockHttpServletRequest();
         c.setRemoteAddr("2001:db8:1:3::1");
         assertThat(Keys.client(a)).isEqualTo(Keys.client(b)).isEqualTo("20010db800010002::/64");
         assertThat(Keys.client(c)).isNotEqualTo(Keys.client(a));

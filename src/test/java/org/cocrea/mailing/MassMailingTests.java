@@ -3,6 +3,7 @@ package org.cocrea.mailing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.notification.OutboxSender;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
+import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.CallForParticipationProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MassMailingTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(org.cocrea.support.TestSmtp.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SMTP);
 
     @Autowired
     TestFixtures fixtures;
@@ -146,7 +147,7 @@ class MassMailingTests {
             }
             rows.add(new Object[] {email, "Persona " + i, i % 7 == 0 ? "en" : "es", consent ? now : null,
                     consent ? "convocatorias" : null, "csv", subscribed, HexFormat.of().formatHex(
-                            java.nio.ByteBuffer.allocate(16).putLong(i).putLong(System.nanoTime()).array()), now});
+                            ByteBuffer.allocate(16).putLong(i).putLong(System.nanoTime()).array()), now});
         }
         fixtures.jdbc().batchUpdate("insert into contact (email, name, language, consent_at, consent_scope, source, "
                 + "subscribed, token, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);

@@ -3,6 +3,7 @@ package org.cocrea.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ import java.util.stream.IntStream;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.cocrea.CocreaApplication;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.MutableClock;
@@ -144,8 +145,8 @@ class OutboxCrashTests {
         }
         // Two nodes on the real clock, each with its own SMTP connection, started together.
         OutboxSender other = new OutboxSender(repository, new KillableMailSender(TestSmtp.SMTP), tx, mailProperties,
-                java.time.Clock.systemUTC(), "127.0.0.1",
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                Clock.systemUTC(), "127.0.0.1",
+                new SimpleMeterRegistry());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
@@ -180,7 +181,7 @@ class OutboxCrashTests {
         MailProperties props = new MailProperties(mailProperties.from(), mailProperties.maxAttempts(),
                 mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE);
         return new OutboxSender(repository, mail, tx, props, clock, "127.0.0.1",
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new SimpleMeterRegistry());
     }
 
     private List<Long> enqueue(int n) {

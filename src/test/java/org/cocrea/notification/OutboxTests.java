@@ -23,9 +23,9 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalInput;
@@ -33,6 +33,7 @@ import org.cocrea.proposal.ProposalStatus;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
+import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.ProposalReviewProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The transactional outbox against a real SMTP server (GreenMail on port 3025): mails are written in the caller's
@@ -56,7 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(org.cocrea.support.TestSmtp.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SMTP);
 
     static final List<String> RECIPIENTS = List.of("uno@outbox.example.org", "dos@outbox.example.org",
             "tres@outbox.example.org");
@@ -207,7 +208,7 @@ class OutboxTests {
         assertThatThrownBy(() -> outbox.requeue(id)).isInstanceOf(IllegalArgumentException.class);
         sender.sendDue();
         assertThatThrownBy(() -> outbox.requeue(id)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> outbox.requeue(-1)).isInstanceOf(org.cocrea.kernel.NotFoundException.class);
+        assertThatThrownBy(() -> outbox.requeue(-1)).isInstanceOf(NotFoundException.class);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
     }
 

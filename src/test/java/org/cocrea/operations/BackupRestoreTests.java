@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +52,7 @@ class BackupRestoreTests {
         Assumptions.assumeTrue(reachable(scratchUrl), "no scratch database " + scratchUrl
                 + " (createdb -O " + user + " <name>, or set TEST_RESTORE_DB_URL)");
         fixtures.reset();
-        fixtures.openCall(java.time.Duration.ofDays(10));
+        fixtures.openCall(Duration.ofDays(10));
         JdbcTemplate source = fixtures.jdbc();
         source.update("insert into mail_outbox (recipient, subject, body_html, language, kind, status, attempts, "
                 + "next_attempt_at, created_at, message_id) values ('copia@test.cocrea.local', 'Asunto', '<p>x</p>', "
@@ -82,7 +84,7 @@ class BackupRestoreTests {
                 + "where table_schema = 'public' and table_type = 'BASE TABLE'", String.class);
         Map<String, Long> counts = new TreeMap<>();
         for (String table : tables) {
-            counts.put(table.toLowerCase(java.util.Locale.ROOT),
+            counts.put(table.toLowerCase(Locale.ROOT),
                     jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
         }
         return counts;

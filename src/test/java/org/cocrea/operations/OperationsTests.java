@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -22,15 +24,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -85,7 +87,7 @@ class OperationsTests {
         String json = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/openapi.json"), json); // to read by hand
+        Files.writeString(Path.of("target/openapi.json"), json); // to read by hand
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
         assertThat(parsed.getMessages()).as("OpenAPI validation messages").isEmpty();
         var api = parsed.getOpenAPI();
@@ -124,17 +126,17 @@ class OperationsTests {
                         .authorities(new SimpleGrantedAuthority("GROUP_og-team"))))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy",
-                        org.hamcrest.Matchers.containsString("script-src 'self'")));
+                        Matchers.containsString("script-src 'self'")));
         mvc.perform(get("/swagger-ui/swagger-initializer.js").with(user("ops-equipo")
                         .authorities(new SimpleGrantedAuthority("GROUP_og-team"))))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("/v3/api-docs")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("/v3/api-docs")));
         // The description itself is public; every other page keeps the no-script policy.
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(header().string(
-                "Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'none'")));
+                "Content-Security-Policy", Matchers.containsString("script-src 'none'")));
         mvc.perform(get("/")).andExpect(header().string("Content-Security-Policy",
-                org.hamcrest.Matchers.containsString("script-src 'none'")));
+                Matchers.containsString("script-src 'none'")));
     }
 
     @Test

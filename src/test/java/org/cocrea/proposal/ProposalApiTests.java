@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +25,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutboxMessage;
@@ -297,13 +297,13 @@ class ProposalApiTests {
         byte[] large = json.writeValueAsBytes(body);
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/proposals")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(400);
         // ...and so is a large body sent to an encoded path that Spring decodes to /api/proposals.
         HttpResponse<String> encoded = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/%61pi/proposals")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(encoded.statusCode()).isBetween(400, 499);
         assertNothingStored();
@@ -312,7 +312,7 @@ class ProposalApiTests {
         byte[] small = json.writeValueAsBytes(valid());
         HttpResponse<String> smallChunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/proposals")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(small)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(smallChunked.statusCode()).isEqualTo(201);
     }

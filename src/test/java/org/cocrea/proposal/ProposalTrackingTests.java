@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.http.Cookie;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -85,11 +87,11 @@ class ProposalTrackingTests {
         mvc.perform(get("/api/proposals/" + code).param("lang", "en"))
                 .andExpect(jsonPath("$.statusLabel").value("Under review by the responsible area"));
         // The site's language cookie (set by the pages' language link) does not override what the request asks for.
-        mvc.perform(get("/api/proposals/" + code).cookie(new jakarta.servlet.http.Cookie("cocrea-lang", "es"))
+        mvc.perform(get("/api/proposals/" + code).cookie(new Cookie("cocrea-lang", "es"))
                 .header("Accept-Language", "en-US,en;q=0.9"))
                 .andExpect(jsonPath("$.statusLabel").value("Under review by the responsible area"))
                 .andExpect(header().string("Content-Language", "en"));
-        mvc.perform(get("/api/proposals/" + code).cookie(new jakarta.servlet.http.Cookie("cocrea-lang", "en"))
+        mvc.perform(get("/api/proposals/" + code).cookie(new Cookie("cocrea-lang", "en"))
                 .header("Accept-Language", "es-AR,es;q=0.9"))
                 .andExpect(jsonPath("$.statusLabel").value("En revisión por el área responsable"))
                 .andExpect(header().string("Content-Language", "es"));

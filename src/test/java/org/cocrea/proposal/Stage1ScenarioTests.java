@@ -2,10 +2,14 @@ package org.cocrea.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +19,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -27,6 +30,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
+import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.CallForProposalsProcess;
 import org.cocrea.workflow.ProposalReviewProcess;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +39,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.servlet.MockMvc;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Stage 1 end to end on PostgreSQL: the 48 proposals of the 2021 consultation are imported, land with the right
@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class Stage1ScenarioTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(org.cocrea.support.TestSmtp.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SMTP);
 
     @Autowired
     TestFixtures fixtures;
@@ -161,7 +161,7 @@ class Stage1ScenarioTests {
 
         // Mail: every proposer gets exactly one reasoned response, accents intact.
         fixtures.flushOutbox();
-        Map<String, List<MimeMessage>> responsesByRecipient = java.util.Arrays.stream(greenMail.getReceivedMessages())
+        Map<String, List<MimeMessage>> responsesByRecipient = Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Respuesta fundamentada"))
                 .collect(Collectors.groupingBy(m -> recipient(m)));
         assertThat(responsesByRecipient).hasSize(48);
@@ -172,7 +172,7 @@ class Stage1ScenarioTests {
         assertThat(decode(sample)).contains("Tablero único de pedidos de acceso a la información")
                 .contains("El área evaluó la propuesta").contains("Dictamen del área");
         assertThat(body).isNotBlank();
-        assertThat(java.util.Arrays.stream(greenMail.getReceivedMessages())
+        assertThat(Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Recibimos tu propuesta")).count()).isEqualTo(48);
 
         // The public status shows the response, never personal data.

@@ -15,7 +15,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-
+import org.cocrea.kernel.BilingualText;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -41,7 +41,7 @@ class RoundTableCalendarTests {
     /** A proposed round-table, id 42, 17 March 2025 at 10:00 for two hours. */
     private static RoundTable proposed() {
         RoundTable table = new RoundTable(3L, "ambiente",
-                new org.cocrea.kernel.BilingualText("Mesa de co-creación: Ambiente; agua, aire y suelo", null),
+                new BilingualText("Mesa de co-creación: Ambiente; agua, aire y suelo", null),
                 local(3, 17, 10, 0), 120, 40, UID, NOW);
         ReflectionTestUtils.setField(table, "id", 42L);
         return table;

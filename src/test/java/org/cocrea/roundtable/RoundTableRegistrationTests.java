@@ -29,7 +29,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cocrea.kernel.InputRefusedException;
@@ -39,6 +38,7 @@ import org.cocrea.proposal.ProposalInput;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -350,11 +350,11 @@ class RoundTableRegistrationTests {
                 .andExpect(content().string(containsString("value=\"Ana &quot;&lt;b&gt;&quot;\"")))
                 .andExpect(content().string(containsString("value=\"ana@participa.example.org\"")))
                 .andExpect(content().string(not(containsString("<i>Verde</i>"))))
-                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                .andExpect(content().string(Matchers.matchesPattern(
                         "(?s).*value=\"academia\"[^>]*selected.*")))
                 // the missing consent is announced and tied to the checkbox
                 .andExpect(content().string(containsString("role=\"alert\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                .andExpect(content().string(Matchers.matchesPattern(
                         "(?s).*id=\"consent\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"consent-error\".*")))
                 .andExpect(content().string(containsString("id=\"consent-error\"")));
         assertThat(roundTables.registrations(id)).isEmpty();

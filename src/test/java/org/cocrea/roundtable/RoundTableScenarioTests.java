@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,7 +21,6 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -33,6 +34,7 @@ import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.workflow.RoundTableProcess;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +105,7 @@ class RoundTableScenarioTests {
         long id = (Long) taskService.getVariable(confirm.getId(), RoundTableProcess.ROUND_TABLE_ID);
         RoundTable proposed = roundTables.get(id);
         assertThat(proposed.getStatus()).isEqualTo(RoundTableStatus.PROPOSED);
-        assertThat(proposed.getStartsAt()).isAfter(java.time.Instant.now().plus(Duration.ofDays(14)));
+        assertThat(proposed.getStartsAt()).isAfter(Instant.now().plus(Duration.ofDays(14)));
 
         // Too soon is refused with the reason; the task stays open.
         String tomorrow = LocalDateTime.now().plusDays(1).withHour(11).withMinute(0).withSecond(0).withNano(0).toString();
@@ -137,11 +139,11 @@ class RoundTableScenarioTests {
         Long invitationRow = fixtures.jdbc().queryForObject("select min(id) from mail_outbox where kind = "
                 + "'round-table-request'", Long.class);
         mvc.perform(get("/staff/outbox/" + invitationRow + "/attachment").with(staffUser)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("BEGIN:VCALENDAR")));
+                .andExpect(content().string(Matchers.containsString("BEGIN:VCALENDAR")));
 
         // Public registration: two seats, then the waiting list.
         mvc.perform(get("/round-tables")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mesa de co-creación")));
+                .andExpect(content().string(Matchers.containsString("Mesa de co-creación")));
         for (String who : List.of("uno", "dos", "tres")) {
             mvc.perform(post("/round-tables/" + id + "/register").with(csrf()).param("name", "Persona " + who)
                     .param("email", who + "@participa.example.org").param("organization", "Org " + who)
@@ -152,7 +154,7 @@ class RoundTableScenarioTests {
                 Registration.Status.REGISTERED, Registration.Status.REGISTERED, Registration.Status.WAITLISTED);
 
         // Rescheduling: the updated invitation keeps the UID with a higher SEQUENCE.
-        java.time.Instant later = proposed.getStartsAt().plus(Duration.ofDays(7));
+        Instant later = proposed.getStartsAt().plus(Duration.ofDays(7));
         roundTables.reschedule(id, nextWorkingMorning(later));
         fixtures.executeAsyncJobs();
         List<String> updates = fixtures.jdbc().queryForList("select attachment_content from mail_outbox where kind = "
@@ -185,7 +187,7 @@ class RoundTableScenarioTests {
                 .andExpect(status().is3xxRedirection());
         String csv = new String(mvc.perform(get("/staff/round-tables/" + id + "/boards/questions.csv").with(staff))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertThat(csv).contains("¿Cómo se mide el avance?").contains("anonymous").contains("'=HYPERLINK");
 
         taskService.complete(task(RoundTableProcess.TASK_PHASE_1).getId(),
@@ -208,14 +210,14 @@ class RoundTableScenarioTests {
         assertThat(f.proposalsReceived()).isEqualTo(2);
         assertThat(f.proposalsPrioritised()).isEqualTo(2);
         mvc.perform(get("/round-tables/" + id)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Falta arbolado en el sur.")));
+                .andExpect(content().string(Matchers.containsString("Falta arbolado en el sur.")));
     }
 
     private Task task(String key) {
         return taskService.createTaskQuery().taskDefinitionKey(key).singleResult();
     }
 
-    private static java.time.Instant nextWorkingMorning(java.time.Instant from) {
+    private static Instant nextWorkingMorning(Instant from) {
         ZoneId zone = ZoneId.of("America/Argentina/Buenos_Aires");
         var day = from.atZone(zone).toLocalDate();
         while (day.getDayOfWeek().getValue() >= 6 || (day.getMonthValue() == 12 && day.getDayOfMonth() == 25)

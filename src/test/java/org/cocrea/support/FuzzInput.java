@@ -2,6 +2,7 @@ package org.cocrea.support;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -254,6 +255,6 @@ public final class FuzzInput {
         if (bytes.length == 0) {
             return bytes;
         }
-        return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+        return Arrays.copyOf(bytes, random.nextInt(bytes.length));
     }
 }

@@ -3,6 +3,7 @@ package org.cocrea.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ public final class HeadlessChromium implements AutoCloseable {
      * @throws java.io.IOException if chromedriver does not start
      * @throws AssertionError      if Chromium or chromedriver is not installed (the message says how to install them)
      */
-    public static HeadlessChromium start(String language, int width, int height) throws java.io.IOException {
+    public static HeadlessChromium start(String language, int width, int height) throws IOException {
         assertThat(CHROMIUM).as("headless Chromium is needed: apt-get install -y chromium chromium-driver "
                 + "(or set CHROMIUM_BINARY)").canRead();
         assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install -y chromium chromium-driver "

@@ -1,8 +1,11 @@
 package org.cocrea.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -121,13 +124,13 @@ public final class PublicHttp {
      */
     public int rawStatus(String method, String rawPath) {
         URI uri = URI.create(base);
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(60_000);
             socket.getOutputStream().write((method + " " + rawPath + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
                     + uri.getPort() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+            BufferedReader in = new BufferedReader(new InputStreamReader(
                     socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String status = in.readLine();
             if (status == null || !status.startsWith("HTTP/1.1 ")) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
 import org.cocrea.commitment.ActionPlan;
@@ -57,8 +59,8 @@ import org.springframework.core.io.ClassPathResource;
 class AccessibilityBrowserTests {
 
     /** axe-core's WCAG 2.0/2.1 A and AA rules, and its best practices (landmarks, heading order, skip link). */
-    private static final List<String> RULES = java.util.stream.Stream.concat(AxeCore.WCAG_21_AA.stream(),
-            java.util.stream.Stream.of("best-practice")).toList();
+    private static final List<String> RULES = Stream.concat(AxeCore.WCAG_21_AA.stream(),
+            Stream.of("best-practice")).toList();
 
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass("es", 1280, 900);
@@ -135,7 +137,7 @@ class AccessibilityBrowserTests {
         new DashboardTestData(fixtures.jdbc()).smallScenario();
 
         contacts.register(new ContactInput("sara@example.org", "Sara Suscripta", null, null, Set.of("ambiente"),
-                Set.of(), "es", java.time.Instant.now(), "directory"), "test");
+                Set.of(), "es", Instant.now(), "directory"), "test");
         contactToken = fixtures.jdbc().queryForObject("select token from contact where email = 'sara@example.org'",
                 String.class);
     }

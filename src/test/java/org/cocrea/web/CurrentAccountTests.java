@@ -3,17 +3,17 @@ package org.cocrea.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.cocrea.kernel.Groups;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.LoginSession;
 import org.cocrea.support.TestFixtures;
-import org.cocrea.kernel.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,7 +110,7 @@ class CurrentAccountTests {
                 .contains("cockpit");
     }
 
-    private java.util.List<String> ids(HttpResponse<String> tasks) throws Exception {
+    private List<String> ids(HttpResponse<String> tasks) throws Exception {
         assertThat(tasks.statusCode()).isEqualTo(200);
         JsonNode list = json.readTree(tasks.body());
         return list.findValuesAsText("id");

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,7 @@ class HardeningTests {
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.body()).as(asset).doesNotContain(VERSION).contains(bust.group(2));
             assertThat(response.headers().firstValueAsLong("Content-Length")).as(asset)
-                    .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                    .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
         }
     }
 

@@ -8,6 +8,7 @@ import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,7 +33,7 @@ class HeaderMenuBrowserTests {
             WebDriver browser = chromium.driver();
             browser.get("http://localhost:" + port + "/");
             WebElement header = browser.findElement(By.cssSelector("header.site-header"));
-            int viewport = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+            int viewport = ((Number) ((JavascriptExecutor) browser)
                     .executeScript("return window.innerHeight")).intValue();
             assertThat(header.getSize().getHeight()).as("header height at 390 px of a %d px screen", viewport)
                     .isLessThan(viewport / 8);

@@ -5,8 +5,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class HealthTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(org.cocrea.support.TestSmtp.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SMTP);
 
     @Autowired
     MockMvc mvc;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.cocrea.kernel.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -56,7 +57,7 @@ class NotFoundMappingTests {
         assertThat(errorAttributes("/api/proposals/unknown", Locale.forLanguageTag("es"))).containsEntry("errors",
                 List.of(Map.of("field", "body", "code", "notFound", "reason", "No existe esa dirección de la API.")));
         assertThat(errorAttributes("/api/proposals/unknown", Locale.ENGLISH).get("errors")).asList()
-                .singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("code", "notFound").containsEntry("field", "body");
     }
 

@@ -3,6 +3,7 @@ package org.cocrea.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -13,10 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cocrea.kernel.InputText;
+import org.cocrea.participant.ContactCsvImport;
+import org.cocrea.proposal.ProposalCsvImport;
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.cocrea.roundtable.RoundTables;
 import org.cocrea.support.CocreaIntegrationTest;
@@ -271,7 +275,7 @@ class PublicInputFuzzTests {
             String target = fuzz.oneOf("/my-data/" + token + "/erase", "/unsubscribe/" + token,
                     "/subscribe/confirm/" + token);
             status = safely(() -> client.post(target, "application/x-www-form-urlencoded",
-                    ("_csrf=" + java.net.URLEncoder.encode(client.csrf(), StandardCharsets.UTF_8))
+                    ("_csrf=" + URLEncoder.encode(client.csrf(), StandardCharsets.UTF_8))
                             .getBytes(StandardCharsets.US_ASCII)).statusCode(), "POST", target);
             path = target;
         } else {
@@ -288,7 +292,7 @@ class PublicInputFuzzTests {
     }
 
     /** Sends with {@link java.net.URI} when it takes the path, else over a raw socket. */
-    private int safely(java.util.function.IntSupplier send, String method, String path) {
+    private int safely(IntSupplier send, String method, String path) {
         try {
             return send.getAsInt();
         } catch (IllegalArgumentException notAUri) {
@@ -339,8 +343,8 @@ class PublicInputFuzzTests {
 
     private void csvImport(PublicHttp client) {
         boolean contacts = fuzz.random().nextBoolean();
-        List<String> columns = contacts ? org.cocrea.participant.ContactCsvImport.COLUMNS
-                : org.cocrea.proposal.ProposalCsvImport.COLUMNS;
+        List<String> columns = contacts ? ContactCsvImport.COLUMNS
+                : ProposalCsvImport.COLUMNS;
         StringBuilder csv = new StringBuilder(fuzz.chance(0.9) ? String.join(",", columns) : fuzz.text());
         int rows = 1 + fuzz.random().nextInt(4);
         for (int i = 0; i < rows; i++) {
@@ -392,7 +396,7 @@ class PublicInputFuzzTests {
     }
 
     private HttpResponse<String> postFuzzedForm(PublicHttp client, String path, Map<String, String> fields) {
-        StringBuilder body = new StringBuilder("_csrf=").append(java.net.URLEncoder.encode(client.csrf(),
+        StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(client.csrf(),
                 StandardCharsets.UTF_8));
         fields.forEach((k, v) -> body.append('&').append(k).append('=').append(fuzz.percentEncoded(v)));
         return client.post(path, "application/x-www-form-urlencoded; charset=UTF-8",

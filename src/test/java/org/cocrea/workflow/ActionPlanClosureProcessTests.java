@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.cocrea.workflow.ActionPlanClosureProcess.*;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -103,7 +105,7 @@ class ActionPlanClosureProcessTests {
 
         assertThat(pi).isWaitingAt(TIMER_PLAN_ENDS);
         assertThat(timer(pi).getDuedate()).isEqualTo(Date.from(ENDS_AT.toInstant()))
-                .isEqualTo(Date.from(java.time.Instant.parse("2023-11-01T03:00:00Z")));
+                .isEqualTo(Date.from(Instant.parse("2023-11-01T03:00:00Z")));
         assertThat(calls).isEmpty();
     }
 
@@ -162,7 +164,7 @@ class ActionPlanClosureProcessTests {
                 .activityId(TASK_DRAFT).count();
     }
 
-    private static org.camunda.bpm.engine.task.Task task(String key, ProcessInstance pi) {
+    private static Task task(String key, ProcessInstance pi) {
         return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentMatchers;
 
 /**
  * Paths of {@code processes/commitment-drafting.bpmn} on an in-memory engine with the job executor off: the sheet
@@ -128,7 +129,7 @@ class CommitmentDraftingProcessTests {
         assertThat(timer(TIMER_REMINDER).getDuedate()).isEqualTo(Date.from(NOW.plusDays(8).toInstant()));
 
         execute(timer(TIMER_REMINDER));
-        verify(remindCommenters, times(1)).execute(org.mockito.ArgumentMatchers.any());
+        verify(remindCommenters, times(1)).execute(ArgumentMatchers.any());
         assertThat(pi).hasPassed(TASK_SEND_REMINDER).isWaitingAt(TIMER_WINDOW_CLOSED);
 
         comments = 0;
@@ -137,7 +138,7 @@ class CommitmentDraftingProcessTests {
         assertThat(task(pi)).hasCandidateGroup("area-ambiente");
         complete(task(pi), Map.of(VALIDATION_DECISION, "approve"));
 
-        verify(publishCommitment, times(1)).execute(org.mockito.ArgumentMatchers.any());
+        verify(publishCommitment, times(1)).execute(ArgumentMatchers.any());
         assertThat(pi).hasPassed(TASK_PUBLISH).isEnded().hasPassed(END_PUBLISHED);
     }
 
@@ -152,7 +153,7 @@ class CommitmentDraftingProcessTests {
         assertThat(task(pi)).hasCandidateGroup("og-team");
         // The reminder is not sent once the window has closed: its timer went with the window.
         assertThat(timer(TIMER_REMINDER)).isNull();
-        verify(remindCommenters, never()).execute(org.mockito.ArgumentMatchers.any());
+        verify(remindCommenters, never()).execute(ArgumentMatchers.any());
 
         assertThatThrownBy(() -> taskService().complete(task(pi).getId()))
                 .hasMessageContaining("sin respuesta");
@@ -171,14 +172,14 @@ class CommitmentDraftingProcessTests {
         assertThat(pi).hasPassed(GATEWAY_VALIDATED).isWaitingAt(TASK_REVISE);
         assertThat(task(pi)).hasCandidateGroup("og-team");
         assertThat(pi).variables().containsEntry(REJECTION_REASON, "El hito 2 no es verificable.");
-        verify(publishCommitment, never()).execute(org.mockito.ArgumentMatchers.any());
+        verify(publishCommitment, never()).execute(ArgumentMatchers.any());
 
         complete(task(pi), Map.of("sheetReady", true));
         assertThat(pi).isWaitingAt(TASK_VALIDATE);
         assertThat(task(pi)).hasCandidateGroup("area-ambiente");
         complete(task(pi), Map.of(VALIDATION_DECISION, "approve"));
         assertThat(pi).isEnded().hasPassed(END_PUBLISHED);
-        verify(publishCommitment, times(1)).execute(org.mockito.ArgumentMatchers.any());
+        verify(publishCommitment, times(1)).execute(ArgumentMatchers.any());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cocrea.workflow;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** A small HTTP client for {@code /engine-rest} as a user with password {@code secret} (HTTP Basic). */
 final class EngineRestClient {
@@ -51,8 +53,8 @@ final class EngineRestClient {
      */
     HttpResponse<String> deployLikeModeler(String user, String deploymentName, Object... files) throws Exception {
         String boundary = "----modeler" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
         for (String[] field : new String[][] {{"deployment-name", deploymentName},
                 {"deployment-source", "Camunda Modeler"}, {"enable-duplicate-filtering", "true"}}) {
             text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"

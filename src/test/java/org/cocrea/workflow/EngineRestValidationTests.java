@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.ProposalInput;
+import org.cocrea.proposal.ProposalStatus;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
@@ -87,10 +88,10 @@ class EngineRestValidationTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("proposalId");
         assertThat(proposals.get(other.getId()).getStatus()).as("the other area's proposal is untouched")
-                .isEqualTo(org.cocrea.proposal.ProposalStatus.IN_REVIEW);
+                .isEqualTo(ProposalStatus.IN_REVIEW);
         assertThat(proposals.get(other.getId()).getReasoning()).isNull();
         assertThat(proposals.get(own.getId()).getStatus()).as("nor is the task's own proposal reviewed by it")
-                .isEqualTo(org.cocrea.proposal.ProposalStatus.IN_REVIEW);
+                .isEqualTo(ProposalStatus.IN_REVIEW);
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
     }
 

@@ -5,15 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -27,6 +30,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DmnElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -66,7 +70,7 @@ final class ModelConventions {
                 problems.add(bpmnName + ": process " + p.getId() + " has no historyTimeToLive");
             }
         }
-        Set<String> shapes = new java.util.HashSet<>();
+        Set<String> shapes = new HashSet<>();
         model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
         model.getModelElementsByType(BpmnEdge.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
         for (FlowNode n : model.getModelElementsByType(FlowNode.class)) {
@@ -92,7 +96,7 @@ final class ModelConventions {
             checkForm(bpmnName, s.getId(), s.getCamundaFormRef(), s.getCamundaFormRefBinding(), false, formIds, problems);
         }
         for (ModelElementInstance e : model.getModelElementsByType(
-                model.getModel().getType(org.camunda.bpm.model.bpmn.instance.BaseElement.class))) {
+                model.getModel().getType(BaseElement.class))) {
             checkDelegate(bpmnName, e, beanNames, problems);
         }
         return problems;
@@ -144,7 +148,7 @@ final class ModelConventions {
             }
         }
         for (ModelElementInstance e : model.getModelElementsByType(
-                model.getModel().getType(org.camunda.bpm.model.dmn.instance.DmnElement.class))) {
+                model.getModel().getType(DmnElement.class))) {
             String id = e.getAttributeValue("id");
             if (id != null && GENERATED_ID.matcher(id).matches()) {
                 problems.add(dmnName + ": generated id " + id);
@@ -182,7 +186,7 @@ final class ModelConventions {
         return problems;
     }
 
-    private static void walk(JsonNode components, java.util.function.Consumer<JsonNode> visit) {
+    private static void walk(JsonNode components, Consumer<JsonNode> visit) {
         for (JsonNode c : components) {
             visit.accept(c);
             if (c.has("components")) {
@@ -192,8 +196,8 @@ final class ModelConventions {
     }
 
     /** Reads every form in a folder. @return form id per file name */
-    static java.util.Map<String, JsonNode> readForms(Path folder) throws IOException {
-        java.util.Map<String, JsonNode> forms = new java.util.TreeMap<>();
+    static Map<String, JsonNode> readForms(Path folder) throws IOException {
+        Map<String, JsonNode> forms = new TreeMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(p -> p.toString().endsWith(".form")).toList()) {
                 forms.put(p.getFileName().toString(), JSON.readTree(p.toFile()));
@@ -218,7 +222,7 @@ final class ModelConventions {
     }
 
     static Set<String> ids(Collection<JsonNode> forms) {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         forms.forEach(f -> ids.add(f.path("id").asText()));
         return ids;
     }

@@ -3,24 +3,28 @@ package org.cocrea.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.AnnotationBeanNameGenerator;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +50,8 @@ class ModelConventionsTests {
         for (BeanDefinition d : scanner.findCandidateComponents("org.cocrea")) {
             beanNames.add(names.generateBeanName(d, registry));
             // @Bean methods of @Configuration classes are beans named after the method.
-            for (java.lang.reflect.Method m : Class.forName(d.getBeanClassName()).getDeclaredMethods()) {
-                if (m.isAnnotationPresent(org.springframework.context.annotation.Bean.class)) {
+            for (Method m : Class.forName(d.getBeanClassName()).getDeclaredMethods()) {
+                if (m.isAnnotationPresent(Bean.class)) {
                     beanNames.add(m.getName());
                 }
             }
@@ -75,7 +79,7 @@ class ModelConventionsTests {
         List<String> problems = new ArrayList<>();
         for (Path p : files) {
             problems.addAll(ModelConventions.checkDmn("processes/" + p.getFileName(), ModelConventions.dmn(p),
-                    java.nio.file.Files.readString(p)));
+                    Files.readString(p)));
         }
         assertThat(problems).isEmpty();
     }
@@ -92,8 +96,8 @@ class ModelConventionsTests {
     void everyFormIsUsedByAModel() throws Exception {
         Set<String> referenced = new HashSet<>();
         for (Path p : ModelConventions.files(PROCESSES, ".bpmn")) {
-            String xml = java.nio.file.Files.readString(p);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("camunda:formRef=\"([^\"]+)\"").matcher(xml);
+            String xml = Files.readString(p);
+            Matcher m = Pattern.compile("camunda:formRef=\"([^\"]+)\"").matcher(xml);
             while (m.find()) {
                 referenced.add(m.group(1));
             }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -391,7 +392,7 @@ class RoundTableProcessTests {
         return jobQuery().processInstanceId(pi.getId()).timers().list();
     }
 
-    private static org.camunda.bpm.engine.task.Task task(String key, ProcessInstance pi) {
+    private static Task task(String key, ProcessInstance pi) {
         return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
     }
 

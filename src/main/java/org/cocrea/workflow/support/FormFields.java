@@ -10,11 +10,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.cocrea.CocreaApplication;
 import org.cocrea.workflow.RefusedInputException;
 
@@ -85,9 +87,9 @@ public final class FormFields {
      * @param options {@code {label, value}} entries
      * @return the variable value
      */
-    public static org.camunda.spin.json.SpinJsonNode jsonOptions(List<java.util.Map<String, String>> options) {
+    public static SpinJsonNode jsonOptions(List<Map<String, String>> options) {
         try {
-            return org.camunda.spin.Spin.JSON(JSON.writeValueAsString(options));
+            return Spin.JSON(JSON.writeValueAsString(options));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
