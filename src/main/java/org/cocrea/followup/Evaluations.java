@@ -3,6 +3,7 @@ package org.cocrea.followup;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.kernel.InputText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +20,11 @@ public class Evaluations {
     public static final int MAX_NOTES = 8000;
 
     private final EvaluationRepository evaluations;
-    private final FollowedCommitmentRepository commitments;
+    private final PublishedCommitments commitments;
     private final FollowUpTexts texts;
     private final Clock clock;
 
-    Evaluations(EvaluationRepository evaluations, FollowedCommitmentRepository commitments, FollowUpTexts texts,
+    Evaluations(EvaluationRepository evaluations, PublishedCommitments commitments, FollowUpTexts texts,
             Clock clock) {
         this.evaluations = evaluations;
         this.commitments = commitments;
@@ -69,7 +70,7 @@ public class Evaluations {
         } else if (InputText.hasForbiddenCharacters(n)) {
             problems.add("evaluationNotes", "characters", "");
         }
-        if (commitments.findById(commitmentId).isEmpty()) {
+        if (commitments.summary(commitmentId).isEmpty()) {
             problems.add("commitmentId", "unknownCommitment", commitmentId);
         }
         problems.throwIfAny();

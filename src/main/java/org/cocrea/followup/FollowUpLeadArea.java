@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * {@code camunda:candidateGroups="${leadAreaGroup}"} and the mail delegates read (a variable, so a running
  * instance keeps the area it started with, and process tests need no database);</li>
  * <li>who may see and add a report's evidence besides staff: {@link #isMember(Collection, String)}
- * ({@link FollowUpAccess}).</li>
+ * ({@link FollowUpAccess}), asked by the evidence page ({@code FollowUpReportController}) with
+ * {@link #group(long)}.</li>
  * </ul>
  */
 @Component("followUpLeadArea")

@@ -22,11 +22,11 @@ class FollowUpPlans {
 
     private final ReportRepository reports;
     private final TrackedMilestoneRepository milestones;
-    private final FollowedCommitmentRepository commitments;
+    private final PublishedCommitments commitments;
     private final FollowUpProperties properties;
 
     FollowUpPlans(ReportRepository reports, TrackedMilestoneRepository milestones,
-            FollowedCommitmentRepository commitments, FollowUpProperties properties) {
+            PublishedCommitments commitments, FollowUpProperties properties) {
         this.reports = reports;
         this.milestones = milestones;
         this.commitments = commitments;
@@ -34,22 +34,21 @@ class FollowUpPlans {
     }
 
     FollowUps.Plan plan(long commitmentId) {
-        FollowedCommitment c = commitment(commitmentId);
-        if (!c.isPublished() || c.getLeadAreaGroup() == null) {
+        PublishedCommitments.Summary c = commitment(commitmentId);
+        if (!c.published() || c.leadAreaGroup() == null) {
             throw new IllegalStateException("Commitment " + commitmentId + " is not published with a lead area");
         }
-        return new FollowUps.Plan(c.getId(), c.getCode(), c.title("es"), c.getLeadAreaGroup(),
-                c.getStartDate().atStartOfDay(ZONE).toInstant(),
-                c.getEndDate().plusDays(1).atStartOfDay(ZONE).toInstant(), allMilestonesCompleted(commitmentId));
+        return new FollowUps.Plan(c.id(), c.code(), c.title("es"), c.leadAreaGroup(),
+                c.startDate().atStartOfDay(ZONE).toInstant(),
+                c.endDate().plusDays(1).atStartOfDay(ZONE).toInstant(), allMilestonesCompleted(commitmentId));
     }
 
     List<Long> followable() {
-        return commitments.findByStatusAndLeadAreaGroupNotNullOrderByCodeAsc(PublishedCommitments.STATUS).stream()
-                .map(FollowedCommitment::getId).toList();
+        return commitments.withLeadArea();
     }
 
     Optional<Long> commitmentId(String code) {
-        return commitments.findByCode(code).map(FollowedCommitment::getId);
+        return commitments.summaryOfCode(code).map(PublishedCommitments.Summary::id);
     }
 
     boolean allMilestonesCompleted(long commitmentId) {
@@ -92,8 +91,8 @@ class FollowUpPlans {
         return reports.findByCommitmentIdOrderByPeriodAsc(commitmentId);
     }
 
-    FollowedCommitment commitment(long commitmentId) {
-        return commitments.findById(commitmentId)
+    PublishedCommitments.Summary commitment(long commitmentId) {
+        return commitments.summary(commitmentId)
                 .orElseThrow(() -> new NotFoundException("commitment", commitmentId));
     }
 

@@ -68,9 +68,12 @@ class FollowUpReportController {
     private final FollowUps followUps;
     private final EvidenceFiles files;
     private final FollowUpTexts texts;
+    private final FollowUpLeadArea leadArea;
 
-    FollowUpReportController(FollowUps followUps, EvidenceFiles files, FollowUpTexts texts) {
+    FollowUpReportController(FollowUps followUps, EvidenceFiles files, FollowUpTexts texts,
+            FollowUpLeadArea leadArea) {
         this.followUps = followUps;
+        this.leadArea = leadArea;
         this.files = files;
         this.texts = texts;
     }
@@ -127,7 +130,7 @@ class FollowUpReportController {
             @RequestParam(name = "nextSteps", required = false) List<String> nextSteps, Authentication user,
             Model model, Locale locale, HttpServletResponse response) {
         FollowUpReport report = readable(id, user);
-        if (!FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
+        if (!FollowUpAccess.canWrite(groups(user), leadArea.group(report.getCommitmentId()))) {
             throw new AccessDeniedException("not the lead area");
         }
         List<FollowUps.Entry> entries = new ArrayList<>();
@@ -173,7 +176,7 @@ class FollowUpReportController {
             @RequestParam(name = "description", required = false) String description, Authentication user,
             Model model, Locale locale, HttpServletResponse response) throws IOException {
         FollowUpReport report = readable(id, user);
-        if (!FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
+        if (!FollowUpAccess.canWrite(groups(user), leadArea.group(report.getCommitmentId()))) {
             throw new AccessDeniedException("not the lead area");
         }
         try {
@@ -234,7 +237,7 @@ class FollowUpReportController {
 
     private FollowUpReport readable(long id, Authentication user) {
         FollowUpReport report = followUps.report(id);
-        if (!FollowUpAccess.canRead(groups(user), followUps.leadAreaGroup(report.getCommitmentId()))) {
+        if (!FollowUpAccess.canRead(groups(user), leadArea.group(report.getCommitmentId()))) {
             throw new AccessDeniedException("no access to this report");
         }
         return report;
@@ -248,7 +251,7 @@ class FollowUpReportController {
         model.addAttribute("milestones", followUps.milestonesOf(report.getCommitmentId()).stream()
                 .map(m -> List.of(String.valueOf(m.getId()), m.getPosition() + ". " + m.getTitle())).toList());
         model.addAttribute("evidence", files.of(report.getId()));
-        boolean writer = FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId()));
+        boolean writer = FollowUpAccess.canWrite(groups(user), leadArea.group(report.getCommitmentId()));
         model.addAttribute("canSubmit", report.isOpenForArea() && writer);
         if (report.isOpenForArea() && writer) {
             model.addAttribute("form", model.containsAttribute("typed") ? model.getAttribute("typed")
@@ -259,7 +262,7 @@ class FollowUpReportController {
             model.addAttribute("titles", titles);
         }
         model.addAttribute("canUpload", report.getStatus() != ReportStatus.ACCEPTED
-                && FollowUpAccess.canWrite(groups(user), followUps.leadAreaGroup(report.getCommitmentId())));
+                && FollowUpAccess.canWrite(groups(user), leadArea.group(report.getCommitmentId())));
         model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));
         model.addAttribute("allowedTypes", files.allowedTypes());
         for (String attribute : List.of("reportProblems", "uploadProblems")) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.cocrea.CocreaApplication;
+import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -283,8 +284,8 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public String commitmentLabel(long commitmentId) {
-        FollowedCommitment c = plans.commitment(commitmentId);
-        return c.getCode() + " — " + c.title("es");
+        PublishedCommitments.Summary c = plans.commitment(commitmentId);
+        return c.code() + " — " + c.title("es");
     }
 
     /**
@@ -294,7 +295,7 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public String leadAreaGroup(long commitmentId) {
-        return plans.commitment(commitmentId).getLeadAreaGroup();
+        return plans.commitment(commitmentId).leadAreaGroup();
     }
 
     /**
@@ -306,7 +307,7 @@ public class FollowUps {
         return texts.month(period, locale);
     }
 
-    FollowedCommitment commitment(long commitmentId) {
+    PublishedCommitments.Summary commitment(long commitmentId) {
         return plans.commitment(commitmentId);
     }
 

@@ -47,13 +47,6 @@ interface TrackedMilestoneRepository extends JpaRepository<TrackedMilestone, Lon
     List<TrackedMilestone> findByCommitmentIdOrderByPositionAsc(long commitmentId);
 }
 
-interface FollowedCommitmentRepository extends JpaRepository<FollowedCommitment, Long> {
-
-    List<FollowedCommitment> findByStatusAndLeadAreaGroupNotNullOrderByCodeAsc(String status);
-
-    Optional<FollowedCommitment> findByCode(String code);
-}
-
 interface EvaluationRepository extends JpaRepository<MonitoringEvaluation, Long> {
 
     Optional<MonitoringEvaluation> findByCommitmentId(long commitmentId);

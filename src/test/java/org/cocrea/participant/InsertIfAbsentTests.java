@@ -33,7 +33,7 @@ class InsertIfAbsentTests {
     private static HikariDataSource dataSource(String database) {
         HikariDataSource ds = new HikariDataSource();
         if (database.equals("h2")) {
-            ds.setJdbcUrl("jdbc:h2:mem:insert-if-absent;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE");
+            ds.setJdbcUrl("jdbc:h2:mem:insert-if-absent;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE;LOCK_TIMEOUT=10000");
             ds.setUsername("sa");
         } else {
             ds.setJdbcUrl(System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cocrea_test"));
