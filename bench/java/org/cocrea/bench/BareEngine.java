@@ -25,6 +25,7 @@ final class BareEngine implements AutoCloseable {
         config.setUsername(Bench.dbUser());
         config.setPassword(Bench.dbPassword());
         config.setMaximumPoolSize(20);
+        config.setMinimumIdle(1); // connections opened as needed: the benchmark's PostgreSQL may be shared
         config.setAutoCommit(true);
         pool = new HikariDataSource(config);
         ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration

@@ -20,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The real Cocrea application in the benchmark's JVM: {@link CocreaApplication} with the {@code postgres} profile
  * (no demo data, job executor and scheduled jobs on, as in production), on a random port, deploying the working
- * directory's {@code processes/} and {@code forms/}. Only three settings differ from production: the database URL, the
- * per-client proposal limit (every request comes from 127.0.0.1; 20 an hour would refuse the peak day) and the log
- * level. The test classpath's {@code org.cocrea.support} beans (the tests' fixtures and statement counter) are left
+ * directory's {@code processes/} and {@code forms/}. Only these settings differ from production: the database URL, the
+ * per-client proposal limit (every request comes from 127.0.0.1; 20 an hour would refuse the peak day), the pool's
+ * minimum idle connections (1: opened as needed, as the benchmark's PostgreSQL may be shared; still at most 20) and
+ * the log level. The test classpath's {@code org.cocrea.support} beans (the tests' fixtures and statement counter) are left
  * out; the benchmark's own statement counter ({@link Bench#counted}) wraps the {@code dataSource}, which the engine
  * uses too.
  */
@@ -59,7 +60,7 @@ final class CocreaInJvm implements AutoCloseable {
         }));
         ConfigurableApplicationContext context = app.run("--spring.datasource.url=" + Bench.url(database),
                 "--spring.datasource.username=" + Bench.dbUser(), "--spring.datasource.password=" + Bench.dbPassword(),
-                "--server.port=0", "--cocrea.limits.client.proposal.requests=100000000",
+                "--server.port=0", "--spring.datasource.hikari.minimum-idle=1", "--cocrea.limits.client.proposal.requests=100000000",
                 "--logging.level.root=WARN", "--logging.level.org.cocrea=WARN", "--spring.main.banner-mode=off");
         return new CocreaInJvm(context);
     }
