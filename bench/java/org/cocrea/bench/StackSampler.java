@@ -75,8 +75,14 @@ final class StackSampler implements AutoCloseable {
 
     private static String innermostCocrea(StackTraceElement[] stack) {
         for (StackTraceElement f : stack) {
-            if (f.getClassName().startsWith("org.cocrea.") && !f.getClassName().startsWith("org.cocrea.bench.")) {
-                return f.getClassName().replaceAll("\\$.*", "").replace("org.cocrea.", "") + "." + f.getMethodName();
+            String c = f.getClassName();
+            if (c.startsWith("org.cocrea.") && !c.startsWith("org.cocrea.bench.")) {
+                if (c.endsWith("OwnedVariablesGuard") && "execute".equals(f.getMethodName())) {
+                    return "engine command, no Cocrea code above the OwnedVariablesGuard interceptor";
+                }
+                String name = c.contains("$Proxy") ? c.replaceAll("\\$Proxy.*", "<Spring Data repository>")
+                        : c.replaceAll("\\$.*", "");
+                return name.replace("org.cocrea.", "") + "." + f.getMethodName();
             }
         }
         return "(no Cocrea frame: engine/REST/web framework only)";
