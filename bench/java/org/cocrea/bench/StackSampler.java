@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * A poor man's profiler for the benchmarks: every 20 ms it takes the stacks of the threads that do the application's
  * work (Tomcat's request threads {@code http-nio-*-exec-*} and the job executor's threads) that are RUNNABLE, and
  * counts each sample twice: by what runs at the top of the stack (waiting on PostgreSQL, or CPU in which library), and
- * by the innermost Cocrea class on the stack (the component the time is spent under). Tallies are read and reset per
+ * by the innermost Cocrea method on the stack that is not a servlet filter or command interceptor (the component the
+ * time is spent under). Tallies are read and reset per
  * phase.
  */
 final class StackSampler implements AutoCloseable {
@@ -32,7 +33,7 @@ final class StackSampler implements AutoCloseable {
         while (running.get()) {
             for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
                 String name = e.getKey().getName();
-                boolean worker = name.contains("-exec-") || name.contains("JobExecutor")
+                boolean worker = name.startsWith("http-nio") && name.contains("-exec-") || name.contains("JobExecutor")
                         || name.startsWith("camundaTaskExecutor");
                 StackTraceElement[] stack = e.getValue();
                 if (!worker || e.getKey().getState() != Thread.State.RUNNABLE || stack.length == 0
@@ -77,15 +78,21 @@ final class StackSampler implements AutoCloseable {
         for (StackTraceElement f : stack) {
             String c = f.getClassName();
             if (c.startsWith("org.cocrea.") && !c.startsWith("org.cocrea.bench.")) {
-                if (c.endsWith("OwnedVariablesGuard") && "execute".equals(f.getMethodName())) {
-                    return "engine command, no Cocrea code above the OwnedVariablesGuard interceptor";
+                if (wrapper(c, f.getMethodName())) {
+                    continue; // a filter or command interceptor around everything: look further down for the owner
                 }
                 String name = c.contains("$Proxy") ? c.replaceAll("\\$Proxy.*", "<Spring Data repository>")
                         : c.replaceAll("\\$.*", "");
                 return name.replace("org.cocrea.", "") + "." + f.getMethodName();
             }
         }
-        return "(no Cocrea frame: engine/REST/web framework only)";
+        return "(no Cocrea code but its filters/interceptors: engine, REST, web framework)";
+    }
+
+    /** Cocrea's servlet filters and engine command interceptors, which wrap whole requests and commands. */
+    private static boolean wrapper(String className, String method) {
+        return method.startsWith("doFilter") || "execute".equals(method)
+                && (className.endsWith("OwnedVariablesGuard") || className.endsWith("RefusedCommands"));
     }
 
     /** @return the phase's tallies ({@code lines} most frequent of each kind, as percent of samples), then resets */
