@@ -92,7 +92,8 @@ final class StackSampler implements AutoCloseable {
     /** Cocrea's servlet filters and engine command interceptors, which wrap whole requests and commands. */
     private static boolean wrapper(String className, String method) {
         return method.startsWith("doFilter") || "execute".equals(method)
-                && (className.endsWith("OwnedVariablesGuard$Interceptor") || className.endsWith("RefusedCommands$Interceptor"));
+                && (className.endsWith("OwnedVariablesGuard$Interceptor") || className.endsWith("RefusedCommands$Interceptor")
+                        || className.startsWith("org.cocrea.workflow.EngineJobAuthorization"));
     }
 
     /** @return the phase's tallies ({@code lines} most frequent of each kind, as percent of samples), then resets */
