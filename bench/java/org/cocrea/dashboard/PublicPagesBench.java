@@ -1,0 +1,218 @@
+package org.cocrea.dashboard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.cocrea.CocreaApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The public pages under load (issue 12, benchmark 5): starts the real application (profile {@code test} with the
+ * template cache on, a random port, PostgreSQL {@code BENCH_DB_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/cocrea_bench}), writes 500 published commitments with 24 monthly reports
+ * (the generator of {@code DashboardTests}) and 10,000 proposals, and for each page writes a static file of the same
+ * byte size that the same application serves (a {@code file:} static location under {@code /css/bench/}). Each page
+ * and then its static twin get the same fixed rate of requests from {@code h2load} (Debian's nghttp2-client, one new
+ * HTTP/1.1 connection per request, connections opened at a fixed rate, so a slow response does not slow the load
+ * down); the per-request times of its log file give p50 and p99. Prints them and the ratio of the p99s (goal ≤ 3).
+ * Then the same for a conditional request ({@code If-None-Match} with the page's ETag, a 304) against the static file.
+ *
+ * <p>Environment: {@code BENCH_RATE} requests per second (default 10), {@code BENCH_SECONDS} per measurement
+ * (default 30), {@code BENCH_DB_URL}/{@code BENCH_DB_USER}/{@code BENCH_DB_PASSWORD}. The database must be a
+ * scratch one: the bench deletes what {@code TestFixtures}' reset would not keep (it empties the commitment,
+ * follow-up and proposal tables first). Not a test: {@code ./mvnw -q -Pbench -Dbench.main=org.cocrea.dashboard.PublicPagesBench test-compile exec:java}.
+ */
+public final class PublicPagesBench {
+
+    private PublicPagesBench() {
+    }
+
+    /**
+     * @param args ignored
+     * @throws Exception when h2load is missing, the application does not start or a page does not answer 200
+     */
+    public static void main(String[] args) throws Exception {
+        checkH2load();
+        int rate = Integer.parseInt(env("BENCH_RATE", "10"));
+        int seconds = Integer.parseInt(env("BENCH_SECONDS", "30"));
+        Path root = Files.createTempDirectory("cocrea-bench");
+        Path staticDir = Files.createDirectories(root.resolve("css/bench"));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CocreaApplication.class).profiles("test")
+                .properties("server.port=0",
+                        "spring.datasource.url=" + env("BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cocrea_bench"),
+                        "spring.datasource.username=" + env("BENCH_DB_USER", "cocrea"),
+                        "spring.datasource.password=" + env("BENCH_DB_PASSWORD", "cocrea"),
+                        "spring.thymeleaf.cache=true", "logging.level.root=WARN", "spring.main.banner-mode=off",
+                        "spring.web.resources.static-locations=classpath:/static/,file:" + root + "/")
+                .run();
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            data(jdbc);
+            String base = "http://127.0.0.1:" + port;
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("/dashboard", "dashboard.html");
+            pages.put("/dashboard/P00001", "commitment.html");
+            pages.put("/api/dashboard", "dashboard.json");
+            pages.put("/action-plan", "action-plan.html");
+            pages.put("/api/action-plan", "action-plan.json");
+            HttpClient http = HttpClient.newHttpClient();
+            List<String[]> rows = new ArrayList<>();
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + page.getKey()))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(page.getKey() + " answered " + response.statusCode());
+                }
+                byte[] body = response.body();
+                Files.write(staticDir.resolve(page.getValue()), filler(body.length));
+                String twin = base + "/css/bench/" + page.getValue();
+                String etag = response.headers().firstValue("ETag").orElse(null);
+                warmUp(http, base + page.getKey(), twin);
+                double[] dynamic = h2load(base + page.getKey(), rate, seconds, null, 200);
+                double[] still = h2load(twin, rate, seconds, null, 200);
+                rows.add(row(page.getKey() + " (200)", body.length, dynamic, still));
+                if (etag != null) {
+                    double[] conditional = h2load(base + page.getKey(), rate, seconds, etag, 304);
+                    rows.add(row(page.getKey() + " (304, If-None-Match)", 0, conditional, still));
+                }
+            }
+            System.out.printf(Locale.ROOT, "Public pages at %d requests/s for %d s each (h2load, one connection per "
+                    + "request), 500 commitments x 24 monthly reports, 10,000 proposals; static twin = a file of the "
+                    + "same size served by the same application%n", rate, seconds);
+            System.out.printf(Locale.ROOT, "%-40s %10s %9s %9s %11s %11s %10s%n", "page", "bytes", "p50 ms",
+                    "p99 ms", "static p50", "static p99", "p99 ratio");
+            for (String[] r : rows) {
+                System.out.printf(Locale.ROOT, "%-40s %10s %9s %9s %11s %11s %10s%n", (Object[]) r);
+            }
+            System.out.println("Public proposal list: none yet (the application has no public page listing "
+                    + "proposals), not measured.");
+        } finally {
+            app.close();
+        }
+    }
+
+    private static String[] row(String name, int bytes, double[] page, double[] still) {
+        return new String[] {name, bytes == 0 ? "-" : Integer.toString(bytes), fmt(page[0]), fmt(page[1]),
+                fmt(still[0]), fmt(still[1]), String.format(Locale.ROOT, "%.1fx", page[1] / still[1])};
+    }
+
+    private static String fmt(double ms) {
+        return String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    /** 500 commitments × 24 months (as DashboardTests) and 10,000 proposals, on emptied tables. */
+    private static void data(JdbcTemplate jdbc) {
+        for (String table : List.of("evidence", "milestone_progress", "monitoring_evaluation", "follow_up_report",
+                "milestone", "endorsement", "commitment", "proposal")) {
+            jdbc.update("delete from " + table);
+        }
+        new DashboardTestData(jdbc).bulk("P", 500, 24);
+        Long call = jdbc.queryForObject("""
+                insert into call_for_proposals (action_plan, title, axes, opens_at, closes_at, status, created_at)
+                values ('ARBA-2021-2023', 'Convocatoria de prueba', 'ambiente', current_timestamp,
+                  current_timestamp, 'CLOSED', current_timestamp) returning id
+                """, Long.class);
+        jdbc.update("""
+                insert into proposal (tracking_code, call_id, title, description, axis, submitter_type, contact_name,
+                  email, consent, language, channel, submitted_at, status)
+                select 'BENCH-' || g, ?, 'Propuesta ' || g, repeat('Descripción de la propuesta. ', 20), 'ambiente',
+                  'INDIVIDUAL', 'Vecina ' || g, 'vecina' || g || '@example.org', true, 'es', 'WEB',
+                  current_timestamp, 'SUBMITTED'
+                  from generate_series(1, 10000) g
+                """, call);
+        jdbc.execute("analyze");
+    }
+
+    /** @return {@code size} bytes of HTML-like ASCII text */
+    private static byte[] filler(int size) {
+        byte[] out = new byte[size];
+        byte[] line = "<p>static baseline of the same size as the page</p>\n".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < size; i++) {
+            out[i] = line[i % line.length];
+        }
+        return out;
+    }
+
+    /** 50 sequential requests to each, for the JIT and the database caches. */
+    private static void warmUp(HttpClient http, String page, String twin) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(HttpRequest.newBuilder(URI.create(twin)).build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /**
+     * @return p50 and p99 in milliseconds of {@code rate × seconds} requests, one new connection each, opened at a
+     *         fixed rate by h2load; fails when a response has another status than {@code expected}
+     */
+    private static double[] h2load(String url, int rate, int seconds, String etag, int expected) throws Exception {
+        int n = rate * seconds;
+        Path log = Files.createTempFile("h2load", ".log");
+        List<String> command = new ArrayList<>(List.of("h2load", "--h1", "-n", Integer.toString(n), "-c",
+                Integer.toString(n), "-t", "1", "-r", "1", "--rate-period=" + (1000.0 / rate) + "ms",
+                "--log-file=" + log));
+        if (etag != null) {
+            command.addAll(List.of("-H", "If-None-Match: " + etag));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("h2load failed on " + url);
+        }
+        List<String> lines = Files.readAllLines(log);
+        Files.delete(log);
+        double[] ms = new double[lines.size()];
+        int i = 0;
+        for (String line : lines) {
+            String[] cols = line.split("\t");
+            if (Integer.parseInt(cols[1]) != expected) {
+                throw new IllegalStateException(url + " answered " + cols[1] + " under load, expected " + expected);
+            }
+            ms[i++] = Long.parseLong(cols[2]) / 1000.0;
+        }
+        if (ms.length < n * 0.99) {
+            throw new IllegalStateException(url + ": only " + ms.length + " of " + n + " requests completed");
+        }
+        Arrays.sort(ms);
+        return new double[] {ms[(int) Math.ceil(ms.length * 0.50) - 1], ms[(int) Math.ceil(ms.length * 0.99) - 1]};
+    }
+
+    private static void checkH2load() throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder("h2load", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // not installed: fall through
+        }
+        System.err.println("PublicPagesBench needs h2load (Debian package nghttp2-client): apt-get install -y "
+                + "nghttp2-client");
+        System.exit(2);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
