@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Environment: {@code BENCH_RATE} requests per second (default 10), {@code BENCH_SECONDS} per measurement
  * (default 30), {@code BENCH_DB_URL}/{@code BENCH_DB_USER}/{@code BENCH_DB_PASSWORD}. The database must be a
- * scratch one: the bench deletes what {@code TestFixtures}' reset would not keep (it empties the commitment,
- * follow-up and proposal tables first). Not a test: {@code ./mvnw -q -Pbench -Dbench.main=org.cocrea.dashboard.PublicPagesBench test-compile exec:java}.
+ * scratch one: it empties the commitment, follow-up and proposal tables first, and refuses a URL without
+ * {@code bench} in it. Not a test: {@code ./mvnw -q -Pbench -Dbench.main=org.cocrea.dashboard.PublicPagesBench test-compile exec:java}.
  */
 public final class PublicPagesBench {
 
@@ -54,14 +54,19 @@ public final class PublicPagesBench {
         int seconds = Integer.parseInt(env("BENCH_SECONDS", "30"));
         Path root = Files.createTempDirectory("cocrea-bench");
         Path staticDir = Files.createDirectories(root.resolve("css/bench"));
+        String url = env("BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cocrea_bench");
+        if (!url.contains("bench")) {
+            // the bench empties the commitment, follow-up and proposal tables
+            throw new IllegalArgumentException("BENCH_DB_URL must name a scratch database with 'bench' in its name");
+        }
+        // command-line arguments: above application*.yaml (a profile's ${TEST_DB_URL:...} too)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CocreaApplication.class).profiles("test")
-                .properties("server.port=0",
-                        "spring.datasource.url=" + env("BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cocrea_bench"),
-                        "spring.datasource.username=" + env("BENCH_DB_USER", "cocrea"),
-                        "spring.datasource.password=" + env("BENCH_DB_PASSWORD", "cocrea"),
-                        "spring.thymeleaf.cache=true", "logging.level.root=WARN", "spring.main.banner-mode=off",
-                        "spring.web.resources.static-locations=classpath:/static/,file:" + root + "/")
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + env("BENCH_DB_USER", "cocrea"),
+                        "--spring.datasource.password=" + env("BENCH_DB_PASSWORD", "cocrea"),
+                        "--spring.thymeleaf.cache=true", "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off",
+                        "--spring.web.resources.static-locations=classpath:/static/,file:" + root + "/");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
@@ -167,16 +172,17 @@ public final class PublicPagesBench {
         int n = rate * seconds;
         Path log = Files.createTempFile("h2load", ".log");
         List<String> command = new ArrayList<>(List.of("h2load", "--h1", "-n", Integer.toString(n), "-c",
-                Integer.toString(n), "-t", "1", "-r", "1", "--rate-period=" + (1000.0 / rate) + "ms",
+                Integer.toString(n), "-t", "1", "-r", "1", "--rate-period=" + Math.round(1000.0 / rate) + "ms",
                 "--log-file=" + log));
         if (etag != null) {
             command.addAll(List.of("-H", "If-None-Match: " + etag));
         }
         command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("h2load failed on " + url);
+            throw new IllegalStateException("h2load failed on " + url + ": " + String.join(" ", command) + "\n"
+                    + output);
         }
         List<String> lines = Files.readAllLines(log);
         Files.delete(log);
@@ -184,12 +190,16 @@ public final class PublicPagesBench {
         int i = 0;
         for (String line : lines) {
             String[] cols = line.split("\t");
+            if ("0".equals(cols[1])) {
+                continue; // h2load's rate mode leaves its last connection unstarted (logged as status 0)
+            }
             if (Integer.parseInt(cols[1]) != expected) {
                 throw new IllegalStateException(url + " answered " + cols[1] + " under load, expected " + expected);
             }
             ms[i++] = Long.parseLong(cols[2]) / 1000.0;
         }
-        if (ms.length < n * 0.99) {
+        ms = Arrays.copyOf(ms, i);
+        if (ms.length < n * 0.98) {
             throw new IllegalStateException(url + ": only " + ms.length + " of " + n + " requests completed");
         }
         Arrays.sort(ms);
