@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code jdbc:postgresql://127.0.0.1:5432/cocrea_bench}), writes 500 published commitments with 24 monthly reports
  * (the generator of {@code DashboardTests}) and 10,000 proposals, and for each page writes a static file of the same
  * byte size that the same application serves (a {@code file:} static location under {@code /css/bench/}). Each page
- * and then its static twin get the same fixed rate of requests from {@code h2load} (Debian's nghttp2-client, one new
- * HTTP/1.1 connection per request, connections opened at a fixed rate, so a slow response does not slow the load
- * down); the per-request times of its log file give p50 and p99. Prints them and the ratio of the p99s (goal ≤ 3).
+ * and then its static twin get the same paced rate of requests from {@code hey} (Debian package: {@code rate}
+ * workers with keep-alive, each limited to 1 request per second, so the rate holds while a response takes less than
+ * a second); its per-request CSV gives p50 and p99. Prints them and the ratio of the p99s (goal ≤ 3).
  * Then the same for a conditional request ({@code If-None-Match} with the page's ETag, a 304) against the static file.
  *
  * <p>Environment: {@code BENCH_RATE} requests per second (default 10), {@code BENCH_SECONDS} per measurement
@@ -46,10 +46,10 @@ public final class PublicPagesBench {
 
     /**
      * @param args ignored
-     * @throws Exception when h2load is missing, the application does not start or a page does not answer 200
+     * @throws Exception when hey is missing, the application does not start or a page does not answer 200
      */
     public static void main(String[] args) throws Exception {
-        checkH2load();
+        checkHey();
         int rate = Integer.parseInt(env("BENCH_RATE", "10"));
         int seconds = Integer.parseInt(env("BENCH_SECONDS", "30"));
         Path root = Files.createTempDirectory("cocrea-bench");
@@ -91,17 +91,17 @@ public final class PublicPagesBench {
                 String twin = base + "/css/bench/" + page.getValue();
                 String etag = response.headers().firstValue("ETag").orElse(null);
                 warmUp(http, base + page.getKey(), twin);
-                double[] dynamic = h2load(base + page.getKey(), rate, seconds, null, 200);
-                double[] still = h2load(twin, rate, seconds, null, 200);
+                double[] dynamic = load(base + page.getKey(), rate, seconds, null, 200);
+                double[] still = load(twin, rate, seconds, null, 200);
                 rows.add(row(page.getKey() + " (200)", body.length, dynamic, still));
                 if (etag != null) {
-                    double[] conditional = h2load(base + page.getKey(), rate, seconds, etag, 304);
+                    double[] conditional = load(base + page.getKey(), rate, seconds, etag, 304);
                     rows.add(row(page.getKey() + " (304, If-None-Match)", 0, conditional, still));
                 }
             }
-            System.out.printf(Locale.ROOT, "Public pages at %d requests/s for %d s each (h2load, one connection per "
-                    + "request), 500 commitments x 24 monthly reports, 10,000 proposals; static twin = a file of the "
-                    + "same size served by the same application%n", rate, seconds);
+            System.out.printf(Locale.ROOT, "Public pages at %d requests/s for %d s each (hey, %d workers at 1 "
+                    + "request/s each), 500 commitments x 24 monthly reports, 10,000 proposals; static twin = a file of the "
+                    + "same size served by the same application%n", rate, seconds, rate);
             System.out.printf(Locale.ROOT, "%-40s %10s %9s %9s %11s %11s %10s%n", "page", "bytes", "p50 ms",
                     "p99 ms", "static p50", "static p99", "p99 ratio");
             for (String[] r : rows) {
@@ -165,59 +165,55 @@ public final class PublicPagesBench {
     }
 
     /**
-     * @return p50 and p99 in milliseconds of {@code rate × seconds} requests, one new connection each, opened at a
-     *         fixed rate by h2load; fails when a response has another status than {@code expected}
+     * @return p50 and p99 in milliseconds of {@code rate × seconds} requests sent by {@code hey}: {@code rate}
+     *         workers each paced at 1 request per second ({@code -q 1}); fails when a response has another status
+     *         than {@code expected}
      */
-    private static double[] h2load(String url, int rate, int seconds, String etag, int expected) throws Exception {
+    private static double[] load(String url, int rate, int seconds, String etag, int expected) throws Exception {
         int n = rate * seconds;
-        Path log = Files.createTempFile("h2load", ".log");
-        List<String> command = new ArrayList<>(List.of("h2load", "--h1", "-n", Integer.toString(n), "-c",
-                Integer.toString(n), "-t", "1", "-r", "1", "--rate-period=" + Math.round(1000.0 / rate) + "ms",
-                "--log-file=" + log));
+        List<String> command = new ArrayList<>(List.of("hey", "-n", Integer.toString(n), "-c",
+                Integer.toString(rate), "-q", "1", "-o", "csv"));
         if (etag != null) {
             command.addAll(List.of("-H", "If-None-Match: " + etag));
         }
         command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("h2load failed on " + url + ": " + String.join(" ", command) + "\n"
+            throw new IllegalStateException("hey failed on " + url + ": " + String.join(" ", command) + "\n"
                     + output);
         }
-        List<String> lines = Files.readAllLines(log);
-        Files.delete(log);
-        double[] ms = new double[lines.size()];
-        int i = 0;
-        for (String line : lines) {
-            String[] cols = line.split("\t");
-            if ("0".equals(cols[1])) {
-                continue; // h2load's rate mode leaves its last connection unstarted (logged as status 0)
+        // response-time,DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset
+        List<Double> ms = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            String[] cols = line.split(",");
+            if (cols.length < 8 || !cols[0].matches("[0-9.]+")) {
+                continue;
             }
-            if (Integer.parseInt(cols[1]) != expected) {
-                throw new IllegalStateException(url + " answered " + cols[1] + " under load, expected " + expected);
+            if (Integer.parseInt(cols[6].trim()) != expected) {
+                throw new IllegalStateException(url + " answered " + cols[6] + " under load, expected " + expected);
             }
-            ms[i++] = Long.parseLong(cols[2]) / 1000.0;
+            ms.add(Double.parseDouble(cols[0]) * 1000);
         }
-        ms = Arrays.copyOf(ms, i);
-        if (ms.length < n * 0.98) {
-            throw new IllegalStateException(url + ": only " + ms.length + " of " + n + " requests completed");
+        if (ms.size() < n * 0.98) {
+            throw new IllegalStateException(url + ": only " + ms.size() + " of " + n + " requests completed: "
+                    + String.join(" ", command) + "\n" + output);
         }
-        Arrays.sort(ms);
-        return new double[] {ms[(int) Math.ceil(ms.length * 0.50) - 1], ms[(int) Math.ceil(ms.length * 0.99) - 1]};
+        ms.sort(null);
+        return new double[] {ms.get((int) Math.ceil(ms.size() * 0.50) - 1),
+                ms.get((int) Math.ceil(ms.size() * 0.99) - 1)};
     }
 
-    private static void checkH2load() throws IOException, InterruptedException {
+    private static void checkHey() throws IOException, InterruptedException {
         try {
-            Process p = new ProcessBuilder("h2load", "--version").redirectErrorStream(true)
+            Process p = new ProcessBuilder("hey", "-n", "1", "http://127.0.0.1:9/").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() == 0) {
-                return;
-            }
+            p.waitFor(); // any exit status: it ran
+            return;
         } catch (IOException e) {
             // not installed: fall through
         }
-        System.err.println("PublicPagesBench needs h2load (Debian package nghttp2-client): apt-get install -y "
-                + "nghttp2-client");
+        System.err.println("PublicPagesBench needs hey (Debian package hey): apt-get install -y hey");
         System.exit(2);
     }
 
