@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.HttpCaching;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.springframework.context.MessageSource;
@@ -28,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * commitment) and {@code /api/dashboard.csv} (one row per milestone, {@link #CSV_COLUMNS}). Dates are Buenos Aires
  * calendar dates ({@code yyyy-MM-dd}; a report's period is the first day of its month) and instants carry the
  * Buenos Aires offset. A bad parameter gets a 400 JSON body {@code {"errors":[{"parameter","code","reason"}]}}.
+ * Anonymous responses carry an {@code ETag} (the data version of {@link DashboardVersion}, the language and the
+ * filters) and a matching {@code If-None-Match} gets a 304 without reading the data ({@link HttpCaching}).
  */
 @RestController
 class DashboardApiController {
@@ -45,10 +51,18 @@ class DashboardApiController {
 
     private final Dashboard dashboard;
     private final MessageSource messages;
+    private final DashboardVersion version;
 
-    DashboardApiController(Dashboard dashboard, MessageSource messages) {
+    DashboardApiController(Dashboard dashboard, MessageSource messages, DashboardVersion version) {
         this.dashboard = dashboard;
         this.messages = messages;
+        this.version = version;
+    }
+
+    /** @return true when the client's copy is current (the response is then a 304): the caller returns null */
+    private boolean notModified(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return HttpCaching.cacheable(request) && HttpCaching.notModified(request, response, version.current(),
+                Languages.supported(locale).getLanguage(), request.getQueryString());
     }
 
     /**
@@ -73,8 +87,12 @@ class DashboardApiController {
 
     @GetMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
     OpenData json(@RequestParam(required = false) String axis, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String leadArea, Locale locale) {
+            @RequestParam(required = false) String leadArea, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
         DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
+        if (notModified(request, response, locale)) {
+            return null;
+        }
         DashboardPage page = dashboard.list(query, 1, Dashboard.MAX_OPEN_DATA,
                 Languages.supported(locale).getLanguage());
         return new OpenData(query.parameters(), page.total(), page.commitments());
@@ -83,8 +101,11 @@ class DashboardApiController {
     @GetMapping(path = "/api/dashboard.csv", produces = "text/csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String axis,
             @RequestParam(required = false) String status, @RequestParam(required = false) String leadArea,
-            Locale locale) {
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
         DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
+        if (notModified(request, response, locale)) {
+            return null;
+        }
         DashboardPage page = dashboard.list(query, 1, Dashboard.MAX_OPEN_DATA,
                 Languages.supported(locale).getLanguage());
         StringWriter out = new StringWriter();

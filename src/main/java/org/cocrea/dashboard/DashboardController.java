@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.cocrea.kernel.HttpCaching;
 
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
@@ -26,7 +29,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The public dashboard pages: {@code /dashboard} (filters {@code axis}, {@code status}, {@code leadArea}, paged by
  * {@code page}), {@code /dashboard/{code}} (a commitment with its full timeline, paged by {@code page}) and the Atom
  * feed {@code /dashboard/feed}. Bad query parameters get a 400 page naming the parameter and the reason; an unknown
- * commitment code, 404.
+ * commitment code, 404. Anonymous responses carry an {@code ETag} made of the dashboard's data version
+ * ({@link DashboardVersion}) and the language, and a matching {@code If-None-Match} gets a 304 without reading the
+ * page's data ({@link HttpCaching}).
  */
 @Controller
 class DashboardController {
@@ -38,19 +43,33 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final DashboardFeed feed;
+    private final DashboardVersion version;
 
-    DashboardController(Dashboard dashboard, DashboardFeed feed) {
+    DashboardController(Dashboard dashboard, DashboardFeed feed, DashboardVersion version) {
         this.dashboard = dashboard;
         this.feed = feed;
+        this.version = version;
+    }
+
+    /**
+     * @return true when the request is cacheable and the client's copy is current (the response is then a 304):
+     *         the caller returns null
+     */
+    private boolean notModified(HttpServletRequest request, HttpServletResponse response, String language) {
+        return HttpCaching.cacheable(request)
+                && HttpCaching.notModified(request, response, version.current(), language, request.getQueryString());
     }
 
     @GetMapping("/dashboard")
     String list(@RequestParam(required = false) String axis, @RequestParam(required = false) String status,
             @RequestParam(required = false) String leadArea, @RequestParam(required = false) String page, Model model,
-            Locale locale) {
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
         DashboardQuery query = DashboardQuery.parse(axis, status, leadArea);
         int p = DashboardQuery.page("page", page, MAX_PAGE);
         String language = Languages.supported(locale).getLanguage();
+        if (notModified(request, response, language)) {
+            return null;
+        }
         DashboardPage result = dashboard.list(query, p, Dashboard.PAGE_SIZE, language);
         model.addAttribute("result", result);
         model.addAttribute("options", dashboard.options(language));
@@ -64,8 +83,11 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/feed")
-    ResponseEntity<byte[]> feed(Locale locale) {
+    ResponseEntity<byte[]> feed(Locale locale, HttpServletRequest request, HttpServletResponse response) {
         String language = Languages.supported(locale).getLanguage();
+        if (notModified(request, response, language)) {
+            return null;
+        }
         return ResponseEntity.ok()
                 .contentType(new MediaType("application", "atom+xml", StandardCharsets.UTF_8))
                 .body(feed.atom(dashboard.feed(Dashboard.FEED_SIZE), Languages.supported(locale))
@@ -74,12 +96,15 @@ class DashboardController {
 
     @GetMapping("/dashboard/{code}")
     String commitment(@PathVariable String code, @RequestParam(required = false) String page, Model model,
-            Locale locale) {
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
         if (!CODE.matcher(code).matches()) {
             throw InputRefusedException.of("code", "dashboard.error.badCode");
         }
         int p = DashboardQuery.page("page", page, MAX_PAGE);
         String language = Languages.supported(locale).getLanguage();
+        if (notModified(request, response, language)) {
+            return null;
+        }
         CommitmentTimeline timeline = dashboard.commitment(code, p, language)
                 .orElseThrow(() -> new NotFoundException("commitment", code));
         String self = "/dashboard/" + timeline.commitment().code();

@@ -5,6 +5,7 @@
  * {@code i18n/*.properties}, Spanish by default, English). Depends on nothing else of Cocrea, and every package may use
  * it. Also holds the small helpers every feature shares: {@link org.cocrea.kernel.InputText} (the input rules of
  * every text field), {@link org.cocrea.kernel.BilingualText}, {@link org.cocrea.kernel.Dates} (Buenos Aires time),
- * {@link org.cocrea.kernel.CsvFiles} and {@link org.cocrea.kernel.Languages}.
+ * {@link org.cocrea.kernel.CsvFiles}, {@link org.cocrea.kernel.Languages} and
+ * {@link org.cocrea.kernel.HttpCaching} (ETags of public pages).
  */
 package org.cocrea.kernel;

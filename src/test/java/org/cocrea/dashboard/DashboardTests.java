@@ -255,7 +255,8 @@ class DashboardTests {
                 "/api/dashboard", "/api/dashboard.csv?leadArea=area-gobierno-abierto", "/dashboard/T0001",
                 "/dashboard/feed");
         Map<String, Long> small = statements(urls);
-        assertThat(small.values()).allMatch(n -> n >= 2 && n <= 5);
+        // one more than Dashboard's own statements for an anonymous request: the data version of its ETag (DashboardVersion)
+        assertThat(small.values()).allMatch(n -> n >= 2 && n <= 6);
         new DashboardTestData(jdbc).bulk("B", 500, 24);
         assertThat(jdbc.queryForObject("select count(*) from follow_up_report", Integer.class))
                 .isGreaterThanOrEqualTo(500 * 24);

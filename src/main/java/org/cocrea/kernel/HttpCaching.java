@@ -1,0 +1,104 @@
+package org.cocrea.kernel;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * HTTP validation caching of public pages and open data whose content depends only on data whose last change is cheap
+ * to know: the caller passes a version of that data (e.g. counts and latest change times read in one SQL statement)
+ * and whatever else the representation depends on (the language, today's date), and gets a strong {@code ETag} made
+ * of them, of the path and of this application's start (so a new release never answers 304 with an old template).
+ *
+ * <p>Cacheable responses get {@code Cache-Control: public, no-cache} (caches may keep them but must revalidate every
+ * time: the data may change at any moment) and {@code Vary: Accept-Language, Cookie} (the language comes from the
+ * {@code cocrea-lang} cookie or the browser). A request with {@code If-None-Match} (or {@code If-Modified-Since}
+ * without it) that matches is answered 304 before anything is read or rendered. Not cacheable, and left without
+ * any of these headers (so Spring Security's {@code no-cache, no-store} applies): requests of a logged-in user (the
+ * navigation shows their name and staff links) and requests with {@code ?lang=} (the response sets the language
+ * cookie).
+ */
+public final class HttpCaching {
+
+    /** This application's start: part of every ETag, so a new release (new templates) never answers 304. */
+    private static final String STARTED = Long.toString(Instant.now().toEpochMilli(), 36);
+
+    private HttpCaching() {
+    }
+
+    /**
+     * Sets the caching headers on a cacheable response and tells whether the client's copy is still current.
+     *
+     * @param request  the request (its path, {@code If-None-Match}, {@code If-Modified-Since}, user and parameters)
+     * @param response the response, which gets {@code ETag}, {@code Cache-Control} and {@code Vary} when cacheable;
+     *                 the status 304 when not modified
+     * @param parts    what the representation depends on besides the path (a data version, the language, the date);
+     *                 compared through their {@code toString()}
+     * @return true when the response is a 304 and the caller must return without reading or rendering anything
+     *         ({@code null} from a handler method); false otherwise, including for non-cacheable requests
+     */
+    public static boolean notModified(HttpServletRequest request, HttpServletResponse response, Object... parts) {
+        if (!cacheable(request)) {
+            return false;
+        }
+        response.setHeader("Cache-Control", "public, no-cache");
+        response.addHeader("Vary", "Accept-Language, Cookie");
+        return new ServletWebRequest(request, response).checkNotModified(etag(request.getRequestURI(), parts));
+    }
+
+    /**
+     * @param request a request
+     * @return whether its response may be cached by anyone: an anonymous request without {@code ?lang=}
+     */
+    public static boolean cacheable(HttpServletRequest request) {
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        return read && request.getUserPrincipal() == null && request.getParameter("lang") == null;
+    }
+
+    /**
+     * An SQL aggregate that digests the given row expressions of every row of a query, for a data version that sees
+     * an edit in place (a renamed area, a reassigned lead area) and not only counts and change times: MD5 on
+     * PostgreSQL, SHA-256 on H2 (the demo database), over the rows joined in {@code order}.
+     *
+     * @param postgres whether the database is PostgreSQL (else H2)
+     * @param columns  column expressions of one row, each a text, number or date (nulls are skipped)
+     * @param order    the order of the rows, e.g. {@code id}
+     * @return the aggregate expression, e.g. {@code md5(string_agg(concat_ws('|', a, b), ',' order by id))}
+     */
+    public static String digest(boolean postgres, String columns, String order) {
+        String row = "concat_ws('|', " + columns + ")";
+        return postgres ? "md5(string_agg(" + row + ", ',' order by " + order + "))"
+                : "rawtohex(hash('SHA-256', listagg(" + row + ", ',') within group (order by " + order + ")))";
+    }
+
+    /**
+     * @param jdbc a connection pool
+     * @return whether it is PostgreSQL (else H2), for {@link #digest}
+     */
+    public static boolean isPostgres(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData()
+                .getDatabaseProductName());
+        return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    /** @return a strong ETag, quoted: a SHA-256 of the start, the path and the parts, 128 bits in hex */
+    static String etag(String path, Object... parts) {
+        StringBuilder text = new StringBuilder(STARTED).append('\n').append(path);
+        for (Object part : parts) {
+            text.append('\n').append(part);
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
