@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,11 @@ public class Consultations {
     /** Action plan ids: letters, digits and hyphens, e.g. {@code ARBA-2021-2023}; compared case-insensitively. */
     static final Pattern ACTION_PLAN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,99}");
     static final int MAX_AXES = 30;
+    /**
+     * The field of a refusal of the call as a whole (another call of the plan is open, or the window overlaps an open
+     * call) rather than of one of its fields; pages and Tasklist show it without the "invalid call" heading.
+     */
+    public static final String WHOLE_CALL = "body";
     /** The longest consultation window accepted. */
     static final Duration MAX_WINDOW = Duration.ofDays(366);
 
@@ -52,60 +59,59 @@ public class Consultations {
      *                          the window must not overlap another open call (the public form has one intake)
      * @param processInstanceId the call-for-proposals process instance that owns the call
      * @return the stored call, status OPEN
-     * @throws InvalidCallException when a field is invalid or another call of the action plan is open
+     * @throws InputRefusedException when a field is invalid (a problem per field: {@code actionPlan}, {@code title},
+     *                               {@code axes}, {@code opensAt}, {@code closesAt}), or, with the one field
+     *                               {@link #WHOLE_CALL}, when another call of the action plan is open or the window
+     *                               overlaps another open call
      */
     @Transactional
     public CallForProposals open(String actionPlan, String title, List<String> axes, Instant opensAt, Instant closesAt,
             String processInstanceId) {
-        List<String> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (actionPlan == null || !ACTION_PLAN.matcher(actionPlan.strip()).matches()) {
-            problems.add("plan de acción: letras, dígitos y guiones (máx. 100) / action plan: letters, digits and "
-                    + "hyphens (max 100)");
+            problems.add(FieldProblem.of("actionPlan", "call.refusal.actionPlan"));
         }
         if (title == null || title.isBlank() || InputText.exceeds(title, 300)
                 || title.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c < 0xa0))) {
-            problems.add("título requerido (máx. 300) / title required (max 300)");
+            problems.add(FieldProblem.of("title", "call.refusal.title"));
         }
         List<String> cleanAxes = axes == null ? List.of()
                 : new ArrayList<>(new LinkedHashSet<>(axes.stream().map(String::trim).toList()));
         if (cleanAxes.isEmpty()) {
-            problems.add("elija al menos un eje / choose at least one axis");
+            problems.add(FieldProblem.of("axes", "call.refusal.axes.required"));
         }
         if (cleanAxes.size() > MAX_AXES) {
-            problems.add("como máximo " + MAX_AXES + " ejes / at most " + MAX_AXES + " axes");
+            problems.add(FieldProblem.of("axes", "call.refusal.axes.tooMany", MAX_AXES));
         } else {
             cleanAxes.stream().filter(a -> !AXIS_ID.matcher(a).matches()).limit(5)
-                    .forEach(a -> problems.add("eje inválido / invalid axis: " + a));
+                    .forEach(a -> problems.add(FieldProblem.of("axes", "call.refusal.axes.invalid", a)));
         }
         if (opensAt == null || closesAt == null) {
-            problems.add("apertura y cierre requeridos / opening and closing date-times required");
+            problems.add(FieldProblem.of(opensAt == null ? "opensAt" : "closesAt", "call.refusal.window.required"));
         } else {
             if (!closesAt.isAfter(opensAt)) {
-                problems.add("el cierre debe ser posterior a la apertura / closing must be after opening");
+                problems.add(FieldProblem.of("closesAt", "call.refusal.window.closesBeforeOpening"));
             }
             if (!closesAt.isAfter(clock.instant())) {
-                problems.add("el cierre debe ser futuro / closing must be in the future");
+                problems.add(FieldProblem.of("closesAt", "call.refusal.window.closesInThePast"));
             }
             if (Duration.between(opensAt, closesAt).compareTo(MAX_WINDOW) > 0) {
-                problems.add("la convocatoria no puede durar más de un año / a call cannot last more than a year");
+                problems.add(FieldProblem.of("closesAt", "call.refusal.window.tooLong"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidCallException("Convocatoria inválida / Invalid call: " + String.join("; ", problems));
+            throw new InputRefusedException(problems);
         }
         String plan = actionPlan.strip().toUpperCase(Locale.ROOT);
         List<CallForProposals> open = calls.findByActionPlanAndStatus(plan, CallStatus.OPEN);
         if (!open.isEmpty()) {
-            throw new InvalidCallException("Ya hay una convocatoria abierta para el plan " + plan
-                    + " (\"" + open.get(0).getTitle() + "\"); hay que cerrarla antes de abrir otra. / A call is already "
-                    + "open for action plan " + plan + ".");
+            throw InputRefusedException.of(WHOLE_CALL, "call.refusal.alreadyOpen", plan, open.get(0).getTitle());
         }
         // The public form has one intake: two calls accepting proposals at the same time would be ambiguous.
         for (CallForProposals other : calls.findByStatusOrderByOpensAtAsc(CallStatus.OPEN)) {
             if (other.getOpensAt().isBefore(closesAt) && opensAt.isBefore(other.getClosesAt())) {
-                throw new InvalidCallException("Su período se superpone con la convocatoria abierta \"" + other.getTitle()
-                        + "\" (plan " + other.getActionPlan() + ") / Its window overlaps the open call of plan "
-                        + other.getActionPlan());
+                throw InputRefusedException.of(WHOLE_CALL, "call.refusal.overlaps", other.getTitle(),
+                        other.getActionPlan());
             }
         }
         // A later call of the same action plan is a later co-creation instance (the Buenos Aires plan had two).

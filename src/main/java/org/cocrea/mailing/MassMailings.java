@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
@@ -51,28 +53,29 @@ public class MassMailings {
 
     /**
      * @param draft the call as written
-     * @return the problems, in Spanish then English; empty when valid
+     * @return the problems, each with a bundle key {@code mailing.refusal.*} (fields {@code subjectEs}, {@code bodyEs},
+     *         {@code subjectEn}, {@code bodyEn}, {@code link}, {@code topic}); empty when valid
      */
-    public List<String> validate(MailingDraft draft) {
-        List<String> problems = new ArrayList<>();
-        text(problems, "asunto (es) / subject (es)", draft.subjectEs(), SUBJECT_MAX);
-        text(problems, "texto (es) / text (es)", draft.bodyEs(), BODY_MAX);
-        text(problems, "asunto (en) / subject (en)", draft.subjectEn(), SUBJECT_MAX);
-        text(problems, "texto (en) / text (en)", draft.bodyEn(), BODY_MAX);
+    public List<FieldProblem> validate(MailingDraft draft) {
+        List<FieldProblem> problems = new ArrayList<>();
+        text(problems, "subjectEs", draft.subjectEs(), SUBJECT_MAX);
+        text(problems, "bodyEs", draft.bodyEs(), BODY_MAX);
+        text(problems, "subjectEn", draft.subjectEn(), SUBJECT_MAX);
+        text(problems, "bodyEn", draft.bodyEn(), BODY_MAX);
         if (draft.link() == null || !LINK.matcher(draft.link().strip()).matches()) {
-            problems.add("enlace: una dirección http(s) / link: an http(s) address");
+            problems.add(FieldProblem.of("link", "mailing.refusal.link"));
         }
         if (draft.topic() != null && !draft.topic().isBlank() && !contacts.topics().contains(draft.topic())) {
-            problems.add("tema desconocido / unknown topic: " + draft.topic());
+            problems.add(FieldProblem.of("topic", "mailing.refusal.topic", draft.topic()));
         }
         return problems;
     }
 
-    private static void text(List<String> problems, String field, String value, int max) {
+    private static void text(List<FieldProblem> problems, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            problems.add(field + ": requerido / required");
+            problems.add(FieldProblem.of(field, "mailing.refusal." + field + ".required"));
         } else if (InputText.exceeds(value.strip(), max)) {
-            problems.add(field + ": máximo " + max + " caracteres / at most " + max + " characters");
+            problems.add(FieldProblem.of(field, "mailing.refusal." + field + ".tooLong", max));
         }
     }
 
@@ -83,13 +86,13 @@ public class MassMailings {
      * @param processInstanceId the call-for-participation process instance
      * @param createdBy         staff user id, may be null
      * @return the stored mailing
-     * @throws IllegalArgumentException when the draft is invalid
+     * @throws InputRefusedException when the draft is invalid (the problems of {@link #validate})
      */
     @Transactional
     public Mailing prepare(MailingDraft draft, String processInstanceId, String createdBy) {
-        List<String> problems = validate(draft);
+        List<FieldProblem> problems = validate(draft);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new InputRefusedException(problems);
         }
         String topic = draft.topic() == null || draft.topic().isBlank() ? null : draft.topic();
         Mailing mailing = mailings.save(new Mailing(new MailingDraft(draft.subjectEs().strip(), draft.bodyEs().strip(),

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 import org.cocrea.kernel.CsvFiles;
+import org.cocrea.kernel.InputRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -72,8 +73,8 @@ public class ContactCsvImport {
             try {
                 contacts.register(toInput(row), "csv");
                 imported[0]++;
-            } catch (InvalidContactException e) {
-                rejected.add(new Rejected(line, email, e.problems()));
+            } catch (InputRefusedException e) {
+                rejected.add(new Rejected(line, email, ContactProblems.shown(e)));
             } catch (DateTimeException e) {
                 rejected.add(new Rejected(line, email, List.of("consent_at: dateTime")));
             } catch (DataAccessException e) {

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
@@ -51,9 +53,9 @@ class ContactRegistry {
     }
 
     Contact register(ContactInput input, String source) {
-        List<String> problems = validate(input);
+        List<FieldProblem> problems = validate(input);
         if (!problems.isEmpty()) {
-            throw new InvalidContactException(problems);
+            throw new InputRefusedException(problems);
         }
         String email = input.email().strip().toLowerCase(Locale.ROOT);
         Organization organization = null;
@@ -110,51 +112,51 @@ class ContactRegistry {
         });
     }
 
-    List<String> validate(ContactInput in) {
-        List<String> problems = new ArrayList<>();
+    List<FieldProblem> validate(ContactInput in) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (in.email() == null || in.email().isBlank()) {
-            problems.add("email: required");
+            problems.add(ContactProblems.of("email", "required"));
         } else if (!EmailAddresses.isValid(in.email().strip())) {
-            problems.add("email: email");
+            problems.add(ContactProblems.of("email", "email"));
         }
         if (in.name() != null && InputText.exceeds(in.name().strip(), 150)) {
-            problems.add("name: tooLong");
+            problems.add(ContactProblems.of("name", "tooLong", 150));
         }
         if (InputText.hasForbiddenCharacters(in.name())
                 || InputText.hasForbiddenCharacters(in.organization())
                 || InputText.hasForbiddenCharacters(in.consentScope())) {
-            problems.add("text: controlCharacters");
+            problems.add(ContactProblems.of("text", "controlCharacters"));
         }
         if (in.consentAt() != null && in.consentAt().isAfter(clock.instant().plusSeconds(86400))) {
-            problems.add("consentAt: future");
+            problems.add(ContactProblems.of("consentAt", "future"));
         }
         if (in.organization() != null && !in.organization().isBlank()) {
             if (InputText.exceeds(in.organization().strip(), 200)) {
-                problems.add("organization: tooLong");
+                problems.add(ContactProblems.of("organization", "tooLong", 200));
             }
             if (OrganizationType.fromCode(in.organizationType()).isEmpty()) {
-                problems.add("organizationType: organizationType");
+                problems.add(ContactProblems.of("organizationType", "organizationType"));
             }
         }
         if (in.axes() != null && in.axes().stream().anyMatch(a -> !SLUG.matcher(a).matches())) {
-            problems.add("axes: axis");
+            problems.add(ContactProblems.of("axes", "axis"));
         }
         if (in.topics() != null && in.topics().stream().anyMatch(t -> !properties.topics().contains(t))) {
-            problems.add("topics: topic");
+            problems.add(ContactProblems.of("topics", "topic"));
         }
         if (in.consentAt() != null && (in.consentScope() == null || in.consentScope().isBlank())) {
-            problems.add("consentScope: required");
+            problems.add(ContactProblems.of("consentScope", "required"));
         }
         if (in.consentScope() != null && InputText.exceeds(in.consentScope().strip(), 500)) {
-            problems.add("consentScope: tooLong");
+            problems.add(ContactProblems.of("consentScope", "tooLong", 500));
         }
         return problems;
     }
 
     void requestSubscription(ContactInput input, Locale locale) {
-        List<String> problems = validate(input);
+        List<FieldProblem> problems = validate(input);
         if (!problems.isEmpty()) {
-            throw new InvalidContactException(problems);
+            throw new InputRefusedException(problems);
         }
         Contact contact = contacts.findByEmailIgnoreCase(input.email().strip()).orElse(null);
         if (contact == null) {

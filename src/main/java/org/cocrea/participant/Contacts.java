@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalSubmitted;
@@ -59,7 +60,7 @@ public class Contacts {
      * @param input  the person
      * @param source {@code proposal}, {@code csv} or {@code form}
      * @return the stored contact
-     * @throws InvalidContactException listing every invalid field
+     * @throws InputRefusedException listing every invalid field (codes {@code validation.*})
      */
     @Transactional
     public Contact register(ContactInput input, String source) {
@@ -75,7 +76,7 @@ public class Contacts {
      *         empty when the data is valid
      */
     public List<String> problems(ContactInput input) {
-        return registry.validate(input);
+        return ContactProblems.shown(registry.validate(input));
     }
 
     /**
@@ -86,7 +87,7 @@ public class Contacts {
      *
      * @param input  what the form sent (consent given)
      * @param locale the page's language, for the confirmation mail
-     * @throws InvalidContactException listing every invalid field
+     * @throws InputRefusedException listing every invalid field (codes {@code validation.*})
      */
     @Transactional
     public void requestSubscription(ContactInput input, Locale locale) {
@@ -122,9 +123,10 @@ public class Contacts {
             registry.register(new ContactInput(p.getEmail(), p.getContactName(), hasOrganization ? p.getOrganization() : null,
                     hasOrganization ? type.code() : null, Set.of(p.getAxis()), Set.of(), p.getLanguage(),
                     p.getSubmittedAt(), PROPOSAL_CONSENT), "proposal");
-        } catch (InvalidContactException e) {
+        } catch (InputRefusedException e) {
             // The proposal passed its own (equal or stricter) checks: it must not be lost over the directory.
-            log.warn("Proposal {} stored without joining the directory: {}", p.getTrackingCode(), e.problems());
+            log.warn("Proposal {} stored without joining the directory: {}", p.getTrackingCode(),
+                    ContactProblems.shown(e));
         }
     }
 

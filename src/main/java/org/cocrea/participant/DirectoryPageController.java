@@ -13,6 +13,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
@@ -83,8 +84,8 @@ class DirectoryPageController {
         }
         try {
             contacts.requestSubscription(input, Languages.supported(locale));
-        } catch (InvalidContactException e) {
-            model.addAttribute("errors", e.problems());
+        } catch (InputRefusedException e) {
+            model.addAttribute("errors", ContactProblems.shown(e));
             return "directory/subscribe";
         }
         model.addAttribute("subscribed", true);

@@ -11,6 +11,7 @@ import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +32,12 @@ class ProposalApiController {
     private final Proposals proposals;
     private final PublicProposals publicProposals;
     private final AbuseLimits limits;
+    private final MessageSource messages;
 
-    ProposalApiController(Proposals proposals, PublicProposals publicProposals, AbuseLimits limits) {
+    ProposalApiController(Proposals proposals, PublicProposals publicProposals, AbuseLimits limits,
+            MessageSource messages) {
         this.limits = limits;
+        this.messages = messages;
         this.proposals = proposals;
         this.publicProposals = publicProposals;
     }
@@ -59,7 +63,8 @@ class ProposalApiController {
     /**
      * The public status of a proposal, labels in the request's language: {@code ?lang=} first, then the request's
      * {@code Accept-Language} (its first of Spanish or English), then the site's language cookie, else Spanish. The
-     * answer says which in {@code Content-Language}.
+     * answer says which in {@code Content-Language}. An unknown code answers 404 with the error list, its message
+     * ({@code validation.unknownTrackingCode}) in that language.
      */
     @GetMapping("/api/proposals/{trackingCode}")
     ResponseEntity<?> status(@PathVariable String trackingCode, Locale locale, HttpServletRequest request) {
@@ -68,7 +73,8 @@ class ProposalApiController {
                 .<ResponseEntity<?>>map(view -> ResponseEntity.ok().header("Content-Language", language.getLanguage())
                         .header("Vary", "Accept-Language, Cookie").body(view))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(ApiError.of("trackingCode", "notFound", "unknown tracking code")));
+                        .body(ApiError.of("trackingCode", "notFound",
+                                messages.getMessage("validation.unknownTrackingCode", null, language))));
     }
 
     /**

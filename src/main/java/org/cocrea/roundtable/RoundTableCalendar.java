@@ -1,6 +1,8 @@
 package org.cocrea.roundtable;
 
 import org.cocrea.calendar.Invitations;
+import org.cocrea.kernel.Languages;
+import org.cocrea.kernel.ProblemTexts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +39,8 @@ public class RoundTableCalendar {
      * @param cancelled whether to write a cancellation
      * @param attendee  the recipient's e-mail, written as ATTENDEE (RFC 5546 asks for it in REQUEST and CANCEL);
      *                  null for none
-     * @return the calendar text (CRLF line endings)
+     * @return the calendar text (CRLF line endings); its description ({@code roundTable.calendar.description}, with the
+     *         registration page) in Spanish, the language of the round-table's title
      * @throws IllegalStateException if the calendar cannot be written
      */
     public String invitation(RoundTable table, boolean cancelled, String attendee) {
@@ -45,7 +48,7 @@ public class RoundTableCalendar {
         return Invitations.write(new Invitations.Event("-//Cocrea//Mesas de co-creacion//ES", table.getIcalUid(),
                 table.getIcalSequence(), table.getTitle(), table.getStartsAt(), table.getEndsAt(),
                 table.getMeetingLink(), page,
-                "Mesa de co-creación del Plan de Acción de Gobierno Abierto. Inscripción: " + page, organizer),
+                ProblemTexts.bundles().text("roundTable.calendar.description", Languages.SPANISH, page), organizer),
                 cancelled, attendee);
     }
 }

@@ -55,8 +55,10 @@ class ActionPlanClosureDelegates {
                         Actors.of(task));
             } catch (InputRefusedException e) {
                 throw new RefusedInputException(
-                        "Datos inválidos: " + String.join("; ", texts.texts(e, Locale.forLanguageTag("es"))),
-                        "Invalid data: " + String.join("; ", texts.texts(e, Locale.ENGLISH)), e);
+                        RefusalTexts.spanish("refusal.invalidData") + ": "
+                                + String.join("; ", texts.texts(e, RefusalTexts.SPANISH)),
+                        RefusalTexts.english("refusal.invalidData") + ": "
+                                + String.join("; ", texts.texts(e, Locale.ENGLISH)), e);
             }
             task.getExecution().setVariable(REVIEWED_BY, Actors.of(task));
         };

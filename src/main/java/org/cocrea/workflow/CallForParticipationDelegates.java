@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.Variables;
+import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.mailing.MailingDraft;
 import org.cocrea.mailing.MassMailings;
 import org.cocrea.participant.Contacts;
@@ -52,10 +53,9 @@ class CallForParticipationDelegates {
     @Bean
     TaskListener callForParticipationWritten(MassMailings mailings) {
         return (DelegateTask task) -> {
-            List<String> problems = mailings.validate(draft(task));
+            List<FieldProblem> problems = mailings.validate(draft(task));
             if (!problems.isEmpty()) {
-                throw RefusedInputException.fromBilingual("Convocatoria inválida / Invalid call: " + String.join("; ", problems),
-                        null);
+                throw RefusedInputException.of(new InputRefusedException(problems), "refusal.invalidCall");
             }
         };
     }

@@ -41,6 +41,8 @@ class CommitmentDraftingDelegates {
 
     private static final Logger log = LoggerFactory.getLogger(CommitmentDraftingDelegates.class);
     private static final Locale ES = Locale.forLanguageTag("es");
+    /** The head of a refusal: "Datos inválidos" / "Invalid data". */
+    private static final String INVALID_DATA = "refusal.invalidData";
 
     /**
      * The commitment this instance carries: an owned variable ({@link CommitmentDraftingProcess#OWNED}) that no
@@ -59,7 +61,8 @@ class CommitmentDraftingDelegates {
                 .collect(Collectors.joining("; "));
         String en = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, Locale.ENGLISH))
                 .collect(Collectors.joining("; "));
-        return new RefusedInputException("Datos inválidos: " + es, "Invalid data: " + en, e);
+        return new RefusedInputException(RefusalTexts.spanish(INVALID_DATA) + ": " + es,
+                RefusalTexts.english(INVALID_DATA) + ": " + en, e);
     }
 
     private static String describe(SheetProblem p, MessageSource messages, Locale locale) {

@@ -1,6 +1,5 @@
 package org.cocrea.workflow;
 
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.commitment.CommitmentPublished;
 import org.cocrea.followup.FollowUps;
+import org.cocrea.kernel.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -82,7 +82,7 @@ public class FollowUpWorkflow implements ApplicationRunner {
      *
      * @param commitmentId database id
      * @return the new process instance id, or empty when nothing was started
-     * @throws NoSuchElementException when there is no such commitment
+     * @throws NotFoundException when there is no such commitment
      */
     @Transactional
     public Optional<String> start(long commitmentId) {

@@ -40,7 +40,7 @@ class OpenCallDelegate implements JavaDelegate {
         CallForProposals[] call = new CallForProposals[1];
         Refusals.refuseInvalid(() -> call[0] = consultations.open(plan == null || plan.isBlank() ? defaultActionPlan : plan,
                 TITLE_VAR.get(execution), AXES_VAR.get(execution),
-                opensAt, closesAt, execution.getProcessInstanceId()));
+                opensAt, closesAt, execution.getProcessInstanceId()), "refusal.invalidCall");
         execution.setVariable(CALL_ID, call[0].getId());
         // A later co-creation instance of the plan starts with the feasible proposals not addressed earlier.
         execution.setVariable(CARRIED_OVER, proposals.carryOverInto(call[0].getId()));

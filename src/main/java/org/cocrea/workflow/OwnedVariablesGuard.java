@@ -263,8 +263,6 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
 
     private static RefusedInputException refusal(Set<String> names) {
         String list = String.join(", ", names);
-        return new RefusedInputException("Variables " + list + ": las fija el proceso; una tarea o un usuario no "
-                + "puede crearlas, cambiarlas ni borrarlas", "Variables " + list + ": set by the process; a task "
-                + "completion or a user may not create, change or remove them", null);
+        return RefusalTexts.refusal("refusal.ownedVariables", list);
     }
 }

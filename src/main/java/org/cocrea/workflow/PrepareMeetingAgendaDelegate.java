@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cocrea.area.Area;
 import org.cocrea.area.Areas;
 import org.cocrea.proposal.FeasibilityMeetings;
 import org.springframework.stereotype.Component;

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.Proposals;
 import org.springframework.stereotype.Component;

@@ -92,10 +92,11 @@ public class RefusedInputException extends BadUserRequestException {
     }
 
     /**
-     * As {@link #of(InputRefusedException)}, with another head.
+     * As {@link #of(InputRefusedException)}, with another head, or none.
      *
      * @param refusal the feature's refusal; also the cause
-     * @param headKey the message key of the head, e.g. {@code refusal.invalidCall}
+     * @param headKey the message key of the head, e.g. {@code refusal.invalidCall}; null for no head (the texts of
+     *                the problems only, e.g. "Ya hay una convocatoria abierta ...")
      * @return the refusal, translated
      */
     public static RefusedInputException of(InputRefusedException refusal, String headKey) {
@@ -106,7 +107,7 @@ public class RefusedInputException extends BadUserRequestException {
     private static String text(InputRefusedException refusal, String headKey, Locale locale) {
         ProblemTexts texts = ProblemTexts.bundles();
         List<FieldProblem> problems = refusal.problems();
-        return texts.text(headKey, locale) + ": "
+        return (headKey == null ? "" : texts.text(headKey, locale) + ": ")
                 + String.join("; ", problems.stream().map(p -> texts.text(p, locale)).toList());
     }
 

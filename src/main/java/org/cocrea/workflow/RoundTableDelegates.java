@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.CocreaApplication;
 import org.cocrea.notification.TaskRecipient;
 import org.cocrea.participant.Contacts;

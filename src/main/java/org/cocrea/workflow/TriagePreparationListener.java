@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.area.Areas;
 import org.springframework.stereotype.Component;
 

@@ -361,6 +361,11 @@ class ProposalApiTests {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                     .andExpect(jsonPath("$.errors[0].field").value("trackingCode"));
         }
+        mvc.perform(get("/api/proposals/CC-ZZZZZZZZ").param("lang", "en")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.errors[0].reason").value("unknown tracking code"));
+        mvc.perform(get("/api/proposals/CC-ZZZZZZZZ").header("Accept-Language", "es-AR"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.errors[0].reason").value("código de seguimiento desconocido"));
     }
 
     // ---- HTML form and status page ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.cocrea.CocreaApplication;
+import org.cocrea.kernel.Languages;
+import org.cocrea.kernel.ProblemTexts;
 import org.cocrea.workflow.RefusedInputException;
 
 /**
@@ -60,8 +63,7 @@ public final class FormFields {
             try {
                 return LocalDateTime.parse(s).atZone(ZONE).toInstant();
             } catch (DateTimeParseException e2) {
-                throw RefusedInputException.of("Campo " + field + ": fecha y hora inválida: " + s,
-                        "Field " + field + ": invalid date-time: " + s);
+                throw refusal("refusal.invalidDateTime", field, s);
             }
         }
     }
@@ -112,8 +114,7 @@ public final class FormFields {
             }
             return (int) d;
         } catch (NumberFormatException e) {
-            throw RefusedInputException.of("Campo " + field + ": se esperaba un número entero",
-                    "Field " + field + ": a whole number was expected");
+            throw refusal("refusal.expectedWholeNumber", field);
         }
     }
 
@@ -148,16 +149,21 @@ public final class FormFields {
             try {
                 JsonNode node = JSON.readTree(s);
                 if (!node.isArray()) {
-                    throw RefusedInputException.of("Campo " + field + ": se esperaba una lista",
-                            "Field " + field + ": a list was expected");
+                    throw refusal("refusal.expectedList", field);
                 }
                 node.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
                 return out;
             } catch (JsonProcessingException e) {
-                throw RefusedInputException.of("Campo " + field + ": lista ilegible", "Field " + field + ": unreadable list");
+                throw refusal("refusal.unreadableList", field);
             }
         }
         Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(out::add);
         return out;
+    }
+
+    /** A refusal of a form field, its text read from {@code i18n/refusals} in Spanish and English. */
+    private static RefusedInputException refusal(String key, Object... args) {
+        ProblemTexts texts = ProblemTexts.bundles();
+        return RefusedInputException.of(texts.text(key, Languages.SPANISH, args), texts.text(key, Locale.ENGLISH, args));
     }
 }
