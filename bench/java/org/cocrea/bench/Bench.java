@@ -1,14 +1,18 @@
 package org.cocrea.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -17,6 +21,7 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -75,7 +80,7 @@ final class Bench {
                 env("BENCH_ADMIN_PASSWORD", "")); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database + " owner " + dbUser());
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot recreate scratch database " + database, e);
         }
     }
@@ -119,7 +124,7 @@ final class Bench {
 
     /** Quiet logs: warnings and errors only. */
     static void quietLogs() {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
     }
 
@@ -144,9 +149,9 @@ final class Bench {
 
     /** The header every benchmark prints: date, processors, load average. */
     static void header(String title) {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         out("%s", title);
-        out("date %s, %d processors, load average %.2f at start, Java %s", java.time.OffsetDateTime.now()
+        out("date %s, %d processors, load average %.2f at start, Java %s", OffsetDateTime.now()
                 .withNano(0), os.getAvailableProcessors(), os.getSystemLoadAverage(), System.getProperty("java.version"));
     }
 }

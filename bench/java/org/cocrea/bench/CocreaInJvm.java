@@ -1,7 +1,9 @@
 package org.cocrea.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -86,10 +88,10 @@ final class CocreaInJvm implements AutoCloseable {
      *
      * @return area group → its user
      */
-    java.util.Map<String, String> createUsers() {
+    Map<String, String> createUsers() {
         IdentityService identity = bean(IdentityService.class);
         user(identity, "equipo", Groups.OPEN_GOVERNMENT_TEAM);
-        java.util.Map<String, String> byGroup = new java.util.LinkedHashMap<>();
+        Map<String, String> byGroup = new LinkedHashMap<>();
         for (Area a : bean(Areas.class).all()) {
             user(identity, a.getId(), a.getCandidateGroup());
             byGroup.put(a.getCandidateGroup(), a.getId());

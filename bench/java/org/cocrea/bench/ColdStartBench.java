@@ -2,6 +2,7 @@ package org.cocrea.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Benchmark 6 of issue 12: cold start. From {@code java -jar target/cocrea-*.jar} (profile {@code postgres}, as in
@@ -75,7 +78,7 @@ public final class ColdStartBench {
         Bench.out("%-34s %-28s %-28s %8s", "", "Cocrea, s (each; median)", "bare starter, s", "ratio");
         print("fresh database (schema created)", fresh);
         print("existing schema", existing);
-        Bench.out("goal: ratio <= 1.3; load average at the end %.2f", java.lang.management.ManagementFactory
+        Bench.out("goal: ratio <= 1.3; load average at the end %.2f", ManagementFactory
                 .getOperatingSystemMXBean().getSystemLoadAverage());
         System.exit(0);
     }
@@ -105,9 +108,9 @@ public final class ColdStartBench {
     private static String each(double[] values, double median) {
         StringBuilder out = new StringBuilder();
         for (double v : values) {
-            out.append(String.format(java.util.Locale.ROOT, "%.1f ", v));
+            out.append(String.format(Locale.ROOT, "%.1f ", v));
         }
-        return out.append(String.format(java.util.Locale.ROOT, "(%.1f)", median)).toString();
+        return out.append(String.format(Locale.ROOT, "(%.1f)", median)).toString();
     }
 
     /** @return seconds from process start to the first 200 on /actuator/health; the process is stopped after it */
@@ -150,7 +153,7 @@ public final class ColdStartBench {
             }
         } finally {
             process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }

@@ -1,8 +1,11 @@
 package org.cocrea.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -63,7 +66,7 @@ public final class FollowUpFanOutBench {
         double bare = (bare1[0] + bare2[0]) / 2;
         Bench.out("ratio Cocrea / bare (mean of 2) %.2f (goal <= 1.5); %.0f tasks/s vs %.0f tasks/s", cocrea[0] / bare,
                 n / cocrea[0], n / bare);
-        Bench.out("load average at the end %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        Bench.out("load average at the end %.2f", ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
         System.exit(0);
     }
@@ -118,7 +121,7 @@ public final class FollowUpFanOutBench {
     }
 
     private static double[] fanOut(ProcessEngine engine, String processKey, String timerActivity, int n,
-            java.util.function.LongSupplier tasks, java.util.function.BooleanSupplier alsoDone) {
+            LongSupplier tasks, BooleanSupplier alsoDone) {
         ManagementService management = engine.getManagementService();
         List<JobDefinition> definitions = management.createJobDefinitionQuery().processDefinitionKey(processKey)
                 .activityIdIn(timerActivity).list();

@@ -2,6 +2,7 @@ package org.cocrea.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,7 +39,7 @@ final class Parallel {
             for (Future<?> f : futures) {
                 f.get();
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             next.set(count);
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

@@ -1,8 +1,11 @@
 package org.cocrea.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -69,7 +72,7 @@ final class StackSampler implements AutoCloseable {
                 continue; // JDK frames belong to whoever called them
             }
             String[] parts = c.split("\\.");
-            return "CPU in " + String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length - 1, 4)));
+            return "CPU in " + String.join(".", Arrays.copyOf(parts, Math.min(parts.length - 1, 4)));
         }
         return "CPU in the JDK";
     }
@@ -98,7 +101,7 @@ final class StackSampler implements AutoCloseable {
 
     /** @return the phase's tallies ({@code lines} most frequent of each kind, as percent of samples), then resets */
     synchronized List<String> drain(int lines) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (samples > 0) {
             out.add(samples + " samples of busy worker threads; at the top of the stack:");
             out.addAll(format(top, lines));
@@ -116,7 +119,7 @@ final class StackSampler implements AutoCloseable {
         Map<String, Integer> sorted = tally.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue()
                 .reversed()).limit(lines).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
                 (a, b) -> a, LinkedHashMap::new));
-        return sorted.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "      %5.1f %%  %s",
+        return sorted.entrySet().stream().map(e -> String.format(Locale.ROOT, "      %5.1f %%  %s",
                 100.0 * e.getValue() / total, e.getKey())).toList();
     }
 

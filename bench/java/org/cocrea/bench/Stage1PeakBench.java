@@ -1,5 +1,6 @@
 package org.cocrea.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -279,7 +280,7 @@ public final class Stage1PeakBench {
         Bench.out("Cocrea end to end A..E: to every reasoned response queued %8.2f s  ratio %.2f (goal <= 1.25)",
                 all, all / bare);
         Bench.out("%d end to end under 60 s: %s", n, all < 60 ? "yes" : "no");
-        Bench.out("load average at the end %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        Bench.out("load average at the end %.2f", ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
     }
 

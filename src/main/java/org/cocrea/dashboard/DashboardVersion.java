@@ -1,6 +1,9 @@
 package org.cocrea.dashboard;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.cocrea.CocreaApplication;
@@ -54,10 +57,10 @@ class DashboardVersion {
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final String sql;
 
-    DashboardVersion(NamedParameterJdbcTemplate jdbc, java.time.Clock clock) {
+    DashboardVersion(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.sql = sql(HttpCaching.isPostgres(jdbc.getJdbcTemplate()));
@@ -70,8 +73,8 @@ class DashboardVersion {
         jdbc.query(sql, new MapSqlParameterSource("published", PublishedCommitments.STATUS), rs -> {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 Object value = rs.getObject(i);
-                out.append('|').append(value instanceof java.sql.Timestamp t ? t.toInstant()
-                        : value instanceof java.time.OffsetDateTime t ? t.toInstant() : value);
+                out.append('|').append(value instanceof Timestamp t ? t.toInstant()
+                        : value instanceof OffsetDateTime t ? t.toInstant() : value);
             }
         });
         return out.toString();

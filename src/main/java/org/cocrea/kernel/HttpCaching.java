@@ -5,10 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
@@ -82,10 +85,10 @@ public final class HttpCaching {
      * @param jdbc a connection pool
      * @return whether it is PostgreSQL (else H2), for {@link #digest}
      */
-    public static boolean isPostgres(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData()
+    public static boolean isPostgres(JdbcTemplate jdbc) {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData()
                 .getDatabaseProductName());
-        return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     /** @return a strong ETag, quoted: a SHA-256 of the start, the path and the parts, 128 bits in hex */

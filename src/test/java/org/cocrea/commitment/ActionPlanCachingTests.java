@@ -5,10 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.TestFixtures;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +45,12 @@ class ActionPlanCachingTests {
         try (InputStream in = new ClassPathResource("data/ba-2021-2023-commitments.json").getInputStream()) {
             assertThat(plan.importPublished(in, "ARBA-2021-2023")).isEqualTo(6);
         }
+    }
+
+    /** The two areas of the reassignment test live in the shared {@code area} table: other contexts read it. */
+    @AfterEach
+    void removeTheTestAreas() {
+        fixtures.jdbc().update("delete from area where id in ('cache-uno', 'cache-dos')");
     }
 
     @Test
@@ -94,12 +103,12 @@ class ActionPlanCachingTests {
         List<String> reassigned = changed(assigned);
 
         endorsements.record("ARBA-2021-2023", "Fundación Ejemplo", null, "Sociedad civil",
-                java.time.LocalDate.of(2021, 3, 1), "equipo");
+                LocalDate.of(2021, 3, 1), "equipo");
         changed(reassigned);
     }
 
     private List<String> etags() throws Exception {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String url : URLS) {
             out.add(mvc.perform(get(url)).andReturn().getResponse().getHeader("ETag"));
         }
