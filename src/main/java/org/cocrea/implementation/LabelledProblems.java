@@ -3,6 +3,7 @@ package org.cocrea.implementation;
 import java.util.List;
 import java.util.Locale;
 
+import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.ProblemTexts;
 import org.springframework.context.MessageSource;
@@ -30,7 +31,16 @@ public class LabelledProblems {
      * @return one line per problem, in the order they were found
      */
     public List<String> texts(InputRefusedException e, Locale locale) {
-        return e.problems().stream().map(p -> messages.getMessage("implementation.field." + p.field(), null,
-                p.field(), locale) + ": " + texts.text(p, locale)).toList();
+        return e.problems().stream().map(p -> text(p, locale)).toList();
+    }
+
+    /**
+     * @param problem one refused field
+     * @param locale  the reader's language
+     * @return its line: the field's label, a colon and the reason, e.g. "Introducción: es obligatorio"
+     */
+    public String text(FieldProblem problem, Locale locale) {
+        return messages.getMessage("implementation.field." + problem.field(), null, problem.field(), locale) + ": "
+                + texts.text(problem, locale);
     }
 }

@@ -2,7 +2,6 @@ package org.cocrea.workflow;
 
 import static org.cocrea.workflow.ActionPlanClosureProcess.*;
 
-import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -54,11 +53,7 @@ class ActionPlanClosureDelegates {
                         INTRODUCTION_VAR.get(task), NOTES_VAR.get(task),
                         Actors.of(task));
             } catch (InputRefusedException e) {
-                throw new RefusedInputException(
-                        RefusalTexts.spanish("refusal.invalidData") + ": "
-                                + String.join("; ", texts.texts(e, RefusalTexts.SPANISH)),
-                        RefusalTexts.english("refusal.invalidData") + ": "
-                                + String.join("; ", texts.texts(e, Locale.ENGLISH)), e);
+                throw RefusedInputException.of(e, "refusal.invalidData", texts::text);
             }
             task.getExecution().setVariable(REVIEWED_BY, Actors.of(task));
         };

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -40,7 +39,6 @@ import org.springframework.context.annotation.Configuration;
 class CommitmentDraftingDelegates {
 
     private static final Logger log = LoggerFactory.getLogger(CommitmentDraftingDelegates.class);
-    private static final Locale ES = Locale.forLanguageTag("es");
     /** The head of a refusal: "Datos inválidos" / "Invalid data". */
     private static final String INVALID_DATA = "refusal.invalidData";
 
@@ -57,12 +55,8 @@ class CommitmentDraftingDelegates {
 
     /** Translates a refusal of the commitment feature for Tasklist: "field: reason" in Spanish / English. */
     static RefusedInputException refusal(InputRefusedException e, MessageSource messages) {
-        String es = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, ES))
-                .collect(Collectors.joining("; "));
-        String en = SheetProblem.of(e.problems()).stream().map(p -> describe(p, messages, Locale.ENGLISH))
-                .collect(Collectors.joining("; "));
-        return new RefusedInputException(RefusalTexts.spanish(INVALID_DATA) + ": " + es,
-                RefusalTexts.english(INVALID_DATA) + ": " + en, e);
+        return RefusedInputException.of(e, INVALID_DATA,
+                (p, locale) -> describe(SheetProblem.of(p), messages, locale));
     }
 
     private static String describe(SheetProblem p, MessageSource messages, Locale locale) {

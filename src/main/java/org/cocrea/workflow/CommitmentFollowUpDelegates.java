@@ -25,9 +25,7 @@ import org.cocrea.followup.FollowUpLeadArea;
 import org.cocrea.followup.FollowUpMails;
 import org.cocrea.followup.FollowUps;
 import org.cocrea.followup.ReportStatus;
-import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
-import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.ProblemTexts;
 import org.cocrea.notification.TaskNotifications;
 import org.cocrea.workflow.support.ProcessVariable;
@@ -103,13 +101,8 @@ class CommitmentFollowUpDelegates {
      * @return the engine's refusal, "field: reason" per problem in each language (texts from the bundles)
      */
     static RefusedInputException refusal(InputRefusedException e) {
-        List<String> es = new ArrayList<>();
-        List<String> en = new ArrayList<>();
-        for (FieldProblem p : e.problems()) {
-            es.add(p.field() + ": " + ProblemTexts.bundles().text(p, Languages.SPANISH));
-            en.add(p.field() + ": " + ProblemTexts.bundles().text(p, Locale.ENGLISH));
-        }
-        return new RefusedInputException(String.join("; ", es), String.join("; ", en), e);
+        return RefusedInputException.of(e, null,
+                (p, locale) -> p.field() + ": " + ProblemTexts.bundles().text(p, locale));
     }
 
     /**

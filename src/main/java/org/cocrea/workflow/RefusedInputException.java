@@ -2,6 +2,7 @@ package org.cocrea.workflow;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.cocrea.kernel.BilingualText;
@@ -100,15 +101,30 @@ public class RefusedInputException extends BadUserRequestException {
      * @return the refusal, translated
      */
     public static RefusedInputException of(InputRefusedException refusal, String headKey) {
-        return new RefusedInputException(text(refusal, headKey, Languages.SPANISH),
-                text(refusal, headKey, Locale.ENGLISH), refusal);
+        ProblemTexts texts = ProblemTexts.bundles();
+        return of(refusal, headKey, texts::text);
     }
 
-    private static String text(InputRefusedException refusal, String headKey, Locale locale) {
-        ProblemTexts texts = ProblemTexts.bundles();
+    /**
+     * The one translation of a feature's refusal for the engine: the head, then each problem as {@code shown}
+     * writes it (for example with the field's label), separated by "; ", in Spanish and in English.
+     *
+     * @param refusal the feature's refusal; also the cause
+     * @param headKey the message key of the head in {@code i18n/refusals}, or null for no head
+     * @param shown   how one problem reads in a language
+     * @return the refusal, translated
+     */
+    public static RefusedInputException of(InputRefusedException refusal, String headKey,
+            BiFunction<FieldProblem, Locale, String> shown) {
+        return new RefusedInputException(text(refusal, headKey, shown, Languages.SPANISH),
+                text(refusal, headKey, shown, Locale.ENGLISH), refusal);
+    }
+
+    private static String text(InputRefusedException refusal, String headKey,
+            BiFunction<FieldProblem, Locale, String> shown, Locale locale) {
         List<FieldProblem> problems = refusal.problems();
-        return (headKey == null ? "" : texts.text(headKey, locale) + ": ")
-                + String.join("; ", problems.stream().map(p -> texts.text(p, locale)).toList());
+        return (headKey == null ? "" : ProblemTexts.bundles().text(headKey, locale) + ": ")
+                + String.join("; ", problems.stream().map(p -> shown.apply(p, locale)).toList());
     }
 
     /**
