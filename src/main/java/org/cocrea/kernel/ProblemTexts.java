@@ -17,7 +17,8 @@ public final class ProblemTexts {
     /** The bundles of {@code spring.messages.basename} in {@code application.yaml}, plus {@code i18n/refusals}. */
     public static final List<String> BASENAMES = List.of("messages", "i18n/migrations", "i18n/stage3",
             "i18n/followup", "i18n/dashboard", "i18n/implementation", "i18n/limits", "i18n/login", "i18n/usability",
-            "i18n/bilingual", "i18n/accessibility", "i18n/refusals");
+            "i18n/bilingual", "i18n/accessibility", "i18n/publicproposals", "i18n/following", "i18n/cocreation",
+            "i18n/moderation", "i18n/forum", "i18n/refusals");
 
     private static final ProblemTexts BUNDLES = new ProblemTexts(bundleSource());
 
