@@ -40,8 +40,13 @@ final class CocreaInJvm implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts the application on the database (already created, possibly empty). */
-    static CocreaInJvm start(String database) {
+    /**
+     * Starts the application on the database (already created, possibly empty).
+     *
+     * @param database the scratch database
+     * @param extra    further command-line properties ({@code --name=value}), after the benchmark's own
+     */
+    static CocreaInJvm start(String database, String... extra) {
         CocreaApplication.useBuenosAiresDefaults();
         SpringApplication app = new SpringApplication(CocreaApplication.class);
         app.setAdditionalProfiles("postgres");
@@ -60,10 +65,12 @@ final class CocreaInJvm implements AutoCloseable {
                 }
             });
         }));
-        ConfigurableApplicationContext context = app.run("--spring.datasource.url=" + Bench.url(database),
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + Bench.url(database),
                 "--spring.datasource.username=" + Bench.dbUser(), "--spring.datasource.password=" + Bench.dbPassword(),
                 "--server.port=0", "--spring.datasource.hikari.minimum-idle=1", "--cocrea.limits.client.proposal.requests=100000000",
-                "--logging.level.root=WARN", "--logging.level.org.cocrea=WARN", "--spring.main.banner-mode=off");
+                "--logging.level.root=WARN", "--logging.level.org.cocrea=WARN", "--spring.main.banner-mode=off"));
+        arguments.addAll(List.of(extra));
+        ConfigurableApplicationContext context = app.run(arguments.toArray(String[]::new));
         return new CocreaInJvm(context);
     }
 

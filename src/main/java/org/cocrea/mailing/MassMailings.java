@@ -12,7 +12,6 @@ import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
-import org.cocrea.notification.OutboxMessage;
 import org.cocrea.notification.OutgoingMail;
 import org.cocrea.participant.Contact;
 import org.cocrea.participant.Contacts;
@@ -111,7 +110,8 @@ public class MassMailings {
     }
 
     /**
-     * Writes the next batch of the call to the outbox, in one transaction.
+     * Writes the next batch of the call to the outbox, in one transaction: the mails with one batched insert, the
+     * recipients' new states with one batched update.
      *
      * @param mailingId the mailing
      * @param batchSize how many recipients at most
@@ -123,26 +123,36 @@ public class MassMailings {
         List<Long> ids = jdbc.queryForList("select contact_id from mailing_recipient where mailing_id = ? "
                 + "and status = 'PENDING' order by contact_id limit ?", Long.class, mailingId, batchSize);
         Map<Long, Contact> batch = contacts.byIds(ids);
+        List<Long> skipped = new ArrayList<>();
+        List<Long> queued = new ArrayList<>();
+        List<OutgoingMail> mails = new ArrayList<>();
         for (Long contactId : ids) {
             Contact c = batch.get(contactId);
             if (c == null || !c.isSubscribed() || c.getConsentAt() == null || c.getErasedAt() != null) {
-                jdbc.update("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? and contact_id = ?",
-                        mailingId, contactId);
+                skipped.add(contactId);
                 continue;
             }
             boolean english = "en".equals(c.getLanguage());
             Locale locale = english ? Locale.ENGLISH : Locale.forLanguageTag("es");
             String unsubscribe = baseUrl + "/unsubscribe/" + c.getToken();
-            OutboxMessage row = outbox.enqueue(new OutgoingMail(c.getEmail(), locale, "mail/call-for-participation",
+            mails.add(new OutgoingMail(c.getEmail(), locale, "mail/call-for-participation",
                     "mail.callForParticipation.subject", new Object[] {english ? mailing.getSubjectEn()
                             : mailing.getSubjectEs()},
                     Map.of("name", c.getName() == null ? "" : c.getName(),
                             "body", english ? mailing.getBodyEn() : mailing.getBodyEs(), "link", mailing.getLink(),
                             "unsubscribeLink", unsubscribe, "myDataLink", baseUrl + "/my-data/" + c.getToken()),
                     "call-for-participation", "mailing-" + mailingId, unsubscribe));
-            jdbc.update("update mailing_recipient set status = 'QUEUED', outbox_id = ? where mailing_id = ? "
-                    + "and contact_id = ?", row.getId(), mailingId, contactId);
+            queued.add(contactId);
         }
+        List<Long> outboxIds = outbox.enqueueAll(mails);
+        jdbc.batchUpdate("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? and contact_id = ?",
+                skipped.stream().map(id -> new Object[] {mailingId, id}).toList());
+        List<Object[]> links = new ArrayList<>();
+        for (int i = 0; i < queued.size(); i++) {
+            links.add(new Object[] {outboxIds.get(i), mailingId, queued.get(i)});
+        }
+        jdbc.batchUpdate("update mailing_recipient set status = 'QUEUED', outbox_id = ? where mailing_id = ? "
+                + "and contact_id = ?", links);
         return left(mailingId);
     }
 

@@ -1,6 +1,11 @@
 package org.cocrea.notification;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,10 +46,13 @@ public class MailOutbox {
     private final String baseUrl;
     private final AbuseLimits limits;
     private final String messageIdDomain;
+    private final JdbcTemplate jdbc;
 
     MailOutbox(OutboxRepository repository, SpringTemplateEngine templates, MessageSource messages, Clock clock,
-            @Value("${cocrea.public-base-url}") String baseUrl, AbuseLimits limits, MailProperties properties) {
+            @Value("${cocrea.public-base-url}") String baseUrl, AbuseLimits limits, MailProperties properties,
+            JdbcTemplate jdbc) {
         this.limits = limits;
+        this.jdbc = jdbc;
         this.repository = repository;
         this.templates = templates;
         this.messages = messages;
@@ -60,17 +72,70 @@ public class MailOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage enqueue(OutgoingMail mail) {
+        return repository.save(render(mail));
+    }
+
+    /**
+     * Like {@link #enqueue} for many mails at once (a mass mailing's batch): renders each and stores them all with one
+     * batched insert, in the caller's transaction.
+     *
+     * @param mails what to send
+     * @return the ids of the stored rows (status PENDING), in the order of {@code mails}
+     * @throws org.springframework.transaction.IllegalTransactionStateException if called outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> enqueueAll(List<OutgoingMail> mails) {
+        if (mails.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxMessage> rows = mails.stream().map(this::render).toList();
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(c -> c.prepareStatement("insert into mail_outbox (recipient, subject, body_html, kind, "
+                + "reference, language, status, attempts, next_attempt_at, message_id, created_at, list_unsubscribe, "
+                + "attachment_name, attachment_type, attachment_content, version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0)", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        OutboxMessage m = rows.get(i);
+                        OffsetDateTime created = m.getCreatedAt().atOffset(ZoneOffset.UTC);
+                        ps.setString(1, m.getRecipient());
+                        ps.setString(2, m.getSubject());
+                        ps.setString(3, m.getBodyHtml());
+                        ps.setString(4, m.getKind());
+                        ps.setString(5, m.getReference());
+                        ps.setString(6, m.getLanguage());
+                        ps.setString(7, OutboxStatus.PENDING.name());
+                        ps.setObject(8, m.getNextAttemptAt().atOffset(ZoneOffset.UTC));
+                        ps.setString(9, m.getMessageId());
+                        ps.setObject(10, created);
+                        ps.setString(11, m.getListUnsubscribe());
+                        ps.setString(12, m.getAttachmentName());
+                        ps.setString(13, m.getAttachmentType());
+                        ps.setString(14, m.getAttachmentContent());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        return keys.getKeyList().stream().map(k -> ((Number) k.values().iterator().next()).longValue()).toList();
+    }
+
+    private OutboxMessage render(OutgoingMail mail) {
         Context context = new Context(mail.locale());
         context.setVariables(mail.model());
         context.setVariable("baseUrl", baseUrl);
         String body = templates.process(mail.template(), context);
         String subject = messages.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
         subject = InputText.abbreviate(subject, 300, "...");
+        Instant now = clock.instant();
         OutboxMessage message = new OutboxMessage(mail.recipient(), subject, body, mail.kind(), mail.reference(),
                 mail.locale().getLanguage(), mail.listUnsubscribe(), "<" + UUID.randomUUID() + "@" + messageIdDomain + ">",
-                clock.instant());
+                now);
         message.attach(mail.attachment());
-        return repository.save(message);
+        return message;
     }
 
     /**

@@ -120,6 +120,11 @@ public class OutboxMessage {
         return nextAttemptAt;
     }
 
+    /** @return until when the sender holding the row may keep it before it counts as stopped; null unless SENDING */
+    public Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
     /**
      * @return the Message-ID header, angle brackets included, fixed when the row was written: every delivery of this
      *         row (a resend after a crash too) carries it, so receivers can drop a second copy

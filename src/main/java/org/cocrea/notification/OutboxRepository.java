@@ -12,7 +12,8 @@ import org.springframework.data.repository.query.Param;
 /**
  * The outbox table. Every state change of the sender is one conditional update, committed on its own: on PostgreSQL
  * a second node's update of the same row waits for the first and then re-checks its condition, so two nodes never
- * both win a claim, and a result is never recorded over a claim that has meanwhile changed hands.
+ * both win a claim, and a result is never recorded over a claim that has meanwhile changed hands. The two statements
+ * run for every mail, the claim and the SENT mark, are plain SQL in {@link OutboxSender}.
  */
 interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
@@ -20,22 +21,15 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
             + "and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id")
     List<Long> findDue(@Param("now") Instant now, Pageable page);
 
-    /** Claims a due pending row for one sender until {@code leaseUntil}; returns 1 when this caller won it. */
-    @Modifying
-    @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.SENDING, m.claimedAt = :now, "
-            + "m.leaseUntil = :leaseUntil, m.version = m.version + 1 "
-            + "where m.id = :id and m.status = org.cocrea.notification.OutboxStatus.PENDING and m.nextAttemptAt <= :now")
-    int claim(@Param("id") long id, @Param("now") Instant now, @Param("leaseUntil") Instant leaseUntil);
-
     /**
-     * Records that the SMTP server accepted the row. Applies whoever holds the row now (if the lease ran out and
-     * another sender took it, the mail did arrive all the same); only a row already SENT is left alone.
+     * Gives back a claim that was not handed to SMTP: PENDING again, due at once, the attempt not counted. Returns 0
+     * when the claim whose version is {@code version} is no longer this sender's.
      */
     @Modifying
-    @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.SENT, m.sentAt = :at, "
-            + "m.lastError = null, m.claimedAt = null, m.leaseUntil = null, m.version = m.version + 1 "
-            + "where m.id = :id and m.status <> org.cocrea.notification.OutboxStatus.SENT")
-    int markSent(@Param("id") long id, @Param("at") Instant at);
+    @Query("update OutboxMessage m set m.status = org.cocrea.notification.OutboxStatus.PENDING, m.claimedAt = null, "
+            + "m.leaseUntil = null, m.version = m.version + 1 "
+            + "where m.id = :id and m.version = :version and m.status = org.cocrea.notification.OutboxStatus.SENDING")
+    int release(@Param("id") long id, @Param("version") long version);
 
     /**
      * Records a failed attempt of the claim whose version is {@code version}: back to PENDING at {@code nextAttempt},

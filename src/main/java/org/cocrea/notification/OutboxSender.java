@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,9 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job that delivers the outbox, at least once and never losing a mail, whatever moment the node is stopped at.
- * Every {@code cocrea.mail.send-interval} it takes the due rows one by one: it claims the row (a committed conditional
- * update with a lease of {@code cocrea.mail.claim-lease}, so two nodes never take the same row), hands it to SMTP over
- * the run's one connection and, as soon as the server answers, records the result in its own transaction: SENT, or a
+ * Every {@code cocrea.mail.send-interval} it takes the due rows in batches of {@code cocrea.mail.batch-size} until
+ * none is due ({@link #drain}): it claims the batch's rows (conditional updates with a lease of
+ * {@code cocrea.mail.claim-lease}, committed together, so two nodes never take the same row), hands them one by one to
+ * SMTP over the run's one connection and, as soon as the server answers for one, records its result in its own
+ * transaction: SENT, or a
  * retry with exponential backoff, or FAILED after {@code cocrea.mail.max-attempts}. A row still SENDING after its
  * lease belonged to a sender that stopped (kill -9, crash, lost database): it goes back to the queue, the interruption
  * counting as an attempt, and is sent again with the same {@code Message-ID} and {@code X-Cocrea-Outbox-Id}. So after
@@ -61,9 +68,25 @@ public class OutboxSender {
             + "(Message-ID) antes de reencolar / Delivery interrupted on the last attempt: check whether it arrived "
             + "(Message-ID) before re-queuing";
 
+    /**
+     * Claims a due pending row for one sender until the lease; 1 when this caller won it. Plain SQL (as the two
+     * statements below): they run once per row, and the JPQL versions' per-call query handling cost as much CPU as
+     * building the MIME message.
+     */
+    private static final String CLAIM = "update mail_outbox set status = 'SENDING', claimed_at = ?, lease_until = ?, "
+            + "version = version + 1 where id = ? and status = 'PENDING' and next_attempt_at <= ?";
+    /**
+     * Records that the SMTP server accepted the row. Applies whoever holds the row now (if the lease ran out and
+     * another sender took it, the mail did arrive all the same); only a row already SENT is left alone.
+     */
+    private static final String MARK_SENT = "update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, "
+            + "claimed_at = null, lease_until = null, version = version + 1 where id = ? and status <> 'SENT'";
+
     private final OutboxRepository repository;
     private final JavaMailSender mailSender;
     private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
     private final MailProperties properties;
     private final Clock clock;
     private final String smtpHost;
@@ -73,8 +96,9 @@ public class OutboxSender {
 
     OutboxSender(OutboxRepository repository, JavaMailSender mailSender, TransactionTemplate tx,
             MailProperties properties, Clock clock, @Value("${spring.mail.host:}") String smtpHost,
-            MeterRegistry meters) {
+            MeterRegistry meters, JdbcTemplate jdbc) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.tx = tx;
         this.properties = properties;
@@ -96,7 +120,27 @@ public class OutboxSender {
     @Scheduled(initialDelayString = "${cocrea.mail.send-interval:PT10S}", fixedDelayString = "${cocrea.mail.send-interval:PT10S}")
     void scheduledRun() {
         if (smtpConfigured()) {
-            sendDue();
+            drain();
+        }
+    }
+
+    /**
+     * Delivers batch after batch ({@link #sendDue}) until no row is due or {@code cocrea.mail.max-run} has passed, so
+     * that an open call to the whole directory goes out at the speed of the SMTP server rather than one batch per
+     * {@code cocrea.mail.send-interval}; the time limit hands the scheduler back to the other jobs now and then.
+     *
+     * @return how many were accepted by the SMTP server
+     * @throws org.springframework.dao.DataAccessException as {@link #sendDue}
+     */
+    public int drain() {
+        long deadline = System.nanoTime() + properties.maxRun().toNanos();
+        int sent = 0;
+        while (true) {
+            int[] run = sendBatch();
+            sent += run[1];
+            if (run[0] < properties.batchSize() || System.nanoTime() >= deadline) {
+                return sent;
+            }
         }
     }
 
@@ -109,19 +153,34 @@ public class OutboxSender {
      *                                                     SENDING until its lease runs out and is then sent again
      */
     public int sendDue() {
+        return sendBatch()[1];
+    }
+
+    /** @return how many rows were due (at most the batch size), and how many of them SMTP accepted */
+    private int[] sendBatch() {
         Instant now = clock.instant();
         returnExpiredClaims(now);
         List<Long> due = tx.execute(s -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
+        if (due.isEmpty()) {
+            return new int[] {0, 0};
+        }
         int sent = 0;
+        List<OutboxMessage> claimed = claim(due);
         try (SmtpConnection smtp = new SmtpConnection(mailSender)) {
-            for (Long id : due) {
-                OutboxMessage message = claim(id);
-                if (message != null && deliver(smtp, message)) {
+            for (int i = 0; i < claimed.size(); i++) {
+                OutboxMessage message = claimed.get(i);
+                // The batch shares one lease: the rows not handed to SMTP while half of it is left go back to the
+                // queue untouched, so a slow server never lets a lease run out on a row this sender still holds.
+                if (clock.instant().isAfter(message.getLeaseUntil().minus(properties.claimLease().dividedBy(2)))) {
+                    release(claimed.subList(i, claimed.size()));
+                    break;
+                }
+                if (deliver(smtp, message)) {
                     sent++;
                 }
             }
         }
-        return sent;
+        return new int[] {due.size(), sent};
     }
 
     private void returnExpiredClaims(Instant now) {
@@ -142,15 +201,47 @@ public class OutboxSender {
         }
     }
 
-    /** @return the row as claimed (its version is the claim), or null if another sender has it or it is gone */
-    private OutboxMessage claim(long id) {
+    /**
+     * Claims the due rows in one transaction: each row's conditional update, in ascending id order so that two senders
+     * claiming overlapping batches lock rows in the same order (no deadlock); the second waits for the first's commit
+     * and then finds the row taken. One commit for the batch instead of one per row.
+     *
+     * @return the rows this sender won, as claimed (each one's version is its claim), in ascending id order
+     */
+    private List<OutboxMessage> claim(List<Long> due) {
+        List<Long> ids = due.stream().sorted().toList();
         return tx.execute(s -> {
             Instant at = clock.instant();
-            if (repository.claim(id, at, at.plus(properties.claimLease())) == 0) {
-                return null;
+            Instant leaseUntil = at.plus(properties.claimLease());
+            List<Long> won = ids.stream().filter(id -> jdbc.update(CLAIM, utc(at), utc(leaseUntil), id, utc(at)) == 1)
+                    .toList();
+            if (won.isEmpty()) {
+                return List.<OutboxMessage>of();
             }
-            return repository.findById(id).orElse(null);
+            return repository.findAllById(won).stream().sorted(Comparator.comparing(OutboxMessage::getId)).toList();
         });
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /** On PostgreSQL, lets the current transaction's commit return before its WAL record reaches the disk. */
+    private void relaxCommit() {
+        if (postgres == null) {
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> "PostgreSQL".equals(
+                    c.getMetaData().getDatabaseProductName()));
+        }
+        if (postgres) {
+            jdbc.execute("set local synchronous_commit to off");
+        }
+    }
+
+    /** Puts claimed rows that were not handed to SMTP back in the queue, due now, without counting an attempt. */
+    private void release(List<OutboxMessage> rows) {
+        tx.executeWithoutResult(s -> rows.forEach(m -> repository.release(m.getId(), m.getVersion())));
+        log.info("{} claimed outbox rows were not sent before half of their lease had passed; back in the queue",
+                rows.size());
     }
 
     /** @return whether the SMTP server accepted the message */
@@ -161,8 +252,14 @@ public class OutboxSender {
             recordFailure(message, e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
-        // Accepted: commit that right away. A stop before this commit is the one case that sends a mail twice.
-        tx.execute(s -> repository.markSent(message.getId(), clock.instant()));
+        // Accepted: commit that right away. A stop of this node before this commit is the one case that sends a mail
+        // twice. The commit does not wait for PostgreSQL's disk (synchronous_commit off, this transaction only): the
+        // node's stop cannot lose it, and a crash of PostgreSQL itself can lose only the last fraction of a second of
+        // SENT marks, whose rows are then sent again with the same Message-ID (never lost: the rows stay durable).
+        tx.execute(s -> {
+            relaxCommit();
+            return jdbc.update(MARK_SENT, utc(clock.instant()), message.getId());
+        });
         sentMails.increment();
         return true;
     }

@@ -31,6 +31,7 @@ public class KillableMailSender extends JavaMailSenderImpl {
 
     private final List<Long> accepted = new ArrayList<>();
     private int killAt = Integer.MAX_VALUE;
+    private Runnable afterEach = () -> { };
 
     /** @param smtp the GreenMail server to deliver to */
     public KillableMailSender(ServerSetup smtp) {
@@ -60,6 +61,14 @@ public class KillableMailSender extends JavaMailSenderImpl {
         killAt = accepted.size() + n;
     }
 
+    /**
+     * @param action run right after the server accepted each message (e.g. to move the test's clock, as a slow server
+     *               would)
+     */
+    public synchronized void afterEachAccepted(Runnable action) {
+        afterEach = action;
+    }
+
     /** @return the outbox ids ({@code X-Cocrea-Outbox-Id}) of the messages the server accepted, in that order */
     public synchronized List<Long> accepted() {
         return List.copyOf(accepted);
@@ -68,6 +77,7 @@ public class KillableMailSender extends JavaMailSenderImpl {
     private synchronized void onAccepted(Message message) throws MessagingException {
         String[] id = message.getHeader("X-Cocrea-Outbox-Id");
         accepted.add(id == null ? -1L : Long.parseLong(id[0]));
+        afterEach.run();
         if (accepted.size() == killAt) {
             killAt = Integer.MAX_VALUE;
             throw new Killed();

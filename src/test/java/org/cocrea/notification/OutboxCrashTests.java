@@ -136,6 +136,38 @@ class OutboxCrashTests {
     }
 
     @Test
+    void rowsOfAClaimedBatchNotHandedToSmtpBeforeHalfTheLeaseGoBackToTheQueueWithoutAnAttempt() throws Exception {
+        List<Long> ids = enqueue(5);
+        KillableMailSender slow = new KillableMailSender(TestSmtp.SMTP);
+        // The server takes more than half the lease to accept the first message.
+        slow.afterEachAccepted(() -> clock.advance(LEASE.dividedBy(2).plusMillis(100)));
+
+        assertThat(node(slow).sendDue()).isEqualTo(1);
+
+        long first = slow.accepted().get(0);
+        assertThat(status(first)).isEqualTo("SENT");
+        List<Long> rest = ids.stream().filter(id -> id != first).toList();
+        assertThat(statuses(rest)).containsOnly("PENDING");
+        rest.forEach(id -> assertThat(attempts(id)).as("attempts of row %d", id).isZero());
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where lease_until is not null or "
+                + "claimed_at is not null", Integer.class)).isZero();
+
+        flush(node(new KillableMailSender(TestSmtp.SMTP)));
+        assertThat(statuses(ids)).containsOnly("SENT");
+        assertThat(receivedPerOutboxId()).hasSize(5).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1));
+    }
+
+    @Test
+    void oneRunOfTheSenderJobTakesBatchAfterBatchUntilNoneIsDue() throws Exception {
+        List<Long> ids = enqueue(60);
+
+        assertThat(node(new KillableMailSender(TestSmtp.SMTP)).drain()).isEqualTo(60);
+
+        assertThat(statuses(ids)).containsOnly("SENT");
+        assertThat(receivedPerOutboxId()).hasSize(60).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1));
+    }
+
+    @Test
     void twoNodesDeliverEveryMailOnceAndReturnEachStrandedRowOnce() throws Exception {
         List<Long> ids = enqueue(40);
         List<Long> stranded = ids.subList(0, 5);
@@ -146,7 +178,7 @@ class OutboxCrashTests {
         // Two nodes on the real clock, each with its own SMTP connection, started together.
         OutboxSender other = new OutboxSender(repository, new KillableMailSender(TestSmtp.SMTP), tx, mailProperties,
                 Clock.systemUTC(), "127.0.0.1",
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), jdbc);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
@@ -179,9 +211,9 @@ class OutboxCrashTests {
     /** A sender as a node would run it, on the test's clock and a one-second lease. */
     private OutboxSender node(KillableMailSender mail) {
         MailProperties props = new MailProperties(mailProperties.from(), mailProperties.maxAttempts(),
-                mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE);
+                mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE, mailProperties.maxRun());
         return new OutboxSender(repository, mail, tx, props, clock, "127.0.0.1",
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), jdbc);
     }
 
     private List<Long> enqueue(int n) {
