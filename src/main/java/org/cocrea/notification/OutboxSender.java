@@ -47,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lease belonged to a sender that stopped (kill -9, crash, lost database): it goes back to the queue, the interruption
  * counting as an attempt, and is sent again with the same {@code Message-ID} and {@code X-Cocrea-Outbox-Id}. So after
  * a stop at any moment no mail is lost, and at most the one message in flight (accepted by SMTP, result not yet
- * committed) arrives twice, with the same Message-ID for the receiver to drop. A failure never touches the process
+ * committed) arrives twice, with the same Message-ID for the receiver to drop. (On PostgreSQL the SENT mark's commit
+ * does not wait for the disk: a crash of PostgreSQL itself, not of the node, can also resend the rows of its last
+ * fraction of a second, with their same Message-ID.) A failure never touches the process
  * that wrote the mail. With no SMTP host configured ({@code SMTP_HOST} empty, the embedded default) it does nothing
  * and mails stay readable on the staff outbox page.
  *
