@@ -83,6 +83,7 @@ class ProposalCatalogueH2Tests {
         assertThat(codes("formularios trámites")).containsExactly(PublicProposalListTestData.P5);
         assertThat(codes("formularios bicicletas")).isEmpty();
         assertThat(codes("100%_")).as("like wildcards are text").isEmpty();
+        assertThat(codes("(:*&|!'\\ -")).as("odd characters: no error, no word").hasSize(25);
         assertThat(codes("SECRETO")).as("personal data is not searched").isEmpty();
     }
 

@@ -139,6 +139,10 @@ class PublicProposalListTests {
         assertThat(codes(page("/proposals?q=el%20de%20la"))).as("only stop words: nothing, no error").isEmpty();
         assertThat(codes(page("/proposals?q=%22dato%20abierto%22"))).as("a phrase")
                 .containsExactly(PublicProposalListTestData.P1);
+        assertThat(codes(page("/proposals?q=%28%3A%2A%26%7C%21%27%5C%20-movilidad%20or"))).as("odd syntax: no error")
+                .doesNotContain(PublicProposalListTestData.P2);
+        assertThat(codes(page("/proposals?q=%20%20&axis=ambiente"))).as("a blank search is no search")
+                .containsExactly(PublicProposalListTestData.P4, PublicProposalListTestData.P2);
     }
 
     @Test
