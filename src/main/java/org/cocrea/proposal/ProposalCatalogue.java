@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ class ProposalCatalogue {
     /** Most proposals in one open-data response (JSON or CSV). */
     static final int MAX_OPEN_DATA = 10_000;
 
-    private static final String COLUMNS = "p.tracking_code, p.call_id, p.title, p.description, p.axis,"
+    private static final String COLUMNS = "p.id, p.carried_over_from, p.tracking_code, p.call_id, p.title, p.description, p.axis,"
             + " p.submitter_type, p.submitted_at, p.status, p.area_group, p.verdict, p.response_text,"
             + " p.response_sent_at, p.prioritised";
     private static final String DOCUMENT = "cocrea_proposal_document(p.title, p.description)";
@@ -196,13 +197,14 @@ class ProposalCatalogue {
     }
 
     /** The columns read, before labels and outcomes are added. */
-    private record Raw(String trackingCode, long callId, String title, String description, String axis,
+    private record Raw(long id, Long carriedOverFrom, String trackingCode, long callId, String title, String description, String axis,
             String submitterType, Timestamp submittedAt, String status, String areaGroup, String verdict,
             String responseText, Timestamp responseSentAt, boolean prioritised) {
     }
 
     private static Raw raw(ResultSet rs, int n) throws SQLException {
-        return new Raw(rs.getString("tracking_code"), rs.getLong("call_id"), rs.getString("title"),
+        long from = rs.getLong("carried_over_from");
+        return new Raw(rs.getLong("id"), rs.wasNull() ? null : from, rs.getString("tracking_code"), rs.getLong("call_id"), rs.getString("title"),
                 rs.getString("description"), rs.getString("axis"), rs.getString("submitter_type"),
                 rs.getTimestamp("submitted_at"), rs.getString("status"), rs.getString("area_group"),
                 rs.getString("verdict"), rs.getString("response_text"), rs.getTimestamp("response_sent_at"),
@@ -217,6 +219,9 @@ class ProposalCatalogue {
         Map<String, ProposalOutcomes.Outcome> outcome = outcomes.getIfAvailable(() -> ProposalOutcomes.NONE)
                 .of(raws.stream().map(r -> new ProposalOutcomes.Subject(r.trackingCode(), r.callId(), r.axis(),
                         r.prioritised())).toList(), locale);
+        Map<Long, String> codeOf = new HashMap<>();
+        Map<Long, String> copyOf = new HashMap<>();
+        carryOvers(raws, codeOf, copyOf);
         List<PublicProposalRow> out = new ArrayList<>(raws.size());
         for (Raw r : raws) {
             boolean responded = ProposalStatus.RESPONDED.name().equals(r.status());
@@ -232,8 +237,32 @@ class ProposalCatalogue {
                     messages.getMessage("submitterType." + r.submitterType(), null, r.submitterType(), locale),
                     r.submittedAt().toInstant(), r.status(),
                     messages.getMessage("proposal.status." + r.status(), null, r.status(), locale), r.areaGroup(),
-                    area == null ? null : area.name(locale), response, o.roundTable(), o.commitments()));
+                    area == null ? null : area.name(locale), response, o.roundTable(), o.commitments(),
+                    r.carriedOverFrom() == null ? null : codeOf.get(r.carriedOverFrom()), copyOf.get(r.id())));
         }
         return out;
+    }
+
+    /**
+     * The other ends of the carry-over between co-creation instances ({@code proposal.carried_over_from}): the
+     * originals of the copies on the page ({@code codeOf}, id to tracking code) and the copies of the originals on
+     * the page ({@code copyOf}, original's id to the copy's tracking code).
+     */
+    private void carryOvers(List<Raw> raws, Map<Long, String> codeOf, Map<Long, String> copyOf) {
+        if (raws.isEmpty()) {
+            return;
+        }
+        List<Long> ids = raws.stream().map(Raw::id).toList();
+        List<Long> originals = raws.stream().map(Raw::carriedOverFrom).filter(java.util.Objects::nonNull).toList();
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", ids)
+                .addValue("originals", originals.isEmpty() ? List.of(-1L) : originals);
+        jdbc.query("select id, tracking_code, carried_over_from from proposal where id in (:originals)"
+                + " or carried_over_from in (:ids)", params, rs -> {
+                    codeOf.put(rs.getLong("id"), rs.getString("tracking_code"));
+                    long from = rs.getLong("carried_over_from");
+                    if (!rs.wasNull()) {
+                        copyOf.put(from, rs.getString("tracking_code"));
+                    }
+                });
     }
 }

@@ -26,10 +26,14 @@ import java.util.List;
  * @param response           the reasoned response once sent, else null
  * @param roundTable         the round-table it went to, else null ({@link ProposalOutcomes})
  * @param commitments        published commitments that came out of that round-table
+ * @param carriedOverFrom    when this is a feasible proposal carried over from an earlier co-creation instance of
+ *                           the plan: the original's tracking code, else null
+ * @param carriedOverTo      when this feasible proposal, not taken to a round-table, was carried over into a later
+ *                           instance: the copy's tracking code (what happens next is on the copy), else null
  */
 public record PublicProposalRow(String trackingCode, String url, long callId, String callTitle, String title,
         String description, String axis, String axisName, String submitterType, String submitterTypeLabel,
         Instant submittedAt, String status, String statusLabel, String areaGroup, String areaName,
         PublicProposalView.Response response, ProposalOutcomes.RoundTableLink roundTable,
-        List<ProposalOutcomes.CommitmentLink> commitments) {
+        List<ProposalOutcomes.CommitmentLink> commitments, String carriedOverFrom, String carriedOverTo) {
 }

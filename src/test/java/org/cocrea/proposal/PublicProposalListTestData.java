@@ -100,6 +100,25 @@ final class PublicProposalListTestData {
         return this;
     }
 
+    static final String ORIGINAL = "CC-LSTP0006";
+    static final String COPY = "CC-LSTP0007";
+
+    /**
+     * A feasible proposal of the 2021 call not taken to a round-table ({@link #ORIGINAL}) and its copy in the 2022
+     * call ({@link #COPY}, {@code carried_over_from}), as {@code ProposalPrioritisation.carryOverInto} makes it:
+     * "Huertas comunitarias en las escuelas". Not part of {@link #write}.
+     */
+    void carryOver() {
+        proposal(ORIGINAL, call2021, "Huertas comunitarias en las escuelas", "Una huerta por escuela.", "ambiente",
+                "osc-territorial", at(2021, 3, 4), "RESPONDED", "area-ambiente", "feasible",
+                "Es factible; se propone para la próxima instancia.", false);
+        proposal(COPY, call2022, "Huertas comunitarias en las escuelas", "Una huerta por escuela.", "ambiente",
+                "osc-territorial", at(2021, 3, 4), "RESPONDED", "area-ambiente", "feasible",
+                "Es factible; se propone para la próxima instancia.", false);
+        jdbc.update("update proposal set carried_over_from = (select id from proposal where tracking_code = ?)"
+                + " where tracking_code = ?", ORIGINAL, COPY);
+    }
+
     private long call(String title, int instance, String axes, String status, int year) {
         jdbc.update("""
                 insert into call_for_proposals (action_plan, title, axes, opens_at, closes_at, status, created_at,

@@ -245,6 +245,28 @@ class PublicProposalListTests {
     }
 
     @Test
+    void aProposalCarriedOverToALaterInstanceLinksToItsCopyAndBack() throws Exception {
+        data.carryOver();
+        Document page = page("/proposals?q=huertas");
+        assertThat(codes(page)).containsExactly(PublicProposalListTestData.COPY, PublicProposalListTestData.ORIGINAL);
+        Element original = page.getElementById(PublicProposalListTestData.ORIGINAL);
+        assertThat(original.select(".outcome a.carried-over-to").attr("href"))
+                .isEqualTo("/proposals/" + PublicProposalListTestData.COPY);
+        assertThat(original.select(".outcome").text()).contains("pasó a la siguiente instancia")
+                .doesNotContain("No fue llevada");
+        assertThat(page.getElementById(PublicProposalListTestData.COPY).select(".outcome a.carried-over-from")
+                .attr("href")).isEqualTo("/proposals/" + PublicProposalListTestData.ORIGINAL);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(mvc.perform(uri("/proposals.csv?q=huertas")).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))).getRecords();
+        assertThat(rows.get(0).get("carried_over_from")).isEqualTo(PublicProposalListTestData.ORIGINAL);
+        assertThat(rows.get(1).get("carried_over_to")).isEqualTo(PublicProposalListTestData.COPY);
+        assertThat(json.readTree(mvc.perform(uri("/api/proposals?q=huertas")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).get("proposals").get(1).get("carriedOverTo").asText())
+                .isEqualTo(PublicProposalListTestData.COPY);
+    }
+
+    @Test
     void badFiltersGet400NamingTheFieldNever500() throws Exception {
         Map<String, String> bad = Map.of("call=abc", "call", "call=987654321", "call", "axis=no-such-axis", "axis",
                 "axis=%3Cscript%3E", "axis", "area=area-nada", "area", "status=ARCHIVED", "status",
