@@ -117,6 +117,8 @@ class PublicProposalListTests {
         assertThat(filtered.select("#filter-axis option[selected]").attr("value")).isEqualTo("ambiente");
         assertThat(filtered.select("#filter-status option[selected]").attr("value")).isEqualTo("RESPONDED");
         assertThat(filtered.select("#filter-q").val()).isEqualTo("movilidad");
+        assertThat(page("/proposals?call=" + data.call2022).select("#filter-call option[selected]").text())
+                .isEqualTo("Consulta pública 2022");
     }
 
     @Test
