@@ -1,6 +1,7 @@
 package org.cocrea.commitment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ interface CommitmentRepository extends JpaRepository<Commitment, Long> {
     Instant lastPublishedAt(String actionPlan, Commitment.Status status, Instant at);
 
     Optional<Commitment> findByCode(String code);
+
+    List<Commitment> findByRoundTableIdInAndStatusOrderByCodeAsc(Collection<Long> roundTableIds, Commitment.Status status);
 
     Optional<Commitment> findByRoundTableIdAndTopic(Long roundTableId, String topic);
 }

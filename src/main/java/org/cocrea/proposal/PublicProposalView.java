@@ -18,9 +18,12 @@ import java.util.List;
  * @param steps          the review's steps in order: those done with their instant, then those still to come (a step
  *                       that was skipped or has no recorded date, as in proposals imported from an earlier
  *                       consultation, is left out)
+ * @param outcome        the round-table it went to and the published commitments that came out of it
+ *                       ({@link ProposalOutcomes}); {@link ProposalOutcomes.Outcome#NONE} when none
  */
 public record PublicProposalView(String trackingCode, String title, String axis, String axisName, String status,
-        String statusLabel, Instant submittedAt, String areaName, Response response, List<Step> steps) {
+        String statusLabel, Instant submittedAt, String areaName, Response response, List<Step> steps,
+        ProposalOutcomes.Outcome outcome) {
 
     /**
      * One step of the review.

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cocrea.area.Areas;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +22,11 @@ class PublicProposals {
     private final Areas areas;
     private final MessageSource messages;
     private final ReviewHistory history;
+    private final ObjectProvider<ProposalOutcomes> outcomes;
 
-    PublicProposals(Proposals proposals, Areas areas, MessageSource messages, ReviewHistory history) {
+    PublicProposals(Proposals proposals, Areas areas, MessageSource messages, ReviewHistory history,
+            ObjectProvider<ProposalOutcomes> outcomes) {
+        this.outcomes = outcomes;
         this.proposals = proposals;
         this.areas = areas;
         this.messages = messages;
@@ -40,8 +44,15 @@ class PublicProposals {
                     proposals.axisName(p.getAxis(), locale), p.getStatus().name(),
                     messages.getMessage("proposal.status." + p.getStatus().name(), null, locale), p.getSubmittedAt(),
                     areas.byCandidateGroup(p.getAreaGroup()).map(a -> a.name(locale)).orElse(null), response,
-                    steps(p, locale));
+                    steps(p, locale), outcome(p, locale));
         });
+    }
+
+    private ProposalOutcomes.Outcome outcome(Proposal p, Locale locale) {
+        return outcomes.getIfAvailable(() -> ProposalOutcomes.NONE)
+                .of(List.of(new ProposalOutcomes.Subject(p.getTrackingCode(), p.getCallId(), p.getAxis(),
+                        p.isPrioritised())), locale)
+                .getOrDefault(p.getTrackingCode(), ProposalOutcomes.Outcome.NONE);
     }
 
     /**

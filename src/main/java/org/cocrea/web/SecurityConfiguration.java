@@ -68,6 +68,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/proposals/new").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/proposals/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/proposals").permitAll()
+                        // the public list of every proposal and its open data (issue 11)
+                        .requestMatchers(HttpMethod.GET, "/proposals", "/proposals.csv", "/api/proposals",
+                                "/api/proposals.csv").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/proposals", "/proposals.csv", "/api/proposals",
+                                "/api/proposals.csv").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/subscribe", "/subscribe/confirm/*", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()

@@ -192,6 +192,8 @@ class AccessibilityBrowserTests {
             navigateBy(By.cssSelector("main form button[type=submit]"));
         }));
         pages.put("/proposals/{code}", new Page("#tracking-code", () -> open("/proposals/" + trackingCode)));
+        pages.put("/proposals", new Page("article.proposal", () -> open("/proposals")));
+        pages.put("/proposals (bad filter)", new Page("#status-error", () -> open("/proposals?status=NINGUNO")));
         pages.put("/proposals/lookup (unknown code)", new Page("main form[action='/proposals/lookup']",
                 () -> open("/proposals/lookup?code=CC-NOEXISTE")));
         pages.put("/round-tables", new Page("main .round-table a", () -> open("/round-tables")));
