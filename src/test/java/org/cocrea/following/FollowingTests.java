@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,8 +20,11 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import org.cocrea.commitment.CommitmentPublished;
+import org.cocrea.commitment.DraftCirculated;
 import org.cocrea.dashboard.DashboardTestData;
 import org.cocrea.followup.EvaluationPublished;
+import org.cocrea.followup.FollowUpReportAccepted;
 import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.ProposalInput;
@@ -229,6 +234,36 @@ class FollowingTests {
                 + "'follow-change'", String.class, READER);
         assertThat(body).contains("independent monitoring body").contains("Open data on public works")
                 .contains("/dashboard/T0001");
+    }
+
+    @Test
+    void aDraftsFollowerHearsOfItsCirculationPublicationAndReportsOnce() throws Exception {
+        fixtures.jdbc().update("""
+                insert into commitment (action_plan, co_creation_instance, title_es, title_en, start_date, end_date,
+                  description, ogp_values, status, axis, lead_area_group, comment_deadline)
+                values ('ARBA-2021-2023', 1, 'Compras abiertas', 'Open procurement', date '2024-01-01',
+                  date '2025-12-31', 'Descripción', 'Transparencia', 'CIRCULATING', 'gasto-publico',
+                  'area-gobierno-abierto', timestamp '2099-01-01 00:00:00')
+                """);
+        long id = fixtures.jdbc().queryForObject("select id from commitment where title_es = 'Compras abiertas'",
+                Long.class);
+        mvc.perform(post("/follow").param("target", "draft").param("key", String.valueOf(id)).param("email", READER)
+                .param("consent", "true").param("frequency", "each")).andExpect(status().isOk());
+        followers.confirm(tokenOf(READER), "each");
+
+        tx.executeWithoutResult(s -> events.publishEvent(new DraftCirculated(id, Instant.now())));
+        fixtures.jdbc().update("update commitment set status = 'PUBLISHED', code = 'TX0001' where id = ?", id);
+        tx.executeWithoutResult(s -> events.publishEvent(new CommitmentPublished(id, "TX0001")));
+        tx.executeWithoutResult(s -> events.publishEvent(new FollowUpReportAccepted(1L, id, LocalDate.now())));
+
+        List<String> bodies = fixtures.jdbc().queryForList("select body_html from mail_outbox where recipient = ? "
+                + "and kind = 'follow-change' order by id", String.class, READER);
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies.get(0)).contains("abierto a comentarios").contains("/drafts/" + id);
+        assertThat(bodies.get(1)).contains("Se publicó una versión").contains("TX0001").contains("/dashboard/TX0001");
+        assertThat(bodies.get(2)).contains("informe mensual").contains("/dashboard/TX0001");
+        refused(mvc.perform(post("/follow").param("target", "draft").param("key", "999999999").param("email", READER)
+                .param("consent", "true").param("frequency", "each")), "follow-target");
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
