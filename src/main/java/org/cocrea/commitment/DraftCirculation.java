@@ -20,6 +20,7 @@ import org.cocrea.roundtable.Registration;
 import org.cocrea.roundtable.RoundTables;
 import org.cocrea.kernel.Dates;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +39,13 @@ class DraftCirculation {
     private final CommitmentProperties properties;
     private final Clock clock;
     private final String baseUrl;
+    private final ApplicationEventPublisher events;
 
     DraftCirculation(SheetRules rules, SheetVersions sheets, DraftCommentRepository comments,
             RoundTables roundTables, Contacts contacts, MailOutbox outbox, Dates dates,
-            CommitmentProperties properties, Clock clock, @Value("${cocrea.public-base-url}") String baseUrl) {
+            CommitmentProperties properties, Clock clock, @Value("${cocrea.public-base-url}") String baseUrl,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.rules = rules;
         this.sheets = sheets;
         this.comments = comments;
@@ -88,6 +92,7 @@ class DraftCirculation {
         Instant deadline = clock.instant().plus(window);
         c.startCirculation(deadline);
         mailAll(c, "mail.draftCirculated", "draft-circulated");
+        events.publishEvent(new DraftCirculated(c.getId(), deadline));
         return deadline;
     }
 

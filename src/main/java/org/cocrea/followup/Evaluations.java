@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.kernel.InputText;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +24,11 @@ public class Evaluations {
     private final PublishedCommitments commitments;
     private final FollowUpTexts texts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Evaluations(EvaluationRepository evaluations, PublishedCommitments commitments, FollowUpTexts texts,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.evaluations = evaluations;
         this.commitments = commitments;
         this.texts = texts;
@@ -77,7 +80,9 @@ public class Evaluations {
         MonitoringEvaluation e = evaluations.findByCommitmentId(commitmentId)
                 .orElseGet(() -> new MonitoringEvaluation(commitmentId));
         e.set(level, opened, verifiable, relevant, n, evaluatedBy, clock.instant());
-        return evaluations.save(e);
+        MonitoringEvaluation saved = evaluations.save(e);
+        events.publishEvent(new EvaluationPublished(commitmentId));
+        return saved;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.cocrea.kernel.InputText;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** The staff review of a submitted report: accept it (public, milestones updated) or ask the area for more. */
@@ -17,9 +18,11 @@ class FollowUpReviews {
     private final TrackedMilestoneRepository milestones;
     private final FollowUpTexts texts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     FollowUpReviews(FollowUpPlans plans, ReportRepository reports, ProgressRepository progress,
-            TrackedMilestoneRepository milestones, FollowUpTexts texts, Clock clock) {
+            TrackedMilestoneRepository milestones, FollowUpTexts texts, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.plans = plans;
         this.reports = reports;
         this.progress = progress;
@@ -43,6 +46,7 @@ class FollowUpReviews {
             }
         }
         milestones.flush();
+        events.publishEvent(new FollowUpReportAccepted(reportId, report.getCommitmentId(), report.getPeriod()));
         return plans.allMilestonesCompleted(report.getCommitmentId());
     }
 

@@ -108,5 +108,6 @@ class ProposalReviews {
                 new Object[] {p.getTrackingCode()}, Map.of("proposal", p, "axisName", Proposals.axisName(messages, p.getAxis(), locale)),
                 "reasoned-response", p.getTrackingCode()));
         p.markResponded(clock.instant());
+        events.publishEvent(new ReasonedResponseSent(p.getId(), p.getTrackingCode()));
     }
 }

@@ -18,6 +18,17 @@ public final class RoundTableEvents {
     }
 
     /**
+     * A round-table was scheduled: staff confirmed its date, place and capacity for the first time (later date
+     * changes are {@link RoundTableRescheduled}). Published in the transaction that records it.
+     *
+     * @param roundTableId id
+     * @param callId       the call for proposals it belongs to
+     * @param axis         the thematic axis it co-creates on
+     */
+    public record RoundTableScheduled(long roundTableId, long callId, String axis) {
+    }
+
+    /**
      * A scheduled round-table got a new date.
      *
      * @param roundTableId id

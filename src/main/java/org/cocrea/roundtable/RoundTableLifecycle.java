@@ -119,7 +119,11 @@ class RoundTableLifecycle {
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
+        boolean firstTime = table.getStatus() != RoundTableStatus.SCHEDULED;
         table.confirm(startsAt, minutes, meetingLink.strip(), capacity);
+        if (firstTime) {
+            events.publishEvent(new RoundTableEvents.RoundTableScheduled(id, table.getCallId(), table.getAxis()));
+        }
         return table;
     }
 

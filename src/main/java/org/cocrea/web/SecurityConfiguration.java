@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/subscribe", "/subscribe/confirm/*", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()
+                        // Following pages by e-mail (org.cocrea.following): the form, its confirmation, unsubscribe
+                        .requestMatchers("/follow", "/follow/confirm/*", "/follow/unsubscribe/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
                                 "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**", "/api/dashboard",
@@ -98,7 +100,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(PROCESS_OWNERS, ADMIN)
                         .requestMatchers("/staff/**").hasAnyAuthority(STAFF, ADMIN)
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**", "/unsubscribe/*"))
+                // POST /follow: the form sits in publicly cached pages (no session token); a forged request can only mail a
+                // confirmation link (double opt-in). /follow/unsubscribe/*: one-click unsubscribe (RFC 8058).
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**", "/unsubscribe/*",
+                        "/follow", "/follow/unsubscribe/*"))
                 .headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin)
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(new OrRequestMatcher(

@@ -70,6 +70,8 @@ public class TestFixtures {
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.execute("delete from follow_change");
+        jdbc.execute("delete from follow");
         jdbc.execute("delete from draft_comment");
         jdbc.execute("delete from commitment_version");
         jdbc.execute("delete from endorsement");
