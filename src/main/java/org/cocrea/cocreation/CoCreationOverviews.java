@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.Commitment;
 import org.cocrea.commitment.CommitmentSheets;
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
 import org.cocrea.roundtable.ParticipationFigures;
+import org.cocrea.roundtable.RoundTable;
 import org.cocrea.roundtable.RoundTableStatus;
 import org.cocrea.roundtable.RoundTables;
 import org.cocrea.workflow.CoCreationTimeline;
@@ -30,15 +33,17 @@ public class CoCreationOverviews {
     private final ParticipationFigures figures;
     private final RoundTables roundTables;
     private final CommitmentSheets sheets;
+    private final ActionPlan actionPlan;
     private final Clock clock;
 
     CoCreationOverviews(Consultations consultations, CoCreationTimeline timelines, ParticipationFigures figures,
-            RoundTables roundTables, CommitmentSheets sheets, Clock clock) {
+            RoundTables roundTables, CommitmentSheets sheets, ActionPlan actionPlan, Clock clock) {
         this.consultations = consultations;
         this.timelines = timelines;
         this.figures = figures;
         this.roundTables = roundTables;
         this.sheets = sheets;
+        this.actionPlan = actionPlan;
         this.clock = clock;
     }
 
@@ -101,7 +106,7 @@ public class CoCreationOverviews {
     public Overview of(long callId) {
         CallForProposals call = consultations.get(callId);
         CoCreationTimeline.Timeline timeline = call.getProcessInstanceId() == null ? null
-                : timelines.ofInstance(call.getProcessInstanceId()).orElse(null);
+                : timelines.ofInstance(call.getProcessInstanceId(), related(call)).orElse(null);
         ParticipationFigures.Figures f = figures.forCall(callId);
         PublicFigures publicFigures = new PublicFigures(f.groups(), f.meetingsHeld(), f.participantsByType(),
                 f.participantsByAxis(), f.proposalsReceived(), f.proposalsFeasible(), f.proposalsPrioritised());
@@ -111,6 +116,20 @@ public class CoCreationOverviews {
     /** @return the overview of the newest call's instance (the current one), if there is any call */
     public Optional<Overview> current() {
         return consultations.all().stream().findFirst().map(c -> of(c.getId()));
+    }
+
+    /**
+     * The round-tables' and drafts' process instances of the call: inside a {@code co-creation} instance they are
+     * its call activities already; for a call started on its own they were started separately and follow it.
+     */
+    private List<String> related(CallForProposals call) {
+        List<String> ids = new ArrayList<>();
+        roundTables.ofCall(call.getId()).stream().map(RoundTable::getProcessInstanceId).forEach(ids::add);
+        Stream.concat(sheets.inProgress().stream(), actionPlan.published().stream())
+                .filter(c -> call.getActionPlan().equalsIgnoreCase(c.getActionPlan())
+                        && c.getCoCreationInstance() == call.getCoCreationInstance())
+                .map(Commitment::getProcessInstanceId).forEach(ids::add);
+        return ids;
     }
 
     private List<Action> actions(CallForProposals call) {

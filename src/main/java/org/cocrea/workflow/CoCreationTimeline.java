@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +54,8 @@ import org.springframework.stereotype.Service;
  * instances started on that version.
  *
  * <p>What counts as a stage: on the main line (from the start events along the sequence flows; boundary events and
- * event subprocesses are not the main line), every call activity, user task, intermediate timer and top-level end
- * event; an embedded subprocess is replaced by the stages of its own main line (a subprocess without any is a stage
+ * event subprocesses are not the main line), every call activity, user task, intermediate timer waiting for a date and
+ * top-level end event; an embedded subprocess is replaced by the stages of its own main line (a subprocess without any is a stage
  * itself). Service tasks and gateways are the engine's work, not a stage a visitor follows.
  *
  * <p>Names: the element's {@code name} (Spanish, as the models are written) and, when the model carries it, the
@@ -163,6 +164,22 @@ public class CoCreationTimeline {
      * @return the timeline, or empty when the engine's history has no such instance
      */
     public Optional<Timeline> ofInstance(String processInstanceId) {
+        return ofInstance(processInstanceId, List.of());
+    }
+
+    /**
+     * As {@link #ofInstance(String)}, for an instance whose later stages were started on their own rather than by
+     * the top-level model's call activities (a call for proposals started alone, then its round-tables and drafts):
+     * the related process instances outside the top-level instance follow its main line as one stage per process
+     * (named by the process, open while one of them runs, with their timer dates).
+     *
+     * @param processInstanceId as for {@link #ofInstance(String)}
+     * @param related           other process instances of the same co-creation instance (e.g. its round-tables'
+     *                          and drafts'); those the top-level instance called are already on its main line and
+     *                          ids unknown to the history are left out
+     * @return the timeline, or empty when the engine's history has no such instance
+     */
+    public Optional<Timeline> ofInstance(String processInstanceId, Collection<String> related) {
         HistoricProcessInstance root = processInstance(processInstanceId);
         if (root == null) {
             return Optional.empty();
@@ -185,6 +202,7 @@ public class CoCreationTimeline {
         for (FlowNode node : mainLine(process.getFlowElements(), true)) {
             stages.add(stage(node, runs.getOrDefault(node.getId(), List.of()), ended, root));
         }
+        stages.addAll(separateStages(root.getId(), related));
         return Optional.of(new Timeline(root.getId(), root.getProcessDefinitionKey(),
                 root.getProcessDefinitionVersion(), name(process), instant(root.getStartTime()),
                 instant(root.getEndTime()), List.copyOf(stages)));
@@ -213,6 +231,35 @@ public class CoCreationTimeline {
         }
         dates.sort(Comparator.comparing(KeyDate::at));
         return new Stage(node.getId(), name(node), state, started, finished, runs.size(), open, List.copyOf(dates));
+    }
+
+    /** The related instances outside the top-level one, one stage per process, in the order they started. */
+    private List<Stage> separateStages(String rootId, Collection<String> related) {
+        Map<String, List<HistoricProcessInstance>> byProcess = new LinkedHashMap<>();
+        related.stream().filter(Objects::nonNull).distinct().map(this::processInstance).filter(Objects::nonNull)
+                .filter(p -> !p.getId().equals(rootId) && !rootId.equals(p.getRootProcessInstanceId()))
+                .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime))
+                .forEach(p -> byProcess.computeIfAbsent(p.getProcessDefinitionKey(), k -> new ArrayList<>()).add(p));
+        List<Stage> stages = new ArrayList<>();
+        byProcess.forEach((key, instances) -> {
+            int open = (int) instances.stream().filter(p -> p.getEndTime() == null).count();
+            List<KeyDate> dates = new ArrayList<>();
+            Name name = null;
+            for (HistoricProcessInstance p : instances) {
+                BpmnModelInstance model = repositoryService.getBpmnModelInstance(p.getProcessDefinitionId());
+                if (name == null) {
+                    name = name(model.getModelElementById(key));
+                }
+                dates.addAll(timerDates(model.getModelElementsByType(IntermediateCatchEvent.class), p.getId()));
+            }
+            dates.sort(Comparator.comparing(KeyDate::at));
+            Instant started = instant(instances.get(0).getStartTime());
+            Instant finished = open > 0 ? null : instances.stream().map(HistoricProcessInstance::getEndTime)
+                    .max(Comparator.naturalOrder()).map(Date::toInstant).orElse(null);
+            stages.add(new Stage(key, name, open > 0 ? State.OPEN : State.DONE, started, finished, instances.size(),
+                    open, List.copyOf(dates)));
+        });
+        return stages;
     }
 
     /** The timers of {@code events} with a plain-variable date, resolved in the given process instance. */
@@ -277,9 +324,13 @@ public class CoCreationTimeline {
         return line;
     }
 
+    /**
+     * An intermediate timer waiting for a date ({@code timeDate}: a closing, a meeting); a timer waiting a duration
+     * or a cycle (a re-check every 12 hours) is the engine's housekeeping, not a stage.
+     */
     private static boolean isTimer(FlowNode node) {
-        return node instanceof IntermediateCatchEvent event
-                && event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance);
+        return node instanceof IntermediateCatchEvent event && event.getEventDefinitions().stream()
+                .anyMatch(d -> d instanceof TimerEventDefinition t && t.getTimeDate() != null);
     }
 
     private static Name name(BaseElement element) {

@@ -321,6 +321,31 @@ class CoCreationPageTests {
     }
 
     @Test
+    void aCallStartedOnItsOwnShowsItsModelAndThenItsSeparateDrafts() throws Exception {
+        fixtures.openCall(Duration.ofDays(3));
+        long callId = fixtures.openCallId();
+        String page = page(callId, "es");
+        assertThat(order(page)).containsExactly(CallForProposalsProcess.TIMER_CALL_CLOSES,
+                CallForProposalsProcess.TASK_RECORD_MEETING, CallForProposalsProcess.TASK_PRIORITISE,
+                "EndEvent_ConsultationClosed");
+        assertThat(state(page, CallForProposalsProcess.TIMER_CALL_CLOSES)).isEqualTo("OPEN");
+        assertThat(state(page, CallForProposalsProcess.TASK_PRIORITISE)).isEqualTo("NEXT");
+        assertThat(page).contains("Cierre de la convocatoria: " + dates.format(consultations.get(callId).getClosesAt()));
+        assertThat(page(callId, "en")).contains("The call closes").contains("Prioritising proposals");
+
+        // A round-table run on its own is held: its topic's draft starts on its own and follows the call's stages.
+        long tableId = roundTables.create(callId, AXIS, null).getId();
+        roundTables.confirm(tableId, roundTables.get(tableId).getStartsAt(), 120, "https://meet.example.org/mesa", 30);
+        roundTables.recordTopics(tableId, List.of("Arbolado urbano abierto"));
+        roundTables.markHeld(tableId);
+        page = page(callId, "es");
+        assertThat(order(page)).endsWith("EndEvent_ConsultationClosed", CommitmentDraftingProcess.KEY);
+        assertThat(state(page, CommitmentDraftingProcess.KEY)).isEqualTo("OPEN");
+        assertThat(page).contains("Ficha de compromiso: redacción, circulación y publicación");
+        assertThat(page(callId, "en")).contains("Commitment sheet: drafting, public comments and publication");
+    }
+
+    @Test
     void anUnknownInstanceIsNotFoundAndTheHomeWithoutCallsHasNoInstance() throws Exception {
         mvc.perform(get("/co-creation/987654321")).andExpect(status().isNotFound());
         mvc.perform(get("/co-creation/987654321/figures.json")).andExpect(status().isNotFound());
