@@ -1,16 +1,10 @@
 package org.cocrea.workflow;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -29,21 +22,12 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.cocrea.CocreaApplication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,8 +56,6 @@ public class CoCreationTimeline {
 
     /** The extension property carrying an element's English name. */
     public static final String ENGLISH_NAME = "name_en";
-    private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
-    private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
@@ -199,12 +181,12 @@ public class CoCreationTimeline {
                 .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId));
         boolean ended = root.getEndTime() != null;
         List<Stage> stages = new ArrayList<>();
-        for (FlowNode node : mainLine(process.getFlowElements(), true)) {
+        for (FlowNode node : TimelineModel.mainLine(process.getFlowElements(), true)) {
             stages.add(stage(node, runs.getOrDefault(node.getId(), List.of()), ended, root));
         }
         stages.addAll(separateStages(root.getId(), related));
         return Optional.of(new Timeline(root.getId(), root.getProcessDefinitionKey(),
-                root.getProcessDefinitionVersion(), name(process), instant(root.getStartTime()),
+                root.getProcessDefinitionVersion(), TimelineModel.name(process), instant(root.getStartTime()),
                 instant(root.getEndTime()), List.copyOf(stages)));
     }
 
@@ -226,11 +208,11 @@ public class CoCreationTimeline {
                     dates.addAll(timerDates(model.getModelElementsByType(IntermediateCatchEvent.class), called.getId()));
                 }
             }
-        } else if (isTimer(node)) {
+        } else if (TimelineModel.isTimer(node)) {
             dates.addAll(timerDates(List.of((IntermediateCatchEvent) node), root.getId()));
         }
         dates.sort(Comparator.comparing(KeyDate::at));
-        return new Stage(node.getId(), name(node), state, started, finished, runs.size(), open, List.copyOf(dates));
+        return new Stage(node.getId(), TimelineModel.name(node), state, started, finished, runs.size(), open, List.copyOf(dates));
     }
 
     /** The related instances outside the top-level one, one stage per process, in the order they started. */
@@ -248,7 +230,7 @@ public class CoCreationTimeline {
             for (HistoricProcessInstance p : instances) {
                 BpmnModelInstance model = repositoryService.getBpmnModelInstance(p.getProcessDefinitionId());
                 if (name == null) {
-                    name = name(model.getModelElementById(key));
+                    name = TimelineModel.name(model.getModelElementById(key));
                 }
                 dates.addAll(timerDates(model.getModelElementsByType(IntermediateCatchEvent.class), p.getId()));
             }
@@ -269,11 +251,11 @@ public class CoCreationTimeline {
         for (IntermediateCatchEvent event : events) {
             for (TimerEventDefinition timer : event.getChildElementsByType(TimerEventDefinition.class)) {
                 TimeDate date = timer.getTimeDate();
-                Matcher m = date == null ? null : PLAIN_VARIABLE.matcher(date.getTextContent().strip());
+                Matcher m = date == null ? null : TimelineModel.PLAIN_VARIABLE.matcher(date.getTextContent().strip());
                 if (m == null || !m.matches()) {
                     continue;
                 }
-                Instant at = variable(processInstanceId, m.group(1)).map(CoCreationTimeline::toInstant).orElse(null);
+                Instant at = variable(processInstanceId, m.group(1)).map(TimelineModel::toInstant).orElse(null);
                 if (at == null) {
                     continue;
                 }
@@ -283,70 +265,10 @@ public class CoCreationTimeline {
                 }
                 boolean passed = historyService.createHistoricActivityInstanceQuery()
                         .processInstanceId(processInstanceId).activityId(event.getId()).finished().count() > 0;
-                dates.add(new KeyDate(event.getId(), name(event), at, passed, axis.isEmpty() ? null : axis));
+                dates.add(new KeyDate(event.getId(), TimelineModel.name(event), at, passed, axis.isEmpty() ? null : axis));
             }
         }
         return dates;
-    }
-
-    /**
-     * The main line of a scope: breadth-first from its start events along the sequence flows, embedded subprocesses
-     * replaced by their own main line.
-     */
-    private static List<FlowNode> mainLine(Collection<FlowElement> scope, boolean topLevel) {
-        List<FlowNode> line = new ArrayList<>();
-        Deque<FlowNode> queue = new ArrayDeque<>();
-        scope.stream().filter(StartEvent.class::isInstance).map(FlowNode.class::cast).forEach(queue::add);
-        Set<String> visited = new HashSet<>();
-        while (!queue.isEmpty()) {
-            FlowNode node = queue.poll();
-            if (!visited.add(node.getId())) {
-                continue;
-            }
-            if (node instanceof SubProcess sub) {
-                if (sub.triggeredByEvent()) {
-                    continue;
-                }
-                List<FlowNode> inner = mainLine(sub.getFlowElements(), false);
-                if (inner.isEmpty()) {
-                    line.add(sub);
-                } else {
-                    line.addAll(inner);
-                }
-            } else if (node instanceof CallActivity || node instanceof UserTask || isTimer(node)
-                    || (topLevel && node instanceof EndEvent)) {
-                line.add(node);
-            }
-            for (SequenceFlow flow : node.getOutgoing()) {
-                queue.add(flow.getTarget());
-            }
-        }
-        return line;
-    }
-
-    /**
-     * An intermediate timer waiting for a date ({@code timeDate}: a closing, a meeting); a timer waiting a duration
-     * or a cycle (a re-check every 12 hours) is the engine's housekeeping, not a stage.
-     */
-    private static boolean isTimer(FlowNode node) {
-        return node instanceof IntermediateCatchEvent event && event.getEventDefinitions().stream()
-                .anyMatch(d -> d instanceof TimerEventDefinition t && t.getTimeDate() != null);
-    }
-
-    private static Name name(BaseElement element) {
-        String es = element.getAttributeValue("name");
-        if (es == null || es.isBlank()) {
-            es = element.getId();
-        }
-        String en = null;
-        if (element.getExtensionElements() != null) {
-            en = element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
-                    .stream().flatMap(p -> p.getCamundaProperties().stream())
-                    .filter(p -> ENGLISH_NAME.equals(p.getCamundaName()) && p.getCamundaValue() != null
-                            && !p.getCamundaValue().isBlank())
-                    .map(p -> p.getCamundaValue().strip()).findFirst().orElse(null);
-        }
-        return new Name(es.strip(), en == null ? es.strip() : en);
     }
 
     private HistoricProcessInstance processInstance(String id) {
@@ -357,28 +279,6 @@ public class CoCreationTimeline {
         return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableName(name).list().stream().map(HistoricVariableInstance::getValue).filter(Objects::nonNull)
                 .findFirst();
-    }
-
-    /** A timer's value as the engine accepts it: a Date, or an ISO 8601 text (local times in Buenos Aires). */
-    private static Instant toInstant(Object value) {
-        if (value instanceof Date d) {
-            return d.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof String s) {
-            try {
-                return OffsetDateTime.parse(s.strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(s.strip()).atZone(ZONE).toInstant();
-                } catch (DateTimeParseException notLocal) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     private static Instant instant(Date date) {
