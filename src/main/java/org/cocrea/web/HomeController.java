@@ -1,5 +1,6 @@
 package org.cocrea.web;
 
+import org.cocrea.cocreation.CoCreationOverviews;
 import org.cocrea.consultation.Consultations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,14 +11,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final Consultations consultations;
+    private final CoCreationOverviews coCreation;
 
-    HomeController(Consultations consultations) {
+    HomeController(Consultations consultations, CoCreationOverviews coCreation) {
         this.consultations = consultations;
+        this.coCreation = coCreation;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("call", consultations.acceptingCall().orElse(null));
+        // The current co-creation instance (the newest call's): its open stage, dates and what a visitor can do.
+        model.addAttribute("coCreation", coCreation.current().orElse(null));
         return "home";
     }
 
