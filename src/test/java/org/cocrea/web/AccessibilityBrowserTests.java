@@ -85,6 +85,7 @@ class AccessibilityBrowserTests {
     long heldTable;
     long draft;
     String contactToken;
+    long callId;
 
     /**
      * Demo-like data, once for the class, through the features' services (as staff and the processes write it): an
@@ -96,7 +97,7 @@ class AccessibilityBrowserTests {
     void demoLikeData() throws Exception {
         fixtures.reset();
         fixtures.openCall(Duration.ofDays(20));
-        long callId = fixtures.openCallId();
+        callId = fixtures.openCallId();
         fixtures.importCsv("data/proposals-2021-consultation.csv");
         fixtures.executeAsyncJobs();
         trackingCode = fixtures.jdbc().queryForObject("select tracking_code from proposal order by id limit 1",
@@ -204,6 +205,7 @@ class AccessibilityBrowserTests {
         }));
         pages.put("/round-tables/{held}", new Page("main section.card li", () -> open("/round-tables/" + heldTable)));
         pages.put("/drafts", new Page("main article.card a", () -> open("/drafts")));
+        pages.put("/co-creation/{call}", new Page("main ol.stages li.stage", () -> open("/co-creation/" + callId)));
         pages.put("/drafts/{id} (comment form open)", new Page("#body-objective", () -> {
             open("/drafts/" + draft);
             browser().findElement(By.cssSelector("#section-objective summary")).click();
