@@ -72,7 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/subscribe", "/subscribe/confirm/*", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()
                         // Following pages by e-mail (org.cocrea.following): the form, its confirmation, unsubscribe
-                        .requestMatchers("/follow", "/follow/confirm/*", "/follow/unsubscribe/*").permitAll()
+                        .requestMatchers("/follow", "/follow/confirm/*", "/follow/unsubscribe/*", "/follow/forget/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
                                 "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**", "/api/dashboard",
