@@ -19,6 +19,7 @@ import org.cocrea.CocreaApplication;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.notification.EmailAddresses;
+import org.cocrea.notification.MailOutbox;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +42,12 @@ public class Followers {
     private final FollowTargets targets;
     private final FollowMails mails;
     private final Clock clock;
+    private final MailOutbox outbox;
     private final SecureRandom random = new SecureRandom();
 
     Followers(FollowRepository follows, FollowChangeRepository changes, FollowTargets targets, FollowMails mails,
-            Clock clock) {
+            Clock clock, MailOutbox outbox) {
+        this.outbox = outbox;
         this.follows = follows;
         this.changes = changes;
         this.targets = targets;
@@ -147,6 +150,40 @@ public class Followers {
             f.unsubscribe(now);
         }
         return count;
+    }
+
+    /**
+     * Erases an address from following (right of erasure, Ley 25.326 art. 16): every follow of the address of the
+     * token, with its pending digest changes, and the mails written to the address (as the directory's erasure does).
+     *
+     * @param token a follow's private token
+     * @return how many follows were deleted, or -1 if the token is unknown
+     */
+    @Transactional
+    public int forget(String token) {
+        Optional<Follow> found = byToken(token);
+        if (found.isEmpty()) {
+            return -1;
+        }
+        String email = found.get().getEmail();
+        outbox.forgetRecipient(email);
+        return forgetAddress(email);
+    }
+
+    /**
+     * Deletes every follow of an address and its pending changes (the directory erased the person).
+     *
+     * @param email the address, any case
+     * @return how many follows were deleted
+     */
+    @Transactional
+    public int forgetAddress(String email) {
+        List<Follow> all = follows.findByEmailOrderByIdAsc(email.strip().toLowerCase(Locale.ROOT));
+        for (Follow f : all) {
+            changes.deleteByFollowId(f.getId());
+        }
+        follows.deleteAll(all);
+        return all.size();
     }
 
     /**

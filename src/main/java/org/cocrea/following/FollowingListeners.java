@@ -6,6 +6,7 @@ import org.cocrea.commitment.CommitmentPublished;
 import org.cocrea.commitment.DraftCirculated;
 import org.cocrea.followup.EvaluationPublished;
 import org.cocrea.followup.FollowUpReportAccepted;
+import org.cocrea.participant.ContactErased;
 import org.cocrea.proposal.Proposal;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.proposal.ReasonedResponseSent;
@@ -75,6 +76,13 @@ class FollowingListeners {
     @Transactional
     void on(EvaluationPublished event) {
         commitmentChanged(event.commitmentId(), "evaluationPublished", dashboardOf(event.commitmentId()));
+    }
+
+    /** The directory erased a person: their follows go too, in the same transaction. */
+    @EventListener
+    @Transactional
+    void on(ContactErased event) {
+        followers.forgetAddress(event.email());
     }
 
     private void commitmentChanged(long commitmentId, String kind, String link) {

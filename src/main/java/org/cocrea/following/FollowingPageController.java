@@ -88,8 +88,20 @@ class FollowingPageController {
     String unsubscribe(@PathVariable String token, @RequestParam(defaultValue = "false") boolean all, Model model) {
         describe(token, model);
         followers.unsubscribe(token, all);
+        model.addAttribute("token", token);
         model.addAttribute("done", true);
         model.addAttribute("all", all);
+        return "following/unsubscribe";
+    }
+
+    /** Right of erasure (Ley 25.326 art. 16): every follow of the address and the mails written to it. */
+    @PostMapping("/follow/forget/{token}")
+    String forget(@PathVariable String token, Model model, HttpServletRequest request) {
+        limits.admit(PublicAction.MY_DATA, request, null);
+        describe(token, model);
+        followers.forget(token);
+        model.addAttribute("forgotten", true);
+        model.addAttribute("done", true);
         return "following/unsubscribe";
     }
 

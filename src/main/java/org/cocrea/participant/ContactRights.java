@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.proposal.Proposals;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Each person's rights over their data (Ley 25.326): unsubscribe, access (export) and erasure. */
@@ -18,9 +19,11 @@ class ContactRights {
     private final Proposals proposals;
     private final MailOutbox outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ContactRights(ContactRegistry registry, ContactRepository contacts, Proposals proposals, MailOutbox outbox,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.registry = registry;
         this.contacts = contacts;
         this.proposals = proposals;
@@ -70,6 +73,7 @@ class ContactRights {
             String email = c.getEmail();
             proposals.anonymiseProposer(email);
             outbox.forgetRecipient(email);
+            events.publishEvent(new ContactErased(email));
             c.erase(clock.instant());
         }
         return true;

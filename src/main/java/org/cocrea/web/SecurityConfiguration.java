@@ -77,7 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers("/subscribe", "/subscribe/confirm/*", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()
                         // Following pages by e-mail (org.cocrea.following): the form, its confirmation, unsubscribe
-                        .requestMatchers("/follow", "/follow/confirm/*", "/follow/unsubscribe/*").permitAll()
+                        .requestMatchers("/follow", "/follow/confirm/*", "/follow/unsubscribe/*", "/follow/forget/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/co-creation/*", "/co-creation/*/figures.json").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/co-creation/*", "/co-creation/*/figures.json").permitAll()

@@ -266,6 +266,25 @@ class FollowingTests {
                 .param("consent", "true").param("frequency", "each")), "follow-target");
     }
 
+    @Test
+    void aFollowerErasesTheirAddressAndTheDirectorysErasureTakesFollowsToo() throws Exception {
+        String token = confirmedFollow(proposal.getTrackingCode(), READER, "each");
+        mvc.perform(get("/follow/unsubscribe/" + token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"follow-forget\"")));
+        mvc.perform(post("/follow/forget/" + token).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"follow-forgotten\"")));
+        assertThat(count("select count(*) from follow where email = ?", READER)).isZero();
+        assertThat(count("select count(*) from mail_outbox where recipient = ?", READER)).isZero();
+
+        // the proposer (in the directory, she consented on the proposal form) follows her own proposal, then erases
+        String proposer = proposal.getEmail();
+        confirmedFollow(proposal.getTrackingCode(), proposer, "weekly");
+        String contactToken = fixtures.jdbc().queryForObject("select token from contact where email = ?",
+                String.class, proposer);
+        mvc.perform(post("/my-data/" + contactToken + "/erase").with(csrf())).andExpect(status().isOk());
+        assertThat(count("select count(*) from follow where email = ?", proposer)).isZero();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private ResultActions follow(String code, String email, String frequency) throws Exception {
