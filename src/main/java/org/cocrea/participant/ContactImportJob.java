@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The rows call {@link ContactRegistry#register} directly, inside the chunk's transaction, after checking them
  * with {@link ContactRegistry#validate}: a refusal thrown through the transactional facade {@link Contacts#register}
- * would mark the whole chunk rollback-only. Organisations are looked up once per name and chunk, and on PostgreSQL the
+ * would mark the whole chunk rollback-only. Organisations are looked up once per name and run (the names of committed chunks are kept), and on PostgreSQL the
  * chunk's new addresses are added with one multi-row insert (see {@link #handleChunk}).
  */
 @Component
@@ -58,13 +58,16 @@ class ContactImportJob {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ContactRegistry registry;
+    private final OrganizationRepository organizationRows;
     private final Clock clock;
     private final Duration lease;
     /** Called after each chunk commits, with the import id; tests stop a run here as a crash would. */
     volatile LongConsumer afterChunk = id -> { };
 
-    ContactImportJob(JdbcTemplate jdbc, TransactionTemplate tx, ContactRegistry registry, Clock clock,
+    ContactImportJob(JdbcTemplate jdbc, TransactionTemplate tx, ContactRegistry registry,
+            OrganizationRepository organizationRows, Clock clock,
             @Value("${cocrea.directory.import-lease:PT2M}") Duration lease) {
+        this.organizationRows = organizationRows;
         this.jdbc = jdbc;
         this.tx = tx;
         this.registry = registry;
@@ -136,6 +139,8 @@ class ContactImportJob {
         byte[] content = ((String) row[0]).getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
         List<Pending> chunk = new ArrayList<>(CHUNK);
+        // organisation name (exact) -> id, of the chunks committed by this run; organisations are never deleted
+        Map<String, Long> known = new HashMap<>();
         String fileError;
         try {
             fileError = CsvFiles.read(new ByteArrayInputStream(content), ContactCsvImport.COLUMNS,
@@ -146,7 +151,7 @@ class ContactImportJob {
                         chunk.add(new Pending(line, record));
                         if (chunk.size() == CHUNK) {
                             try {
-                                nextLine[0] = store(id, chunk, nextLine[0]);
+                                nextLine[0] = store(id, chunk, nextLine[0], known);
                             } catch (RuntimeException e) {
                                 throw new Stop(e);
                             }
@@ -157,7 +162,7 @@ class ContactImportJob {
             throw (RuntimeException) e.getCause();
         }
         if (!chunk.isEmpty()) {
-            nextLine[0] = store(id, chunk, nextLine[0]);
+            nextLine[0] = store(id, chunk, nextLine[0], known);
         }
         long expected = nextLine[0];
         String error = fileError == null ? null : fileError.length() > 1000 ? fileError.substring(0, 1000) : fileError;
@@ -171,14 +176,16 @@ class ContactImportJob {
     }
 
     /** Stores a chunk in one transaction, or row by row if the database breaks it; returns the new next_line. */
-    private long store(long id, List<Pending> chunk, long expected) {
+    private long store(long id, List<Pending> chunk, long expected, Map<String, Long> known) {
         long after = chunk.get(chunk.size() - 1).line() + 1;
         try {
-            tx.executeWithoutResult(s -> {
+            Map<String, Long> seen = tx.execute(s -> {
                 List<ContactCsvImport.Rejected> refused = new ArrayList<>();
-                handleChunk(chunk, refused);
+                Map<String, Long> organizations = handleChunk(chunk, refused, known);
                 advance(id, expected, after, chunk.size(), refused);
+                return organizations;
             });
+            known.putAll(seen); // committed now
         } catch (DataAccessException | TransactionException e) {
             log.warn("Contact import {}: lines {}-{} redone one by one after a database error: {}", id,
                     chunk.get(0).line(), after - 1, e.getMessage());
@@ -213,7 +220,8 @@ class ContactImportJob {
      * the chunk) then, in file order, as {@link Contacts#register} would. The outcome is the one of storing the rows
      * one after the other: rows about different addresses do not depend on each other.
      */
-    private void handleChunk(List<Pending> chunk, List<ContactCsvImport.Rejected> refused) {
+    private Map<String, Long> handleChunk(List<Pending> chunk, List<ContactCsvImport.Rejected> refused,
+            Map<String, Long> knownIds) {
         Map<String, Organization> organizations = new HashMap<>();
         List<ContactInput> valid = new ArrayList<>();
         List<String> emails = new ArrayList<>();
@@ -223,6 +231,12 @@ class ContactImportJob {
             if (input != null) {
                 String email = input.email().strip().toLowerCase(Locale.ROOT);
                 first.putIfAbsent(email, valid.size());
+                String name = input.organization() == null ? "" : input.organization().strip();
+                Long known = knownIds.get(name);
+                if (known != null && !organizations.containsKey(name)) {
+                    // of an earlier chunk: a reference, no query (it is committed, and organisations are never deleted)
+                    organizations.put(name, organizationRows.getReferenceById(known));
+                }
                 valid.add(input);
                 emails.add(email);
             }
@@ -234,6 +248,9 @@ class ContactImportJob {
                 registry.register(valid.get(i), "csv", organizations);
             }
         }
+        Map<String, Long> ids = new HashMap<>();
+        organizations.forEach((name, organization) -> ids.put(name, organization.getId()));
+        return ids;
     }
 
     private void handle(Pending p, Map<String, Organization> organizations, List<ContactCsvImport.Rejected> refused) {

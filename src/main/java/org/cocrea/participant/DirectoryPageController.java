@@ -35,7 +35,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Public pages of the directory (subscribe to calls and topics; a person's unsubscribe, data export and erasure
- * through their private token) and the staff contact import. Subscribing, confirming and the data pages are subject to
+ * through their private token) and the staff contact import (upload, progress page, refused rows as CSV; the rows are
+ * stored by {@link ContactImportJob}). Subscribing, confirming and the data pages are subject to
  * the abuse limits ({@code cocrea.limits}: 429 page); one-click unsubscribe is not.
  */
 @Controller
