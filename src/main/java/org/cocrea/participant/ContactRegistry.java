@@ -5,12 +5,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.cocrea.kernel.FieldProblem;
@@ -53,6 +55,15 @@ class ContactRegistry {
     }
 
     Contact register(ContactInput input, String source) {
+        return register(input, source, null);
+    }
+
+    /**
+     * As {@link #register(ContactInput, String)}, remembering the organisations found or created in
+     * {@code organizationsByName} (exact name as stripped; null: no memory). Only for callers that keep the map within
+     * one transaction (the contact import's chunk): an organisation found once cannot disappear before it commits.
+     */
+    Contact register(ContactInput input, String source, Map<String, Organization> organizationsByName) {
         List<FieldProblem> problems = validate(input);
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
@@ -60,8 +71,10 @@ class ContactRegistry {
         String email = input.email().strip().toLowerCase(Locale.ROOT);
         Organization organization = null;
         if (input.organization() != null && !input.organization().isBlank()) {
-            organization = organization(input.organization().strip(),
-                    OrganizationType.fromCode(input.organizationType()).orElseThrow());
+            String name = input.organization().strip();
+            OrganizationType type = OrganizationType.fromCode(input.organizationType()).orElseThrow();
+            organization = organizationsByName == null ? organization(name, type)
+                    : organizationsByName.computeIfAbsent(name, n -> organization(n, type));
         }
         Contact contact = lockedContact(email, source, true, "es");
         contact.update(blankToNull(input.name()), organization, "en".equals(input.language()) ? "en" : "es",
@@ -73,6 +86,67 @@ class ContactRegistry {
             contact.getTopics().addAll(input.topics());
         }
         return contacts.save(contact);
+    }
+
+    /**
+     * Adds, in a few statements, the people among {@code inputs} whose address is not in the directory yet, exactly as
+     * {@link #register(ContactInput, String, Map)} would (same columns, axes and topics); the others are left for it.
+     * PostgreSQL only ({@code insert ... on conflict do nothing returning}): elsewhere it adds nobody.
+     *
+     * @param inputs              valid inputs ({@link #validate} empty), at most one per address (any capitals)
+     * @param source              where the new contacts come from
+     * @param organizationsByName as in {@link #register(ContactInput, String, Map)}, not null
+     * @return the addresses (lower case) added; their rows are inserted but not locked against a later update in the
+     *         same transaction, which finds them as any contact
+     */
+    Set<String> registerNew(List<ContactInput> inputs, String source, Map<String, Organization> organizationsByName) {
+        if (inputs.isEmpty() || !insertIfAbsent.isPostgres()) {
+            return Set.of();
+        }
+        StringBuilder sql = new StringBuilder("insert into contact (email, token, source, language, subscribed, "
+                + "created_at, name, organization_id, consent_at, consent_scope) values ");
+        List<Object> args = new ArrayList<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        Map<String, ContactInput> byEmail = new HashMap<>();
+        for (ContactInput input : inputs) {
+            String email = input.email().strip().toLowerCase(Locale.ROOT);
+            byEmail.put(email, input);
+            Organization organization = null;
+            if (input.organization() != null && !input.organization().isBlank()) {
+                OrganizationType type = OrganizationType.fromCode(input.organizationType()).orElseThrow();
+                organization = organizationsByName.computeIfAbsent(input.organization().strip(),
+                        n -> organization(n, type));
+            }
+            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, true, ?, ?, ?, ?, ?)");
+            args.add(email);
+            args.add(newToken());
+            args.add(source);
+            args.add("en".equals(input.language()) ? "en" : "es");
+            args.add(now);
+            args.add(blankToNull(input.name()));
+            args.add(organization == null ? null : organization.getId());
+            args.add(input.consentAt() == null ? null : Timestamp.from(input.consentAt()));
+            args.add(input.consentAt() == null ? null : blankToNull(input.consentScope()));
+        }
+        sql.append(" on conflict (email) do nothing returning id, email");
+        Map<String, Long> added = new HashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            added.put(rs.getString(2), rs.getLong(1));
+        }, args.toArray());
+        List<Object[]> axes = new ArrayList<>();
+        List<Object[]> topics = new ArrayList<>();
+        added.forEach((email, id) -> {
+            ContactInput input = byEmail.get(email);
+            if (input.axes() != null) {
+                input.axes().forEach(a -> axes.add(new Object[] {id, a}));
+            }
+            if (input.topics() != null) {
+                input.topics().forEach(t -> topics.add(new Object[] {id, t}));
+            }
+        });
+        jdbc.batchUpdate("insert into contact_axis (contact_id, axis) values (?, ?)", axes);
+        jdbc.batchUpdate("insert into contact_topic (contact_id, topic) values (?, ?)", topics);
+        return added.keySet();
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.cocrea.participant;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
 import org.cocrea.limits.PublicAction;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,14 +30,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Public pages of the directory (subscribe to calls and topics; a person's unsubscribe, data export and erasure
- * through their private token) and the staff contact import. Subscribing, confirming and the data pages are subject to
+ * through their private token) and the staff contact import (upload, progress page, refused rows as CSV; the rows are
+ * stored by {@link ContactImportJob}). Subscribing, confirming and the data pages are subject to
  * the abuse limits ({@code cocrea.limits}: 429 page); one-click unsubscribe is not.
  */
 @Controller
 class DirectoryPageController {
+
+    private static final int SHOWN_REFUSALS = 500;
 
     private final Contacts contacts;
     private final ContactCsvImport csvImport;
@@ -179,20 +186,60 @@ class DirectoryPageController {
     @GetMapping("/staff/contacts/import")
     String importForm(Model model) {
         model.addAttribute("columns", ContactCsvImport.COLUMNS);
+        model.addAttribute("maxRows", ContactCsvImport.MAX_ROWS);
+        model.addAttribute("imports", csvImport.recent());
         return "staff/contacts-import";
     }
 
+    /**
+     * Queues an upload and answers 303 to its progress page at once; a refused file (none, too large, not UTF-8,
+     * missing columns, too many rows) answers 400 with the form and the reason.
+     */
     @PostMapping("/staff/contacts/import")
-    String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
-            throws IOException {
-        model.addAttribute("columns", ContactCsvImport.COLUMNS);
+    ModelAndView importCsv(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+            Principal principal, HttpServletResponse response) throws IOException {
+        String error = null;
+        Object[] args = {};
+        ContactCsvImport.Upload upload = null;
         if (file == null || file.isEmpty()) {
-            model.addAttribute("error", "import.noFile");
-            return "staff/contacts-import";
+            error = "import.noFile";
+        } else if (file.getSize() > ContactCsvImport.MAX_BYTES) {
+            error = "directory.import.tooLarge";
+            args = new Object[] {ContactCsvImport.MAX_BYTES / (1024 * 1024)};
+        } else {
+            upload = csvImport.submit(file.getBytes(), file.getOriginalFilename(), principal.getName());
+            if (upload.fileError() != null) {
+                error = "import.fileError";
+                args = new Object[] {upload.fileError()};
+            }
         }
-        try (InputStream in = file.getInputStream()) {
-            model.addAttribute("report", csvImport.importCsv(in, file.getOriginalFilename()));
+        if (error != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", error);
+            model.addAttribute("errorArgs", args);
+            return new ModelAndView(importForm(model));
         }
-        return "staff/contacts-import";
+        RedirectView progress = new RedirectView("/staff/contacts/imports/" + upload.id(), true);
+        progress.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(progress);
+    }
+
+    /** An import's progress and, by line, its refused rows (the first 500; all in the CSV); refreshes while it runs. */
+    @GetMapping("/staff/contacts/imports/{id}")
+    String importStatus(@PathVariable long id, Model model) {
+        ContactCsvImport.Status status = csvImport.status(id)
+                .orElseThrow(() -> new NotFoundException("contact import", id));
+        model.addAttribute("job", status);
+        model.addAttribute("refusals", csvImport.refusals(id, SHOWN_REFUSALS));
+        model.addAttribute("shownRefusals", SHOWN_REFUSALS);
+        return "staff/contacts-import-status";
+    }
+
+    @GetMapping(path = "/staff/contacts/imports/{id}/refusals.csv", produces = "text/csv")
+    void refusalsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        csvImport.status(id).orElseThrow(() -> new NotFoundException("contact import", id));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rechazos.csv\"");
+        csvImport.writeRefusals(id, response.getWriter());
     }
 }

@@ -89,7 +89,8 @@ class InsertIfAbsent {
         }
     }
 
-    private boolean isPostgres() {
+    /** @return whether the database is PostgreSQL */
+    boolean isPostgres() {
         Boolean known = postgres;
         if (known == null) {
             try {

@@ -67,6 +67,8 @@ class DirectoryTests {
     MassMailings mailings;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    ContactImportJob importJob;
 
     @BeforeEach
     void reset() {
@@ -406,7 +408,7 @@ class DirectoryTests {
                 + "raul@example.org,Raúl,,,,,es,ayer,Convocatorias\n"
                 + "sol@example.org,Sol,,,,deportes,es,,\n";
 
-        ContactCsvImport.Report report = importContacts(csv);
+        Report report = importContacts(csv);
 
         assertThat(report.fileError()).isNull();
         assertThat(report.imported()).isEqualTo(2);
@@ -439,7 +441,7 @@ class DirectoryTests {
                 + "luis@example.org,Luis,,,ambiente,,es,,\n");
         Contact before = contacts.byEmail("ana@example.org").orElseThrow();
 
-        ContactCsvImport.Report again = importContacts(CSV_HEADER + "\n"
+        Report again = importContacts(CSV_HEADER + "\n"
                 + "ANA@example.org,Ana María,Fundación Datos,osc-tematica,ninez,construccion-comunidad,es,"
                 + "2024-06-01T09:00:00Z,Convocatorias\n"
                 + "luis@example.org,Luis,,,ambiente,,es,,\n");
@@ -525,13 +527,33 @@ class DirectoryTests {
                 "Convocatorias de gobierno abierto"), "form");
     }
 
-    private ContactCsvImport.Report importContacts(String csv) throws Exception {
+    /** What an import reported once its job ran. */
+    private record Report(int imported, List<ContactCsvImport.Rejected> rejected, String fileError) {
+    }
+
+    /** Uploads (303 at once, nothing stored yet), runs the import job, then reads the import's page. */
+    private Report importContacts(String csv) throws Exception {
+        long before = contactRows();
         MvcResult result = mvc.perform(multipart("/staff/contacts/import").file(csvFile(csv)).with(csrf())
                 .with(staff()))
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrlPattern("/staff/contacts/imports/*"))
+                .andReturn();
+        assertThat(contactRows()).as("nothing is stored before the job runs").isEqualTo(before);
+        while (importJob.runOnce()) {
+            // until no import waits
+        }
+        MvcResult page = mvc.perform(get(result.getResponse().getRedirectedUrl()).with(staff()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"import-report\"")))
                 .andReturn();
-        return (ContactCsvImport.Report) result.getModelAndView().getModel().get("report");
+        ContactCsvImport.Status job = (ContactCsvImport.Status) page.getModelAndView().getModel().get("job");
+        assertThat(job.status()).isEqualTo("DONE");
+        @SuppressWarnings("unchecked")
+        List<ContactCsvImport.Rejected> refusals = (List<ContactCsvImport.Rejected>) page.getModelAndView().getModel()
+                .get("refusals");
+        assertThat(job.refused()).isEqualTo(refusals.size());
+        return new Report(job.imported(), refusals, job.fileError());
     }
 
     private static MockMultipartFile csvFile(String csv) {

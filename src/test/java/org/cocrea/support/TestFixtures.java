@@ -93,6 +93,8 @@ public class TestFixtures {
         jdbc.execute("delete from round_table");
         jdbc.execute("delete from mailing_recipient");
         jdbc.execute("delete from mailing");
+        jdbc.execute("delete from contact_import_refusal");
+        jdbc.execute("delete from contact_import");
         jdbc.execute("delete from contact_topic");
         jdbc.execute("delete from contact_axis");
         jdbc.execute("delete from contact");

@@ -375,7 +375,8 @@ class PublicInputFuzzTests {
         HttpResponse<String> r = client.post(path, "multipart/form-data; boundary=" + boundary, bytes,
                 Map.of("X-CSRF-TOKEN", client.csrf()));
         record("csv-import", r.statusCode());
-        if (r.statusCode() != 200 && r.statusCode() != 400 && r.statusCode() != 413) {
+        // the contact import answers 303 to its progress page once the file is queued
+        if (r.statusCode() != 200 && !(contacts && r.statusCode() == 303) && r.statusCode() != 400 && r.statusCode() != 413) {
             failures.add("csv-import " + path + " " + r.statusCode() + " body " + excerpt(new String(bytes,
                     StandardCharsets.UTF_8)));
         }
