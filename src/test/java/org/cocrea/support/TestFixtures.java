@@ -70,6 +70,9 @@ public class TestFixtures {
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.execute("delete from moderation_report");
+        jdbc.execute("delete from moderation_decision");
+        jdbc.execute("delete from draft_comment_revision");
         jdbc.execute("delete from draft_comment");
         jdbc.execute("delete from commitment_version");
         jdbc.execute("delete from endorsement");
