@@ -45,12 +45,23 @@ public class DraftComment {
     private String answeredBy;
     @Column(name = "answered_at")
     private Instant answeredAt;
+    @Column(name = "hidden_reason")
+    private String hiddenReason;
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+    @Column(name = "edited_at")
+    private Instant editedAt;
+    @Column(name = "author_token")
+    private String authorToken;
 
     protected DraftComment() {
     }
 
     DraftComment(long commitmentId, int version, String section, String authorName, String organization, String email,
-            String body, Instant createdAt) {
+            String body, Instant createdAt, String authorToken) {
+        this.authorToken = authorToken;
         this.commitmentId = commitmentId;
         this.version = version;
         this.section = section;
@@ -66,6 +77,20 @@ public class DraftComment {
         this.answerReason = reason;
         this.answeredBy = by;
         this.answeredAt = at;
+    }
+
+    void hide(String reason, Instant at) {
+        this.hiddenReason = reason;
+        this.hiddenAt = at;
+    }
+
+    void withdraw(Instant at) {
+        this.withdrawnAt = at;
+    }
+
+    void edit(String newBody, Instant at) {
+        this.body = newBody;
+        this.editedAt = at;
     }
 
     public Long getId() {
@@ -99,8 +124,42 @@ public class DraftComment {
         return email;
     }
 
+    /** @return the text as written (or last edited) by the author; for the team only once hidden or withdrawn */
     public String getBody() {
         return body;
+    }
+
+    /**
+     * @return what the public may read: the text, or null when the comment is hidden by moderation or withdrawn by its
+     *         author (pages show the placeholder instead)
+     */
+    public String getPublicBody() {
+        return hiddenReason != null || withdrawnAt != null ? null : body;
+    }
+
+    /** @return the moderation team's reason for hiding it, or null when shown */
+    public String getHiddenReason() {
+        return hiddenReason;
+    }
+
+    /** @return when it was hidden by moderation, or null */
+    public Instant getHiddenAt() {
+        return hiddenAt;
+    }
+
+    /** @return when its author withdrew it, or null */
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    /** @return when its author last edited it, or null when never edited */
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+
+    /** @return the private token of the author's edit link (mailed, never shown on a page) */
+    String getAuthorToken() {
+        return authorToken;
     }
 
     public Instant getCreatedAt() {

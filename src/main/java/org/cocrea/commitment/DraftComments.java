@@ -1,6 +1,8 @@
 package org.cocrea.commitment;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +11,13 @@ import java.util.Map;
 
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Public comments on a circulating draft and the team's reasoned answers, for {@link CommitmentSheets}. */
@@ -23,8 +28,12 @@ class DraftComments {
     private final DraftCirculation circulation;
     private final MailOutbox outbox;
     private final Clock clock;
+    private final String baseUrl;
+    private final SecureRandom random = new SecureRandom();
 
-    DraftComments(DraftCommentRepository comments, DraftCirculation circulation, MailOutbox outbox, Clock clock) {
+    DraftComments(DraftCommentRepository comments, DraftCirculation circulation, MailOutbox outbox, Clock clock,
+            @Value("${cocrea.public-base-url}") String baseUrl) {
+        this.baseUrl = baseUrl;
         this.comments = comments;
         this.circulation = circulation;
         this.outbox = outbox;
@@ -57,9 +66,32 @@ class DraftComments {
         if (!p.isEmpty()) {
             throw new InputRefusedException(p);
         }
-        return comments.save(new DraftComment(c.getId(), c.getVersion(), section, name.strip(),
+        DraftComment saved = comments.save(new DraftComment(c.getId(), c.getVersion(), section, name.strip(),
                 organization == null || organization.isBlank() ? null : organization.strip(), address, body.strip(),
-                clock.instant()));
+                clock.instant(), newToken()));
+        confirm(c, saved);
+        return saved;
+    }
+
+    /**
+     * Mails the commenter a copy of the comment and the private link to edit or withdraw it until the deadline
+     * ({@code mail/draft-comment-received}, capped per address by {@code cocrea.limits.confirmation-mail}).
+     */
+    private void confirm(Commitment c, DraftComment k) {
+        Locale locale = Languages.supported(LocaleContextHolder.getLocale());
+        Map<String, Object> model = circulation.model(c, k.getAuthorName());
+        model.put("body", k.getBody());
+        model.put("authorLink", baseUrl + "/drafts/comments/" + k.getAuthorToken());
+        outbox.enqueueConfirmation(new OutgoingMail(k.getEmail(), locale, "mail/draft-comment-received",
+                "moderation.mail.received.subject", new Object[] {c.getTitleEs()}, model, "draft-comment-received",
+                "commitment-" + c.getId()));
+    }
+
+    /** @return a new private token: 128 random bits as 32 hexadecimal digits */
+    private String newToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** See {@link CommitmentSheets#commentsBySection}. */
@@ -73,9 +105,9 @@ class DraftComments {
         return out;
     }
 
-    /** @return how many comments of the commitment have no answer yet */
+    /** @return how many comments of the commitment have no answer yet (withdrawn ones need none) */
     long unanswered(long id) {
-        return comments.countByCommitmentIdAndAnswerIsNull(id);
+        return comments.countByCommitmentIdAndAnswerIsNullAndWithdrawnAtIsNull(id);
     }
 
     /** @return the comment, or the 404 of an unknown one */
@@ -109,7 +141,8 @@ class DraftComments {
             throw InputRefusedException.of("comments", "comment.error.unanswered");
         }
         Map<String, DraftComment> commenters = new LinkedHashMap<>();
-        comments.findByCommitmentIdOrderByIdAsc(id).forEach(k -> commenters.putIfAbsent(k.getEmail(), k));
+        comments.findByCommitmentIdOrderByIdAsc(id).stream().filter(k -> k.getWithdrawnAt() == null)
+                .forEach(k -> commenters.putIfAbsent(k.getEmail(), k));
         for (DraftComment k : commenters.values()) {
             outbox.enqueue(new OutgoingMail(k.getEmail(), Locale.forLanguageTag("es"), "mail/draft-answers",
                     "mail.draftAnswers.subject", new Object[] {c.getTitleEs()}, circulation.model(c, k.getAuthorName()),

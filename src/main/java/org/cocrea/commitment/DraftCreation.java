@@ -71,6 +71,9 @@ class DraftCreation {
                 topic.axis(), title, leadGroup, start, end);
         Map<String, List<String>> board = new LinkedHashMap<>();
         for (BoardEntry e : roundTables.entries(topic.roundTableId(), BoardEntry.Board.COMMITMENT)) {
+            if (e.getPublicText() == null) {
+                continue; // hidden by moderation: its text does not reach the draft
+            }
             String line = e.getText() + (e.getAuthorOrganization() == null || e.getAuthorOrganization().isBlank() ? ""
                     : " (" + e.getAuthorOrganization() + ")");
             board.computeIfAbsent(e.getQuestion(), k -> new ArrayList<>()).add(line);

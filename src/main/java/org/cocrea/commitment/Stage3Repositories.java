@@ -19,9 +19,16 @@ interface DraftCommentRepository extends JpaRepository<DraftComment, Long> {
 
     List<DraftComment> findByCommitmentIdOrderByIdAsc(long commitmentId);
 
-    long countByCommitmentIdAndAnswerIsNull(long commitmentId);
+    long countByCommitmentIdAndAnswerIsNullAndWithdrawnAtIsNull(long commitmentId);
+
+    Optional<DraftComment> findByAuthorToken(String authorToken);
 
     long countByCommitmentId(long commitmentId);
+}
+
+interface DraftCommentRevisionRepository extends JpaRepository<DraftCommentRevision, Long> {
+
+    List<DraftCommentRevision> findByCommentIdOrderByIdAsc(long commentId);
 }
 
 interface EndorsementRepository extends JpaRepository<Endorsement, Long> {

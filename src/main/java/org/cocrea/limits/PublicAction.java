@@ -14,6 +14,8 @@ public enum PublicAction {
     REGISTRATION("registration"),
     /** A comment on a circulated draft ({@code POST /drafts/{id}/comments}). */
     COMMENT("comment"),
+    /** A report of a public comment or board entry as abusive ({@code POST /moderation/reports}). */
+    REPORT("report"),
     /**
      * A person's private data pages reached through their token: {@code /my-data/{token}}, its export and erasure, and
      * confirming a subscription ({@code POST /subscribe/confirm/{token}}). One-click unsubscribe is not limited: mail

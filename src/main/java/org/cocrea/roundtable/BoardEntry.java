@@ -42,6 +42,10 @@ public class BoardEntry {
     private String authorOrganization;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "hidden_reason")
+    private String hiddenReason;
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
 
     protected BoardEntry() {
     }
@@ -68,8 +72,33 @@ public class BoardEntry {
         return question;
     }
 
+    /** @return the text as recorded; for the team only once hidden by moderation (see {@link #getPublicText}) */
     public String getText() {
         return text;
+    }
+
+    /** @return what the public may read: the text, or null when hidden by moderation (pages show the placeholder) */
+    public String getPublicText() {
+        return hiddenReason == null ? text : null;
+    }
+
+    /** @return the moderation team's reason for hiding it, or null when shown */
+    public String getHiddenReason() {
+        return hiddenReason;
+    }
+
+    /** @return when it was hidden by moderation, or null */
+    public Instant getHiddenAt() {
+        return hiddenAt;
+    }
+
+    void hide(String reason, Instant at) {
+        this.hiddenReason = reason;
+        this.hiddenAt = at;
+    }
+
+    Long getRoundTableId() {
+        return roundTableId;
     }
 
     /** @return the author's organisation, or null for "anonymous" */

@@ -70,7 +70,8 @@ class RoundTableBoards {
             for (BoardEntry e : entries(id, board)) {
                 csv.printRecord(dates.format(e.getCreatedAt()), e.getQuestion() == null ? "" : e.getQuestion(),
                         e.getAuthorOrganization() == null ? "anonymous" : neutralise(e.getAuthorOrganization()),
-                        neutralise(e.getText()));
+                        e.getHiddenReason() == null ? neutralise(e.getText())
+                                : "[hidden by moderation: " + neutralise(e.getHiddenReason()) + "]");
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -89,6 +89,10 @@ class SecurityConfiguration {
                                 "/api/action-plan", "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**",
                                 "/api/dashboard", "/api/dashboard.csv", "/self-assessment", "/self-assessment.pdf").permitAll()
                         .requestMatchers(HttpMethod.POST, "/round-tables/*/register", "/drafts/*/comments").permitAll()
+                        // Moderation (issue 11): anyone may report; a commenter's private link edits or withdraws
+                        .requestMatchers(HttpMethod.POST, "/moderation/reports", "/drafts/comments/*",
+                                "/drafts/comments/*/withdraw").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/drafts/comments/*").permitAll()
                         // One login (issue 10): the webapps trust the Spring Security login
                         // (org.cocrea.workflow.WebappSingleLogin); their own login form is closed.
                         .requestMatchers(HttpMethod.POST, WEBAPP_LOGIN).denyAll()

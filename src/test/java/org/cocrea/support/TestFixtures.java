@@ -72,6 +72,9 @@ public class TestFixtures {
         }
         jdbc.execute("delete from follow_change");
         jdbc.execute("delete from follow");
+        jdbc.execute("delete from moderation_report");
+        jdbc.execute("delete from moderation_decision");
+        jdbc.execute("delete from draft_comment_revision");
         jdbc.execute("delete from draft_comment");
         jdbc.execute("delete from commitment_version");
         jdbc.execute("delete from endorsement");

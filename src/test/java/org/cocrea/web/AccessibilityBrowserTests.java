@@ -208,12 +208,12 @@ class AccessibilityBrowserTests {
         pages.put("/co-creation/{call}", new Page("main ol.stages li.stage", () -> open("/co-creation/" + callId)));
         pages.put("/drafts/{id} (comment form open)", new Page("#body-objective", () -> {
             open("/drafts/" + draft);
-            browser().findElement(By.cssSelector("#section-objective summary")).click();
+            browser().findElement(By.cssSelector("#section-objective details:not(.report) > summary")).click();
         }));
         pages.put("/drafts/{id} (comment sent empty)", new Page("#errors", () -> {
             open("/drafts/" + draft);
-            browser().findElement(By.cssSelector("#section-objective summary")).click();
-            navigateBy(By.cssSelector("#section-objective form button[type=submit]"));
+            browser().findElement(By.cssSelector("#section-objective details:not(.report) > summary")).click();
+            navigateBy(By.cssSelector("#section-objective form.comment-form button[type=submit]"));
         }));
         pages.put("/drafts/{id}?from=1&to=2", new Page("#changes", () -> open("/drafts/" + draft + "?from=1&to=2")));
         pages.put("/action-plan", new Page("main #ARBA0001", () -> open("/action-plan")));
