@@ -72,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/subscribe", "/subscribe/confirm/*", "/unsubscribe/*", "/my-data/*", "/my-data/*/export",
                                 "/my-data/*/erase").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/forum", "/forum/meetings/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
                                 "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**", "/api/dashboard",
                                 "/api/dashboard.csv", "/self-assessment", "/self-assessment.pdf").permitAll()
