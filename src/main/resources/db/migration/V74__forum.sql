@@ -1,5 +1,5 @@
 -- Issue 11 part 5: the multi-stakeholder forum (Open State Forum). Its members with their terms, the versions of its
--- rules (its meetings are implementation_meeting rows of kind FORUM), and the
+-- rules (its meetings are implementation_meeting rows of kind FORUM, which get an agenda), and the
 -- installation date from which the OGP minimum-requirement flags count (an existing installation counts from the
 -- day it was upgraded).
 create table forum_member (
@@ -30,6 +30,9 @@ create table forum_rules (
     recorded_by varchar(100)  not null,
     recorded_at timestamp with time zone not null
 );
+
+-- the agenda of a meeting (published on /forum for the forum's meetings)
+alter table implementation_meeting add column agenda varchar(8000);
 
 create table cocrea_installation (
     id           integer primary key,

@@ -24,6 +24,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.CommitmentSheets;
+import org.cocrea.implementation.Meeting;
+import org.cocrea.implementation.Meetings;
 import org.cocrea.implementation.MinimumRequirements;
 import org.cocrea.implementation.MinimumRequirements.Finding;
 import org.cocrea.implementation.MinimumRequirements.Rule;
@@ -65,6 +67,8 @@ class ForumTests {
     CommitmentSheets sheets;
     @Autowired
     ActionPlan plan;
+    @Autowired
+    Meetings meetings;
 
     private LocalDate installedBefore;
 
@@ -219,6 +223,30 @@ class ForumTests {
         List<Finding> met = requirements.check(later.plusDays(1).toInstant());
         assertThat(met.stream().filter(f -> f.rule() == Rule.FORUM_MET).findFirst().orElseThrow().breached())
                 .isFalse();
+    }
+
+    @Test
+    void aForumMeetingInvitesTheCurrentMembersAndPublishesItsAgenda() throws Exception {
+        LocalDate today = forum.today();
+        member("Actual", "actual@foro.example.org", today.minusMonths(1), null, false);
+        member("Terminado", "terminado@foro.example.org", today.minusYears(2), today.minusDays(1), false);
+        mvc.perform(post("/staff/implementation/meetings").with(staff()).with(csrf()).param("kind", "FORUM")
+                        .param("title", "Foro: tercera reunión").param("startsAt", meetings.proposeStart().toString())
+                        .param("durationMinutes", "90").param("meetingLink", "https://meet.example.org/foro")
+                        .param("agenda", "x".repeat(8001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Orden del día:")));
+        Meeting meeting = meetings.schedule(new Meetings.MeetingInput("FORUM", "Foro: tercera reunión",
+                meetings.proposeStart().toString(), 90, "https://meet.example.org/foro", List.of(), "",
+                "1. Avance de los compromisos\n2. Próxima reunión"), "equipo");
+        assertThat(meetings.invitees(meeting)).extracting(Meetings.Invitee::email)
+                .contains("actual@foro.example.org", "foro.multiactor@example.org")
+                .doesNotContain("terminado@foro.example.org");
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from mail_outbox where recipient = ?", Long.class,
+                "actual@foro.example.org")).isEqualTo(1);
+        mvc.perform(get("/forum")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("1. Avance de los compromisos")))
+                .andExpect(content().string(not(containsString("actual@foro.example.org"))));
     }
 
     @Test
