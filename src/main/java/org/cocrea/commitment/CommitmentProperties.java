@@ -1,7 +1,5 @@
 package org.cocrea.commitment;
 
-import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param codePrefix   prefix of the identifiers given at publication, e.g. {@code ARBA} gives {@code ARBA0007}
  * @param codeDigits   digits of the number (zero-padded), e.g. 4
- * @param forumMembers e-mail addresses of the multi-stakeholder forum's members, who receive every circulated draft
- *                     (OGP Participation and Co-Creation Standards: the forum oversees co-creation)
+ * The former {@code cocrea.commitment.forum-members} (e-mail addresses of the forum) is only the first-run seed of the
+ * forum's members now (package {@code forum}, {@code ForumSeed}): drafts go to the forum's current members.
  */
 @ConfigurationProperties("cocrea.commitment")
-public record CommitmentProperties(@DefaultValue("ARBA") String codePrefix, @DefaultValue("4") int codeDigits,
-        @DefaultValue({}) List<String> forumMembers) {
+public record CommitmentProperties(@DefaultValue("ARBA") String codePrefix, @DefaultValue("4") int codeDigits) {
 }

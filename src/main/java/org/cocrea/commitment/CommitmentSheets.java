@@ -259,7 +259,7 @@ public class CommitmentSheets {
 
     /**
      * Everyone the draft goes to: the registered participants of the round-table that produced it (attended or not),
-     * the multi-stakeholder forum's members ({@code cocrea.commitment.forum-members}) and every subscriber to the
+     * the multi-stakeholder forum's current members (term covers today, {@code forum.Forum}) and every subscriber to the
      * axis; one per address (lower case), invalid addresses left out.
      *
      * @param id commitment id

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cocrea.commitment.CommitmentSheets.Recipient;
+import org.cocrea.forum.Forum;
+import org.cocrea.forum.ForumMember;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.notification.EmailAddresses;
@@ -36,14 +38,14 @@ class DraftCirculation {
     private final Contacts contacts;
     private final MailOutbox outbox;
     private final Dates dates;
-    private final CommitmentProperties properties;
+    private final Forum forum;
     private final Clock clock;
     private final String baseUrl;
     private final ApplicationEventPublisher events;
 
     DraftCirculation(SheetRules rules, SheetVersions sheets, DraftCommentRepository comments,
             RoundTables roundTables, Contacts contacts, MailOutbox outbox, Dates dates,
-            CommitmentProperties properties, Clock clock, @Value("${cocrea.public-base-url}") String baseUrl,
+            Forum forum, Clock clock, @Value("${cocrea.public-base-url}") String baseUrl,
             ApplicationEventPublisher events) {
         this.events = events;
         this.rules = rules;
@@ -53,7 +55,7 @@ class DraftCirculation {
         this.contacts = contacts;
         this.outbox = outbox;
         this.dates = dates;
-        this.properties = properties;
+        this.forum = forum;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
@@ -68,7 +70,10 @@ class DraftCirculation {
                 }
             }
         }
-        properties.forumMembers().forEach(e -> add(out, e, null, null, null));
+        // the forum's current members (term covers today, Buenos Aires), not past or future ones
+        for (ForumMember m : forum.currentMembers()) {
+            add(out, m.getEmail(), m.getRepresentative(), null, null);
+        }
         if (c.getAxis() != null) {
             contacts.mailableOfAxis(c.getAxis()).forEach(k -> add(out, k.getEmail(), k.getName(), k.getLanguage(),
                     k.getToken()));

@@ -17,10 +17,14 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param endDate          the plan's last day (ISO date, Buenos Aires calendar), or null when not known: no closure is
  *                         scheduled then
  * @param closureAtStartup whether start-up makes sure the plan's closure process is waiting for the end date (true)
+ * @param startDate        the plan's first day (ISO date, Buenos Aires calendar), or null when not known; the OGP
+ *                         minimum-requirement flags count from this day or the installation date, whichever is later
+ *                         ({@link MinimumRequirements})
  */
 @ConfigurationProperties("cocrea.action-plan")
 public record ActionPlanSettings(String id, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-        @DefaultValue("true") boolean closureAtStartup) {
+        @DefaultValue("true") boolean closureAtStartup,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate) {
 
     /**
      * @return when the plan has ended: the start (00:00) of the day after {@link #endDate()} in

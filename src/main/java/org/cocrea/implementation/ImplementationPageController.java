@@ -77,7 +77,8 @@ class ImplementationPageController {
             @RequestParam(defaultValue = "") String startsAt, @RequestParam(required = false) String durationMinutes,
             @RequestParam(defaultValue = "") String meetingLink,
             @RequestParam(name = "commitments", required = false) List<String> commitments,
-            @RequestParam(defaultValue = "") String extraInvitees, Principal principal, Model model, Locale locale,
+            @RequestParam(defaultValue = "") String extraInvitees, @RequestParam(defaultValue = "") String agenda,
+            Principal principal, Model model, Locale locale,
             HttpServletResponse response) {
         Integer minutes = null;
         try {
@@ -92,7 +93,7 @@ class ImplementationPageController {
             ids = List.of(-1L);
         }
         Meetings.MeetingInput input = new Meetings.MeetingInput(kind, title, startsAt, minutes, meetingLink, ids,
-                extraInvitees);
+                extraInvitees, agenda);
         try {
             Meeting meeting = meetings.schedule(input, principal.getName());
             return "redirect:/staff/implementation/meetings/" + meeting.getId() + "?scheduled";

@@ -40,7 +40,9 @@ public class LabelledProblems {
      * @return its line: the field's label, a colon and the reason, e.g. "Introducción: es obligatorio"
      */
     public String text(FieldProblem problem, Locale locale) {
-        return messages.getMessage("implementation.field." + problem.field(), null, problem.field(), locale) + ": "
+        // fields added with the forum (the agenda) are labelled in the forum's bundle
+        String fallback = messages.getMessage("forum.field." + problem.field(), null, problem.field(), locale);
+        return messages.getMessage("implementation.field." + problem.field(), null, fallback, locale) + ": "
                 + texts.text(problem, locale);
     }
 }

@@ -60,6 +60,7 @@ public class Meeting {
     @Column(name = "ical_sequence")
     private int icalSequence;
     private String minutes;
+    private String agenda;
     private Integer attendance;
     @Column(name = "minutes_recorded_by")
     private String minutesRecordedBy;
@@ -78,8 +79,8 @@ public class Meeting {
     }
 
     Meeting(String actionPlan, MeetingKind kind, String title, Instant startsAt, int durationMinutes,
-            String meetingLink, String extraInvitees, Set<Long> commitmentIds, String icalUid, String createdBy,
-            Instant now) {
+            String meetingLink, String extraInvitees, Set<Long> commitmentIds, String agenda, String icalUid,
+            String createdBy, Instant now) {
         this.actionPlan = actionPlan;
         this.kind = kind;
         this.title = title;
@@ -88,6 +89,7 @@ public class Meeting {
         this.meetingLink = meetingLink;
         this.extraInvitees = extraInvitees;
         this.commitmentIds = new TreeSet<>(commitmentIds);
+        this.agenda = agenda;
         this.status = Status.SCHEDULED;
         this.icalUid = icalUid;
         this.icalSequence = 0;
@@ -170,6 +172,11 @@ public class Meeting {
     }
 
     /** @return the minutes, or null until the meeting is held */
+    /** @return the agenda published before the meeting (up to 8,000 characters), or null */
+    public String getAgenda() {
+        return agenda;
+    }
+
     public String getMinutes() {
         return minutes;
     }

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.Commitment;
+import org.cocrea.forum.Forum;
+import org.cocrea.forum.ForumMember;
 import org.cocrea.implementation.Meetings.Invitee;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
@@ -31,9 +33,11 @@ class MeetingInvitations {
     private final MailOutbox outbox;
     private final Contacts contacts;
     private final Dates dates;
+    private final Forum forum;
 
     MeetingInvitations(ActionPlan actionPlan, ActionPlanSettings plan, MeetingCalendar calendar, MailOutbox outbox,
-            Contacts contacts, Dates dates) {
+            Contacts contacts, Dates dates, Forum forum) {
+        this.forum = forum;
         this.actionPlan = actionPlan;
         this.plan = plan;
         this.calendar = calendar;
@@ -61,10 +65,18 @@ class MeetingInvitations {
         return out;
     }
 
-    /** @return who is invited: the further addresses, then the directory's mailable people of the axes; each once */
-    List<Invitee> invitees(Collection<Long> commitmentIds, List<String> extra) {
+    /**
+     * @return who is invited: the further addresses, the forum's current members for a {@code FORUM} meeting, then
+     *         the directory's mailable people of the axes; each once
+     */
+    List<Invitee> invitees(MeetingKind kind, Collection<Long> commitmentIds, List<String> extra) {
         Map<String, Invitee> all = new LinkedHashMap<>();
         extra.forEach(a -> all.putIfAbsent(a, new Invitee(a, "", "es")));
+        if (kind == MeetingKind.FORUM) {
+            for (ForumMember m : forum.currentMembers()) {
+                all.putIfAbsent(m.getEmail(), new Invitee(m.getEmail(), m.getRepresentative(), "es"));
+            }
+        }
         Set<String> axes = new LinkedHashSet<>();
         planCommitments().stream().filter(c -> commitmentIds.contains(c.getId()) && c.getAxis() != null)
                 .forEach(c -> axes.add(c.getAxis()));
@@ -83,7 +95,7 @@ class MeetingInvitations {
         String change = cancelled ? "cancelled" : meeting.getIcalSequence() > 0 ? "updated" : "invitation";
         String method = cancelled ? "CANCEL" : "REQUEST";
         int n = 0;
-        for (Invitee i : invitees(meeting.getCommitmentIds(), addresses(meeting.getExtraInvitees()))) {
+        for (Invitee i : invitees(meeting.getKind(), meeting.getCommitmentIds(), addresses(meeting.getExtraInvitees()))) {
             Locale locale = Locale.forLanguageTag(i.language());
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("name", i.name());

@@ -40,6 +40,7 @@ public class Meetings {
     static final int LINK_MAX = 500;
     static final int MINUTES_MAX = 20000;
     static final int INVITEES_MAX = 200;
+    static final int AGENDA_MAX = 8000;
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final MeetingRepository meetings;
@@ -72,9 +73,17 @@ public class Meetings {
      * @param meetingLink     the virtual meeting's link or the place, 1 to 500 characters
      * @param commitmentIds   published commitments of the plan it is about; may be empty
      * @param extraInvitees   further e-mail addresses, separated by new lines, commas or semicolons; may be empty
+     * @param agenda          the agenda, published on {@code /forum} for a forum meeting; up to 8,000 characters,
+     *                        may be empty
      */
     public record MeetingInput(String kind, String title, String startsAt, Integer durationMinutes, String meetingLink,
-            List<Long> commitmentIds, String extraInvitees) {
+            List<Long> commitmentIds, String extraInvitees, String agenda) {
+
+        /** A meeting without an agenda. */
+        public MeetingInput(String kind, String title, String startsAt, Integer durationMinutes, String meetingLink,
+                List<Long> commitmentIds, String extraInvitees) {
+            this(kind, title, startsAt, durationMinutes, meetingLink, commitmentIds, extraInvitees, "");
+        }
     }
 
     /**
@@ -149,6 +158,12 @@ public class Meetings {
         commitmentIds.stream().filter(id -> id == null || !known.contains(id)).findFirst().ifPresent(id -> problems.add(
                 FieldProblem.of("commitments", "implementation.error.commitment",
                         String.valueOf(id))));
+        String agenda = input.agenda() == null ? "" : input.agenda().strip();
+        if (InputText.exceeds(agenda, AGENDA_MAX)) {
+            problems.add(FieldProblem.of("agenda", "implementation.error.length", 0, AGENDA_MAX));
+        } else if (InputText.hasForbiddenCharacters(agenda)) {
+            problems.add(FieldProblem.of("agenda", "implementation.error.characters"));
+        }
         List<String> extra = MeetingInvitations.addresses(input.extraInvitees());
         if (extra.size() > INVITEES_MAX) {
             problems.add(FieldProblem.of("extraInvitees", "implementation.error.tooManyInvitees", INVITEES_MAX));
@@ -157,14 +172,14 @@ public class Meetings {
                 FieldProblem.of("extraInvitees", "implementation.error.email", a)));
         boolean inviteesKnown = problems.stream().noneMatch(p -> p.field().equals("commitments")
                 || p.field().equals("extraInvitees"));
-        if (inviteesKnown && invitations.invitees(commitmentIds, extra).isEmpty()) {
+        if (inviteesKnown && invitations.invitees(kind, commitmentIds, extra).isEmpty()) {
             problems.add(FieldProblem.of("extraInvitees", "implementation.error.nobodyInvited"));
         }
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
         Meeting meeting = meetings.save(new Meeting(plan.id(), kind, title, start, minutes, link,
-                extra.isEmpty() ? null : String.join("\n", extra), commitmentIds, UUID.randomUUID() + "@cocrea", by,
+                extra.isEmpty() ? null : String.join("\n", extra), commitmentIds, agenda.isEmpty() ? null : agenda, UUID.randomUUID() + "@cocrea", by,
                 clock.instant()));
         invitations.send(meeting);
         return meeting;
@@ -172,13 +187,14 @@ public class Meetings {
 
     /**
      * @param meeting a meeting
-     * @return who is invited: the further addresses staff entered, then the mailable people (consented, subscribed,
+     * @return who is invited: the further addresses staff entered, the forum's current members for a {@code FORUM}
+     *         meeting, then the mailable people (consented, subscribed,
      *         not erased) of the directory's organisations interested in the axes of the meeting's commitments;
      *         each address once
      */
     @Transactional(readOnly = true)
     public List<Invitee> invitees(Meeting meeting) {
-        return invitations.invitees(meeting.getCommitmentIds(), MeetingInvitations.addresses(meeting.getExtraInvitees()));
+        return invitations.invitees(meeting.getKind(), meeting.getCommitmentIds(), MeetingInvitations.addresses(meeting.getExtraInvitees()));
     }
 
     /**

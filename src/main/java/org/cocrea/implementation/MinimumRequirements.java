@@ -3,6 +3,7 @@ package org.cocrea.implementation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,7 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
  * process is kept up to date.</li>
  * </ul>
  * Periods come from {@link ImplementationProperties} and are counted back from "now" on the calendar of
- * America/Argentina/Buenos_Aires. {@link #evaluate(Instant)} only reads; {@link #check(Instant)} also keeps one flag
+ * America/Argentina/Buenos_Aires. No rule is breached before its whole period (six months for the forum, a year for
+ * the implementation meetings, the staleness interval for the repository) has passed since the day the rules count
+ * from: the later of the plan's start and the installation date (table {@code cocrea_installation}, the day the
+ * schema was created or upgraded), so a new installation raises no flag on its first day. {@link #evaluate(Instant)} only reads; {@link #check(Instant)} also keeps one flag
  * row per rule and mails the open-government team when a flag is raised, and again only after
  * {@link ImplementationProperties#remindEvery()} while it stays raised; a flag clears when its rule is met again.
  */
@@ -66,8 +70,11 @@ public class MinimumRequirements {
      *                 or the repository's last update; null when there is none
      * @param count    implementation meetings held in the last year (the other rules: 0)
      * @param required what the rule asks: the number of meetings, or 0
+     * @param countsFrom the day (Buenos Aires) the rule counts from: the later of the plan's start
+     *                   ({@link ActionPlanSettings#startDate()}) and the installation date; a rule is not breached
+     *                   before its whole period has passed since that day
      */
-    public record Finding(Rule rule, boolean breached, Instant last, long count, long required) {
+    public record Finding(Rule rule, boolean breached, Instant last, long count, long required, LocalDate countsFrom) {
     }
 
     /**
@@ -158,13 +165,37 @@ public class MinimumRequirements {
         Instant lastUpdate = lastReport == null ? lastPublished
                 : lastPublished == null || lastReport.isAfter(lastPublished) ? lastReport : lastPublished;
         int required = properties.implementationMeetingsPerYear();
+        LocalDate from = countsFrom();
         return List.of(
-                new Finding(Rule.FORUM_MET, lastForum == null || lastForum.isBefore(minus(now, properties.forumInterval())),
-                        lastForum, 0, 0),
-                new Finding(Rule.IMPLEMENTATION_MEETINGS, held < required, lastImplementation, held, required),
-                new Finding(Rule.REPOSITORY_UPDATED,
-                        lastUpdate == null || lastUpdate.isBefore(minus(now, properties.repositoryStaleAfter())),
-                        lastUpdate, 0, 0));
+                new Finding(Rule.FORUM_MET, due(from, properties.forumInterval(), now)
+                        && (lastForum == null || lastForum.isBefore(minus(now, properties.forumInterval()))),
+                        lastForum, 0, 0, from),
+                new Finding(Rule.IMPLEMENTATION_MEETINGS, due(from, Period.ofYears(1), now) && held < required,
+                        lastImplementation, held, required, from),
+                new Finding(Rule.REPOSITORY_UPDATED, due(from, properties.repositoryStaleAfter(), now)
+                        && (lastUpdate == null || lastUpdate.isBefore(minus(now, properties.repositoryStaleAfter()))),
+                        lastUpdate, 0, 0, from));
+    }
+
+    /**
+     * @return the day the rules count from: the later of the plan's start date (when configured) and the
+     *         installation date
+     */
+    @Transactional(readOnly = true)
+    public LocalDate countsFrom() {
+        List<LocalDate> installed = jdbc.query("select installed_on from cocrea_installation where id = 1",
+                (rs, i) -> rs.getDate(1).toLocalDate());
+        LocalDate from = installed.isEmpty() ? null : installed.get(0);
+        LocalDate start = plan.startDate();
+        if (from == null || start != null && start.isAfter(from)) {
+            from = start;
+        }
+        return from;
+    }
+
+    /** @return whether the whole period has passed since the start of {@code from} (Buenos Aires); true without it */
+    private static boolean due(LocalDate from, java.time.temporal.TemporalAmount period, Instant now) {
+        return from == null || !now.isBefore(from.atStartOfDay(ZONE).plus(period).toInstant());
     }
 
     /**
@@ -217,6 +248,7 @@ public class MinimumRequirements {
         model.put("count", f.count());
         model.put("required", f.required());
         model.put("raisedAt", dates.format(raisedAt));
+        model.put("countsFrom", f.countsFrom() == null ? "" : f.countsFrom().format(Dates.DAY));
         for (String to : recipients) {
             outbox.enqueue(new OutgoingMail(to, Locale.forLanguageTag("es"), "mail/implementation-flag",
                     "implementation.mail.flag.subject", new Object[] {plan.id()}, model,

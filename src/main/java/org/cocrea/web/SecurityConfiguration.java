@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/co-creation/*", "/co-creation/*/figures.json").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/co-creation/*", "/co-creation/*/figures.json").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/forum", "/forum/meetings/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
                                 "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**", "/api/dashboard",
                                 "/api/dashboard.csv", "/self-assessment", "/self-assessment.pdf").permitAll()

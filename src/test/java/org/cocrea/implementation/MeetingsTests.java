@@ -203,7 +203,8 @@ class MeetingsTests {
             sunday = sunday.plusDays(1);
         }
         mvc.perform(post("/staff/implementation/meetings").with(staff()).with(csrf()).param("lang", "en")
-                        .param("kind", "FORUM").param("title", "Foro").param("startsAt", sunday.toString())
+                        // an implementation meeting: a forum meeting always invites the forum's current members
+                        .param("kind", "IMPLEMENTATION").param("title", "Foro").param("startsAt", sunday.toString())
                         .param("durationMinutes", "60").param("meetingLink", LINK).param("extraInvitees", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Date and time: ")))

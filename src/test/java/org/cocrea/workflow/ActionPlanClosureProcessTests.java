@@ -47,7 +47,7 @@ class ActionPlanClosureProcessTests {
 
     private static final ZoneId BUENOS_AIRES = ZoneId.of(CocreaApplication.ZONE);
     private static final String PLAN = "ARBA-2021-2023";
-    private static final ActionPlanSettings SETTINGS = new ActionPlanSettings(PLAN, LocalDate.of(2023, 10, 31), true);
+    private static final ActionPlanSettings SETTINGS = new ActionPlanSettings(PLAN, LocalDate.of(2023, 10, 31), true, null);
     /** The plan ends with 31 October 2023: the timer is due at 00:00 on 1 November in Buenos Aires (03:00 UTC). */
     private static final ZonedDateTime ENDS_AT = ZonedDateTime.of(2023, 11, 1, 0, 0, 0, 0, BUENOS_AIRES);
 
