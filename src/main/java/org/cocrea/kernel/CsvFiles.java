@@ -38,6 +38,17 @@ public final class CsvFiles {
     }
 
     /**
+     * Keeps spreadsheet programs from running a cell of free text as a formula (CSV injection, OWASP "CSV
+     * Injection"): a value starting with {@code = + - @}, a tab or a carriage return gets a leading apostrophe.
+     *
+     * @param text a cell's text, may be null
+     * @return the text, prefixed when needed; null for null
+     */
+    public static String neutralise(String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /**
      * @param csv     the file
      * @param columns the columns the header must name
      * @param maxRows how many rows at most (the rows before the cap are handled)

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cocrea.kernel.CsvFiles;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.ProblemTexts;
@@ -94,11 +95,13 @@ class ProposalListApiController {
             for (PublicProposalRow p : page.proposals()) {
                 var r = p.response();
                 var t = p.roundTable();
-                csv.printRecord(p.trackingCode(), p.url(), p.callId(), p.callTitle(), p.title(), p.description(),
+                // Title, description and response are free text from the public or the areas: no formulas.
+                csv.printRecord(p.trackingCode(), p.url(), p.callId(), CsvFiles.neutralise(p.callTitle()),
+                        CsvFiles.neutralise(p.title()), CsvFiles.neutralise(p.description()),
                         p.axis(), p.axisName(), p.submitterType(), time(p.submittedAt()), p.status(),
                         p.statusLabel(), p.areaGroup(), p.areaName(), r == null ? null : r.verdict(),
-                        r == null ? null : r.text(), r == null ? null : time(r.sentAt()),
-                        t == null ? null : t.id(), t == null ? null : t.title(), t == null ? null : t.status(),
+                        r == null ? null : CsvFiles.neutralise(r.text()), r == null ? null : time(r.sentAt()),
+                        t == null ? null : t.id(), t == null ? null : CsvFiles.neutralise(t.title()), t == null ? null : t.status(),
                         p.commitments().stream().map(ProposalOutcomes.CommitmentLink::code)
                                 .collect(Collectors.joining(";")), p.carriedOverFrom(), p.carriedOverTo());
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cocrea.kernel.CsvFiles;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Dates;
@@ -81,7 +82,7 @@ class RoundTableBoards {
 
     /** Keeps spreadsheet programs from running a cell as a formula (CSV injection). */
     private static String neutralise(String text) {
-        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return CsvFiles.neutralise(text);
     }
 
     void recordPresentation(long id, String presentation) {

@@ -88,6 +88,9 @@ class PublicProposalListTests {
         assertThat(last.getElementById(PublicProposalListTestData.P3).select(".area").text())
                 .isEqualTo("Dirección General de Convivencia en la Diversidad");
         assertThat(last.getElementById(PublicProposalListTestData.P3).select(".response")).isEmpty();
+        // Still in review: nothing is decided, so the list must not say it was left out.
+        assertThat(last.getElementById(PublicProposalListTestData.P3).select(".outcome").text())
+                .isEqualTo("Todavía no se decidió si irá a una mesa de co-creación: la revisión sigue en curso.");
 
         Document p5 = page("/proposals?status=REVIEWED");
         assertThat(codes(p5)).containsExactly(PublicProposalListTestData.P5);
@@ -244,6 +247,21 @@ class PublicProposalListTests {
                 .containsEntry("round_table_status", "HELD").containsEntry("submitted_at", "2021-03-01T10:30-03:00");
         assertThat(mvc.perform(uri("/v3/api-docs")).andReturn().getResponse().getContentAsString())
                 .contains("\"/api/proposals\"");
+    }
+
+    @Test
+    void theCsvNeverHandsASpreadsheetAFormula() throws Exception {
+        fixtures.jdbc().update("update proposal set title = ?, description = ? where id = (select min(id) from proposal)",
+                "=HYPERLINK(\"http://evil.example\",\"clic\")", "+cmd|' /C calc'!A0");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(mvc.perform(uri("/proposals.csv")).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))).getRecords();
+        CSVRecord row = rows.stream().filter(r -> r.get("title").contains("HYPERLINK")).findFirst().orElseThrow();
+        assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"clic\")");
+        assertThat(row.get("description")).startsWith("'+cmd");
+        // The JSON is data, not a spreadsheet: the text stays as written.
+        assertThat(mvc.perform(uri("/api/proposals")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"=HYPERLINK(");
     }
 
     @Test
