@@ -3,9 +3,7 @@ package org.cocrea.participant;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.cocrea.kernel.PostgreSqlMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,35 +16,14 @@ import org.springframework.stereotype.Component;
  * On H2 (the first-run demo, a few hundred rows) the migration does nothing.
  */
 @Component
-class DirectoryLookupIndexes implements JavaMigration {
+class DirectoryLookupIndexes extends PostgreSqlMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("76");
+    DirectoryLookupIndexes() {
+        super("76", "directory case-insensitive lookup indexes", 76_001);
     }
 
     @Override
-    public String getDescription() {
-        return "directory case-insensitive lookup indexes";
-    }
-
-    /** @return a fixed number: change it only with the statements, as Flyway validates it against the history */
-    @Override
-    public Integer getChecksum() {
-        return 76_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-            return;
-        }
+    protected void migratePostgreSql(Connection connection) throws Exception {
         try (Statement st = connection.createStatement()) {
             st.execute("create index contact_email_upper on contact (upper(email))");
             st.execute("create index organization_name_upper on organization (upper(name))");

@@ -5,9 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Savepoint;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.cocrea.kernel.PostgreSqlMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,35 +30,14 @@ import org.springframework.stereotype.Component;
  * the list then searches with {@code lower()} and {@code translate()} {@code like} (see {@link ProposalCatalogue}).
  */
 @Component
-class ProposalSearchMigration implements JavaMigration {
+class ProposalSearchMigration extends PostgreSqlMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("70");
+    ProposalSearchMigration() {
+        super("70", "proposal full text search", 70_001);
     }
 
     @Override
-    public String getDescription() {
-        return "proposal full text search";
-    }
-
-    /** @return a fixed number: change it only with the statements, as Flyway validates it against the history */
-    @Override
-    public Integer getChecksum() {
-        return 70_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-            return;
-        }
+    protected void migratePostgreSql(Connection connection) throws Exception {
         try (Statement st = connection.createStatement()) {
             String schema = single(st, "select pg_catalog.quote_ident(current_schema())");
             String unaccentSchema = unaccent(connection, st);
