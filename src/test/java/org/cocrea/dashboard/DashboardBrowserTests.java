@@ -2,7 +2,6 @@ package org.cocrea.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.cocrea.support.ChromiumPerClass;
@@ -18,7 +17,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CocreaIntegrationTest
 class DashboardBrowserTests {
-
 
     @RegisterExtension
     static final ChromiumPerClass chromium = new ChromiumPerClass("es", 1280, 900);
@@ -50,7 +47,7 @@ class DashboardBrowserTests {
     @Test
     void visitorSeesCommitmentsProgressAndFiltersWithoutJavaScriptHelp() {
         open("/?lang=es");
-        navigateBy(By.cssSelector("header nav a[href='/dashboard']"));
+        chromium.navigateBy(By.cssSelector("header nav a[href='/dashboard']"));
         assertThat(browser().getTitle()).startsWith("Seguimiento del plan de acción");
         assertThat(codes()).containsExactly("T0001", "T0002", "T0003", "T0004");
 
@@ -67,13 +64,13 @@ class DashboardBrowserTests {
         assertThat(browser().findElement(By.cssSelector("label[for='filter-status']")).getText()).isEqualTo("Estado");
         new Select(browser().findElement(By.id("filter-axis"))).selectByValue("ambiente");
         new Select(browser().findElement(By.id("filter-status"))).selectByVisibleText("Demorado");
-        navigateBy(By.cssSelector("form.filters button[type=submit]"));
-        waitFor().until(ExpectedConditions.urlContains("status=DELAYED"));
+        chromium.navigateBy(By.cssSelector("form.filters button[type=submit]"));
+        chromium.waitFor().until(ExpectedConditions.urlContains("status=DELAYED"));
         assertThat(browser().getCurrentUrl()).contains("axis=ambiente").contains("status=DELAYED");
         assertThat(codes()).containsExactly("T0003");
         assertThat(browser().findElement(By.cssSelector(".count")).getText()).isEqualTo("Compromisos que coinciden: 1");
 
-        navigateBy(By.cssSelector("#T0003 h2 a"));
+        chromium.navigateBy(By.cssSelector("#T0003 h2 a"));
         assertThat(browser().findElement(By.tagName("h1")).getText()).startsWith("T0003");
         assertThat(browser().findElements(By.cssSelector("section.report"))).hasSize(1);
     }
@@ -89,8 +86,8 @@ class DashboardBrowserTests {
                 .isEqualTo("Lead area");
         // the language sticks (cookie) while filtering
         new Select(browser().findElement(By.id("filter-status"))).selectByVisibleText("Completed");
-        navigateBy(By.cssSelector("form.filters button[type=submit]"));
-        waitFor().until(ExpectedConditions.urlContains("status="));
+        chromium.navigateBy(By.cssSelector("form.filters button[type=submit]"));
+        chromium.waitFor().until(ExpectedConditions.urlContains("status="));
         assertThat(codes()).containsExactly("T0002");
         assertThat(browser().findElement(By.id("T0002")).getText()).contains("Did it open government?")
                 .contains("Major");
@@ -113,27 +110,7 @@ class DashboardBrowserTests {
     }
 
     private void open(String path) {
-        browser().get("http://localhost:" + port + path);
-        waitForLoadedPage();
-    }
-
-    /**
-     * Clicks what leads to another page and waits for that page: the old document goes stale, the new one finishes
-     * loading. Reading the URL or the page right after {@code click()} races the navigation on a busy machine.
-     */
-    private void navigateBy(By target) {
-        WebElement oldPage = browser().findElement(By.tagName("html"));
-        browser().findElement(target).click();
-        waitFor().until(ExpectedConditions.stalenessOf(oldPage));
-        waitForLoadedPage();
-    }
-
-    private void waitForLoadedPage() {
-        waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(30));
+        chromium.open("http://localhost:" + port + path);
     }
 
     private List<String> codes() {

@@ -2,7 +2,6 @@ package org.cocrea.following;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,11 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -74,14 +69,14 @@ class FollowingBrowserTests {
         assertThat(browser().findElement(By.id("follow-each")).isSelected()).as("one mail per change by default")
                 .isTrue();
         browser().findElement(By.id("follow-consent")).click();
-        navigateBy(By.id("follow-submit"));
+        chromium.navigateBy(By.id("follow-submit"));
         assertThat(browser().findElement(By.id("follow-requested")).getText()).contains("enlace para confirmar");
 
         fixtures.flushOutbox();
         Matcher link = CONFIRM_LINK.matcher(body(onlyMailTo(READER)));
         assertThat(link.find()).as("the confirmation link in the mail").isTrue();
         open(link.group(1));
-        navigateBy(By.id("follow-confirm"));
+        chromium.navigateBy(By.id("follow-confirm"));
         assertThat(browser().findElement(By.id("follow-confirmed")).getText()).contains(proposal.getTrackingCode());
 
         proposals.recordResponse(proposal.getId(), "La propuesta es viable y se co-creará en la mesa del eje.");
@@ -111,24 +106,7 @@ class FollowingBrowserTests {
     }
 
     private void open(String path) {
-        browser().get("http://localhost:" + port + path);
-        waitForLoadedPage();
-    }
-
-    /** Clicks what leads to another page and waits for that page (see {@code DashboardBrowserTests}). */
-    private void navigateBy(By target) {
-        WebElement oldPage = browser().findElement(By.tagName("html"));
-        browser().findElement(target).click();
-        waitFor().until(ExpectedConditions.stalenessOf(oldPage));
-        waitForLoadedPage();
-    }
-
-    private void waitForLoadedPage() {
-        waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(30));
+        chromium.open("http://localhost:" + port + path);
     }
 
     private static WebDriver browser() {

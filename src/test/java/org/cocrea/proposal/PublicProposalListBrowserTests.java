@@ -2,7 +2,6 @@ package org.cocrea.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.cocrea.support.ChromiumPerClass;
@@ -14,12 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -55,7 +51,7 @@ class PublicProposalListBrowserTests {
     @Test
     void visitorSearchesFiltersAndOpensAProposal() {
         open("/?lang=es");
-        navigateBy(By.cssSelector("header nav a[href='/proposals']"));
+        chromium.navigateBy(By.cssSelector("header nav a[href='/proposals']"));
         assertThat(browser().getTitle()).startsWith("Todas las propuestas recibidas");
         assertThat(count()).isEqualTo("Propuestas que coinciden: 25");
         assertThat(codes()).hasSize(20);
@@ -64,7 +60,7 @@ class PublicProposalListBrowserTests {
         WebElement search = browser().findElement(By.id("filter-q"));
         assertThat(browser().findElement(By.cssSelector("label[for='filter-q']")).getText()).isEqualTo("Buscar");
         search.sendKeys("participacion");
-        navigateBy(By.cssSelector("form.filters button[type=submit]"));
+        chromium.navigateBy(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser().getCurrentUrl()).contains("q=participacion");
         assertThat(codes()).containsExactly(PublicProposalListTestData.P3);
         assertThat(browser().findElement(By.cssSelector("#" + PublicProposalListTestData.P3 + " h2")).getText())
@@ -72,7 +68,7 @@ class PublicProposalListBrowserTests {
 
         // a filter on top of the search finds nothing; the form keeps both
         new Select(browser().findElement(By.id("filter-axis"))).selectByValue("ambiente");
-        navigateBy(By.cssSelector("form.filters button[type=submit]"));
+        chromium.navigateBy(By.cssSelector("form.filters button[type=submit]"));
         assertThat(codes()).isEmpty();
         assertThat(browser().findElement(By.id("filter-q")).getAttribute("value")).isEqualTo("participacion");
         assertThat(new Select(browser().findElement(By.id("filter-axis"))).getFirstSelectedOption().getText())
@@ -81,25 +77,25 @@ class PublicProposalListBrowserTests {
         // only the filter: the proposals of that axis, then of one status
         browser().findElement(By.id("filter-q")).clear();
         new Select(browser().findElement(By.id("filter-status"))).selectByVisibleText("Respondida");
-        navigateBy(By.cssSelector("form.filters button[type=submit]"));
+        chromium.navigateBy(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser().getCurrentUrl()).contains("axis=ambiente").contains("status=RESPONDED");
         assertThat(codes()).containsExactly(PublicProposalListTestData.P2);
 
         // the search again, then one proposal's page and back to the list
-        navigateBy(By.cssSelector("a.clear-filters"));
+        chromium.navigateBy(By.cssSelector("a.clear-filters"));
         browser().findElement(By.id("filter-q")).sendKeys("datos");
-        navigateBy(By.cssSelector("form.filters button[type=submit]"));
+        chromium.navigateBy(By.cssSelector("form.filters button[type=submit]"));
         assertThat(codes()).containsExactly(PublicProposalListTestData.P1);
         WebElement p1 = browser().findElement(By.id(PublicProposalListTestData.P1));
         assertThat(p1.findElement(By.cssSelector(".outcome")).getText()).contains("Mesa de datos abiertos")
                 .contains("PX0001");
-        navigateBy(By.cssSelector("#" + PublicProposalListTestData.P1 + " h2 a"));
+        chromium.navigateBy(By.cssSelector("#" + PublicProposalListTestData.P1 + " h2 a"));
         assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Portal de dato abierto del presupuesto");
         assertThat(browser().findElement(By.id("tracking-code")).getText()).isEqualTo(PublicProposalListTestData.P1);
         assertThat(browser().findElement(By.cssSelector("#outcome a.commitment")).getAttribute("href"))
                 .endsWith("/dashboard/PX0001");
         assertThat(browser().findElement(By.tagName("main")).getText()).doesNotContain("SECRETO");
-        navigateBy(By.id("all-proposals"));
+        chromium.navigateBy(By.id("all-proposals"));
         assertThat(count()).isEqualTo("Propuestas que coinciden: 25");
     }
 
@@ -113,7 +109,7 @@ class PublicProposalListBrowserTests {
         assertThat(codes()).isEmpty();
         // choosing a valid status recovers
         new Select(field).selectByVisibleText("Recibida");
-        navigateBy(By.cssSelector("form.filters button[type=submit]"));
+        chromium.navigateBy(By.cssSelector("form.filters button[type=submit]"));
         assertThat(codes()).hasSize(20);
         assertThat(browser().findElements(By.cssSelector(".field-error"))).isEmpty();
     }
@@ -123,24 +119,7 @@ class PublicProposalListBrowserTests {
     }
 
     private void open(String path) {
-        browser().get("http://localhost:" + port + path);
-        waitForLoadedPage();
-    }
-
-    /** Clicks what leads to another page and waits for that page (the old document goes stale, the new one loads). */
-    private void navigateBy(By target) {
-        WebElement oldPage = browser().findElement(By.tagName("html"));
-        browser().findElement(target).click();
-        waitFor().until(ExpectedConditions.stalenessOf(oldPage));
-        waitForLoadedPage();
-    }
-
-    private void waitForLoadedPage() {
-        waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser(), Duration.ofSeconds(30));
+        chromium.open("http://localhost:" + port + path);
     }
 
     private List<String> codes() {

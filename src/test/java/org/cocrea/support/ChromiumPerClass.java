@@ -1,11 +1,17 @@
 package org.cocrea.support;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One {@link HeadlessChromium} per test class, as a JUnit 5 extension: started before the class's first test and
@@ -59,5 +65,38 @@ public final class ChromiumPerClass implements BeforeAllCallback, AfterAllCallba
             throw new IllegalStateException("the browser runs only during the test class");
         }
         return chromium.driver();
+    }
+
+    /**
+     * Opens the address and waits until the page has loaded.
+     *
+     * @param url the whole address, e.g. {@code http://localhost:8080/proposals}
+     */
+    public void open(String url) {
+        driver().get(url);
+        waitForLoadedPage();
+    }
+
+    /**
+     * Clicks what leads to another page and waits for that page: the old document goes stale, the new one finishes
+     * loading. Reading the URL or the page right after {@code click()} races the navigation on a busy machine.
+     *
+     * @param target the link or button
+     */
+    public void navigateBy(By target) {
+        WebElement oldPage = driver().findElement(By.tagName("html"));
+        driver().findElement(target).click();
+        waitFor().until(ExpectedConditions.stalenessOf(oldPage));
+        waitForLoadedPage();
+    }
+
+    /** Waits until the current document's {@code readyState} is {@code complete}. */
+    public void waitForLoadedPage() {
+        waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** @return a wait of at most 30 seconds on the class's browser, for conditions the test names */
+    public WebDriverWait waitFor() {
+        return new WebDriverWait(driver(), Duration.ofSeconds(30));
     }
 }
