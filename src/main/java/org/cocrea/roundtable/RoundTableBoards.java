@@ -70,19 +70,15 @@ class RoundTableBoards {
                 .setHeader("time", "question", "author_organization", "text").get())) {
             for (BoardEntry e : entries(id, board)) {
                 csv.printRecord(dates.format(e.getCreatedAt()), e.getQuestion() == null ? "" : e.getQuestion(),
-                        e.getAuthorOrganization() == null ? "anonymous" : neutralise(e.getAuthorOrganization()),
-                        e.getHiddenReason() == null ? neutralise(e.getText())
-                                : "[hidden by moderation: " + neutralise(e.getHiddenReason()) + "]");
+                        e.getAuthorOrganization() == null ? "anonymous"
+                                : CsvFiles.neutralise(e.getAuthorOrganization()),
+                        e.getHiddenReason() == null ? CsvFiles.neutralise(e.getText())
+                                : "[hidden by moderation: " + CsvFiles.neutralise(e.getHiddenReason()) + "]");
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toString();
-    }
-
-    /** Keeps spreadsheet programs from running a cell as a formula (CSV injection). */
-    private static String neutralise(String text) {
-        return CsvFiles.neutralise(text);
     }
 
     void recordPresentation(long id, String presentation) {
