@@ -324,6 +324,52 @@ public class Communities {
     }
 
     /**
+     * Records an event that already took place (one held before the community was on Cocrea, or organised
+     * elsewhere), with its public summary: HELD at once, nobody is mailed or announced, no registration.
+     *
+     * @param slug       the community
+     * @param input      the event as it was (its start must be in the past; the scheduling service's rules, which are
+     *                   about announcing ahead, do not apply)
+     * @param summary    1 to 20,000 characters
+     * @param attendance 0 to 100,000
+     * @param by         the staff user
+     * @return the event, HELD
+     * @throws InputRefusedException naming every refused field, including a start that is not in the past
+     *                               ({@code startsAt}); nothing is stored
+     * @throws NotFoundException     if there is no such community
+     */
+    @Transactional
+    public CommunityEvent recordHeld(String slug, EventInput input, String summary, Integer attendance, String by) {
+        Community community = get(slug);
+        List<FieldProblem> problems = new ArrayList<>();
+        String title = input.title() == null ? "" : input.title().strip();
+        text("title", title, 1, TITLE_MAX, problems);
+        text("description", input.description(), 0, EVENT_DESCRIPTION_MAX, problems);
+        String location = input.location() == null ? "" : input.location().strip();
+        text("location", location, 1, LOCATION_MAX, problems);
+        int minutes = input.durationMinutes() == null ? -1 : input.durationMinutes();
+        if (minutes < 15 || minutes > 480) {
+            problems.add(FieldProblem.of("durationMinutes", "community.error.duration"));
+        }
+        Instant start = parse(input.startsAt(), problems);
+        if (start != null && start.isAfter(clock.instant())) {
+            problems.add(FieldProblem.of("startsAt", "community.error.notPast"));
+        }
+        text("summary", summary, 1, SUMMARY_MAX, problems);
+        if (attendance == null || attendance < 0 || attendance > 100_000) {
+            problems.add(FieldProblem.of("attendance", "community.error.attendance"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRefusedException(problems);
+        }
+        CommunityEvent event = events.save(new CommunityEvent(community.getId(), title,
+                blankToNull(input.description()), start, minutes, location, Math.max(attendance, 1),
+                UUID.randomUUID() + "@cocrea", by, clock.instant()));
+        event.recordSummary(summary.strip(), attendance);
+        return event;
+    }
+
+    /**
      * @param event an event
      * @return whether it can still be moved or cancelled: SCHEDULED and not started (clock of the application)
      */

@@ -78,6 +78,9 @@ class CommunityStaffController {
                     communities.proposeStart(community).toString(),
                     (int) Communities.DEFAULT_DURATION.toMinutes(), "", 50));
         }
+        if (!model.containsAttribute("past")) {
+            model.addAttribute("past", new Communities.EventInput("", "", "", 120, "", null));
+        }
         model.addAttribute("community", community);
         model.addAttribute("events", communities.events(community));
         return "communities/staff-community";
@@ -114,6 +117,26 @@ class CommunityStaffController {
         } catch (InputRefusedException e) {
             refused(e, model, locale, response);
             model.addAttribute("event", input);
+            return community(slug, model);
+        }
+    }
+
+    @PostMapping("/staff/communities/{slug}/past-events")
+    String recordHeld(@PathVariable String slug, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String startsAt, @RequestParam(required = false) Integer durationMinutes,
+            @RequestParam(defaultValue = "") String location, @RequestParam(defaultValue = "") String summary,
+            @RequestParam(required = false) Integer attendance, Principal principal, Model model, Locale locale,
+            HttpServletResponse response) {
+        try {
+            CommunityEvent event = communities.recordHeld(slug, new Communities.EventInput(title, "", startsAt,
+                    durationMinutes, location, null), summary, attendance, principal.getName());
+            return "redirect:/staff/communities/" + slug + "/events/" + event.getId() + "?summary";
+        } catch (InputRefusedException e) {
+            refused(e, model, locale, response);
+            model.addAttribute("past", new Communities.EventInput(title, "", startsAt, durationMinutes, location,
+                    null));
+            model.addAttribute("pastSummary", summary);
+            model.addAttribute("pastAttendance", attendance);
             return community(slug, model);
         }
     }

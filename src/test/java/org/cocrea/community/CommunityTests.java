@@ -343,6 +343,28 @@ class CommunityTests {
     }
 
     @Test
+    void anEventThatAlreadyTookPlaceIsRecordedWithoutMailsAndAFutureOneIsRefused() throws Exception {
+        Community c = community();
+        LocalDateTime future = LocalDateTime.now(BUENOS_AIRES).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        mvc.perform(post("/staff/communities/" + c.getSlug() + "/past-events").with(staff()).with(csrf())
+                        .param("title", "Encuentro").param("startsAt", future.toString()).param("durationMinutes", "90")
+                        .param("location", "Sala 1").param("summary", "Resumen").param("attendance", "12"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Inicio (hora de Buenos Aires): tiene que ser una fecha pasada")))
+                .andExpect(content().string(containsString("value=\"Encuentro\"")));
+        LocalDateTime past = LocalDateTime.now(BUENOS_AIRES).minusDays(40).truncatedTo(ChronoUnit.HOURS);
+        mvc.perform(post("/staff/communities/" + c.getSlug() + "/past-events").with(staff()).with(csrf())
+                        .param("title", "Encuentro de 2025").param("startsAt", past.toString())
+                        .param("durationMinutes", "90").param("location", "Sala 1")
+                        .param("summary", "Se mapearon los datasets de movilidad.").param("attendance", "12"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(rows("select count(*) from community_event where status = 'HELD'")).isEqualTo(1);
+        assertThat(rows("select count(*) from mail_outbox")).as("nobody is mailed").isZero();
+        mvc.perform(get("/communities/" + c.getSlug())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Se mapearon los datasets de movilidad.")));
+    }
+
+    @Test
     void theDirectorysErasureRemovesTheRegistrations() throws Exception {
         Community c = community();
         CommunityEvent e = event(c, 5);
