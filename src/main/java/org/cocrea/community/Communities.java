@@ -296,28 +296,20 @@ public class Communities {
     public CommunityEvent schedule(String slug, EventInput input, String by) {
         Community community = get(slug);
         List<FieldProblem> problems = new ArrayList<>();
-        String title = input.title() == null ? "" : input.title().strip();
-        text("title", title, 1, TITLE_MAX, problems);
-        text("description", input.description(), 0, EVENT_DESCRIPTION_MAX, problems);
-        String location = input.location() == null ? "" : input.location().strip();
-        text("location", location, 1, LOCATION_MAX, problems);
+        Instant start = checkEvent(input, problems);
         int capacity = input.capacity() == null ? -1 : input.capacity();
         if (capacity < 1 || capacity > CAPACITY_MAX) {
             problems.add(FieldProblem.of("capacity", "community.error.capacity", CAPACITY_MAX));
         }
         int minutes = input.durationMinutes() == null ? -1 : input.durationMinutes();
-        if (minutes < 15 || minutes > 480) {
-            problems.add(FieldProblem.of("durationMinutes", "community.error.duration"));
-        }
-        Instant start = parse(input.startsAt(), problems);
         if (start != null && minutes >= 15 && minutes <= 480) {
             problems.addAll(scheduler.fieldProblems(start, Duration.ofMinutes(minutes), taken(community, null)));
         }
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
-        CommunityEvent event = events.save(new CommunityEvent(community.getId(), title,
-                blankToNull(input.description()), start, minutes, location, capacity,
+        CommunityEvent event = events.save(new CommunityEvent(community.getId(), input.title().strip(),
+                blankToNull(input.description()), start, minutes, input.location().strip(), capacity,
                 UUID.randomUUID() + "@cocrea", by, clock.instant()));
         announce(community, event, CommunityEventAnnounced.Change.SCHEDULED);
         return event;
@@ -342,16 +334,7 @@ public class Communities {
     public CommunityEvent recordHeld(String slug, EventInput input, String summary, Integer attendance, String by) {
         Community community = get(slug);
         List<FieldProblem> problems = new ArrayList<>();
-        String title = input.title() == null ? "" : input.title().strip();
-        text("title", title, 1, TITLE_MAX, problems);
-        text("description", input.description(), 0, EVENT_DESCRIPTION_MAX, problems);
-        String location = input.location() == null ? "" : input.location().strip();
-        text("location", location, 1, LOCATION_MAX, problems);
-        int minutes = input.durationMinutes() == null ? -1 : input.durationMinutes();
-        if (minutes < 15 || minutes > 480) {
-            problems.add(FieldProblem.of("durationMinutes", "community.error.duration"));
-        }
-        Instant start = parse(input.startsAt(), problems);
+        Instant start = checkEvent(input, problems);
         if (start != null && start.isAfter(clock.instant())) {
             problems.add(FieldProblem.of("startsAt", "community.error.notPast"));
         }
@@ -362,11 +345,28 @@ public class Communities {
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
-        CommunityEvent event = events.save(new CommunityEvent(community.getId(), title,
-                blankToNull(input.description()), start, minutes, location, Math.max(attendance, 1),
+        CommunityEvent event = events.save(new CommunityEvent(community.getId(), input.title().strip(),
+                blankToNull(input.description()), start, input.durationMinutes(), input.location().strip(),
+                Math.max(attendance, 1),
                 UUID.randomUUID() + "@cocrea", by, clock.instant()));
         event.recordSummary(summary.strip(), attendance);
         return event;
+    }
+
+    /**
+     * Checks what every event has: title, description, place or link, duration and a readable start.
+     *
+     * @return the start, or null when it is missing or unreadable (the problem is added)
+     */
+    private static Instant checkEvent(EventInput input, List<FieldProblem> problems) {
+        text("title", input.title(), 1, TITLE_MAX, problems);
+        text("description", input.description(), 0, EVENT_DESCRIPTION_MAX, problems);
+        text("location", input.location(), 1, LOCATION_MAX, problems);
+        int minutes = input.durationMinutes() == null ? -1 : input.durationMinutes();
+        if (minutes < 15 || minutes > 480) {
+            problems.add(FieldProblem.of("durationMinutes", "community.error.duration"));
+        }
+        return parse(input.startsAt(), problems);
     }
 
     /**

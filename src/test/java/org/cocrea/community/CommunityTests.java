@@ -18,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +33,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import org.cocrea.participant.ContactErased;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.IcalJs;
+import org.cocrea.support.ReceivedMails;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
 import org.jsoup.Jsoup;
@@ -429,22 +428,11 @@ class CommunityTests {
         return fixtures.jdbc().queryForObject(sql, Long.class);
     }
 
-    private MimeMessage onlyMail(String recipient, String kind) throws Exception {
-        long id = fixtures.jdbc().queryForObject("select id from mail_outbox where recipient = ? and kind = ?",
-                Long.class, recipient, kind);
-        List<MimeMessage> found = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return String.valueOf(id).equals(m.getHeader("X-Cocrea-Outbox-Id", null));
-            } catch (Exception ex) {
-                return false;
-            }
-        }).toList();
-        assertThat(found).hasSize(1);
-        return found.get(0);
+    private MimeMessage onlyMail(String recipient, String kind) {
+        return ReceivedMails.only(greenMail, fixtures.jdbc(), recipient, kind);
     }
 
     private static String body(MimeMessage m) throws Exception {
-        Object content = m.getContent();
-        return content instanceof String s ? s : GreenMailUtil.getBody(m);
+        return ReceivedMails.text(m);
     }
 }
