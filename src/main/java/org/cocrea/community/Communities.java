@@ -22,6 +22,7 @@ import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.roundtable.RoundTableScheduler;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +49,9 @@ public class Communities {
     static final int CAPACITY_MAX = 10000;
     /** Length of an event the scheduling service proposes a date for: two hours. */
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(120);
+    /** Dates before OGP (2011) or far ahead are typing mistakes: the years a start may have. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final CommunityRepository communities;
@@ -151,8 +155,13 @@ public class Communities {
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
-        return communities.save(new Community(slug, input.nameEs().strip(), blankToNull(input.nameEn()),
-                input.descriptionEs().strip(), blankToNull(input.descriptionEn()), by, clock.instant()));
+        try {
+            return communities.saveAndFlush(new Community(slug, input.nameEs().strip(), blankToNull(input.nameEn()),
+                    input.descriptionEs().strip(), blankToNull(input.descriptionEn()), by, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            // another request took the address between the check and the insert
+            throw InputRefusedException.of("slug", "community.error.slugTaken", slug);
+        }
     }
 
     /**
@@ -178,21 +187,46 @@ public class Communities {
     }
 
     private static void checkTexts(CommunityInput input, List<FieldProblem> problems) {
-        text("nameEs", input.nameEs(), 1, NAME_MAX, problems);
-        text("nameEn", input.nameEn(), 0, NAME_MAX, problems);
+        line("nameEs", input.nameEs(), 1, NAME_MAX, problems);
+        line("nameEn", input.nameEn(), 0, NAME_MAX, problems);
         text("descriptionEs", input.descriptionEs(), 1, DESCRIPTION_MAX, problems);
         text("descriptionEn", input.descriptionEn(), 0, DESCRIPTION_MAX, problems);
     }
 
-    /** Adds a problem when the text is shorter than {@code min} or longer than {@code max}, or has control characters. */
+    /**
+     * Adds a problem when the text is shorter than {@code min} or longer than {@code max}, or has control characters;
+     * a text of spaces and invisible characters only (no-break spaces, zero-width spaces) counts as empty.
+     */
     private static void text(String field, String value, int min, int max, List<FieldProblem> problems) {
         String v = value == null ? "" : value.strip();
+        if (!visible(v)) {
+            v = "";
+        }
         if (v.length() < min || InputText.exceeds(v, max)) {
             problems.add(FieldProblem.of(field, min > 0 ? "community.error.length" : "community.error.tooLong",
                     min, max));
         } else if (InputText.hasForbiddenCharacters(v)) {
             problems.add(FieldProblem.of(field, "community.error.characters"));
         }
+    }
+
+    /** Like {@link #text}, for a one-line field (a name, a title, a place): a line break is refused too. */
+    private static void line(String field, String value, int min, int max, List<FieldProblem> problems) {
+        int before = problems.size();
+        text(field, value, min, max, problems);
+        if (problems.size() == before && value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+            problems.add(FieldProblem.of(field, "community.error.lineBreak"));
+        }
+    }
+
+    /**
+     * @param text a text
+     * @return whether it has a character one can see: not only white space, no-break spaces and format characters
+     *         such as the zero-width space
+     */
+    static boolean visible(String text) {
+        return text != null && text.codePoints().anyMatch(cp -> !Character.isWhitespace(cp)
+                && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT);
     }
 
     /**
@@ -216,7 +250,7 @@ public class Communities {
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || !visible(value) ? null : value.strip();
     }
 
     /**
@@ -294,7 +328,7 @@ public class Communities {
      */
     @Transactional
     public CommunityEvent schedule(String slug, EventInput input, String by) {
-        Community community = get(slug);
+        Community community = lock(slug);
         List<FieldProblem> problems = new ArrayList<>();
         Instant start = checkEvent(input, problems);
         int capacity = input.capacity() == null ? -1 : input.capacity();
@@ -332,11 +366,18 @@ public class Communities {
      */
     @Transactional
     public CommunityEvent recordHeld(String slug, EventInput input, String summary, Integer attendance, String by) {
-        Community community = get(slug);
+        Community community = lock(slug);
         List<FieldProblem> problems = new ArrayList<>();
         Instant start = checkEvent(input, problems);
-        if (start != null && start.isAfter(clock.instant())) {
-            problems.add(FieldProblem.of("startsAt", "community.error.notPast"));
+        Integer minutes = input.durationMinutes();
+        if (start != null && minutes != null && minutes >= 15 && minutes <= 480) {
+            Instant end = start.plus(Duration.ofMinutes(minutes));
+            if (end.isAfter(clock.instant())) {
+                problems.add(FieldProblem.of("startsAt", "community.error.notPast"));
+            } else if (taken(community, null).stream().anyMatch(t -> t.start().isBefore(end)
+                    && start.isBefore(t.end()))) {
+                problems.add(FieldProblem.of("startsAt", "roundTable.refusal.overlap"));
+            }
         }
         text("summary", summary, 1, SUMMARY_MAX, problems);
         if (attendance == null || attendance < 0 || attendance > 100_000) {
@@ -359,9 +400,9 @@ public class Communities {
      * @return the start, or null when it is missing or unreadable (the problem is added)
      */
     private static Instant checkEvent(EventInput input, List<FieldProblem> problems) {
-        text("title", input.title(), 1, TITLE_MAX, problems);
+        line("title", input.title(), 1, TITLE_MAX, problems);
         text("description", input.description(), 0, EVENT_DESCRIPTION_MAX, problems);
-        text("location", input.location(), 1, LOCATION_MAX, problems);
+        line("location", input.location(), 1, LOCATION_MAX, problems);
         int minutes = input.durationMinutes() == null ? -1 : input.durationMinutes();
         if (minutes < 15 || minutes > 480) {
             problems.add(FieldProblem.of("durationMinutes", "community.error.duration"));
@@ -399,14 +440,16 @@ public class Communities {
      */
     @Transactional
     public CommunityEvent reschedule(String slug, long eventId, String startsAt) {
-        Community community = get(slug);
+        Community community = lock(slug);
         CommunityEvent event = lock(community, eventId);
         List<FieldProblem> problems = new ArrayList<>();
         if (!changeable(event)) {
             problems.add(FieldProblem.of("startsAt", "community.error.notChangeable"));
         }
         Instant start = parse(startsAt, problems);
-        if (start != null && problems.isEmpty()) {
+        if (start != null && problems.isEmpty() && start.equals(event.getStartsAt())) {
+            problems.add(FieldProblem.of("startsAt", "community.error.sameStart"));
+        } else if (start != null && problems.isEmpty()) {
             problems.addAll(scheduler.fieldProblems(start, Duration.ofMinutes(event.getDurationMinutes()),
                     taken(community, eventId)));
         }
@@ -489,7 +532,10 @@ public class Communities {
     public EventMaterial addMaterial(String slug, long eventId, String title, String url, String by) {
         CommunityEvent event = event(get(slug), eventId);
         List<FieldProblem> problems = new ArrayList<>();
-        text("materialTitle", title, 1, TITLE_MAX, problems);
+        line("materialTitle", title, 1, TITLE_MAX, problems);
+        if (event.getStatus() == CommunityEvent.Status.CANCELLED) {
+            problems.add(FieldProblem.of("materialTitle", "community.error.cancelledEvent"));
+        }
         String address = url == null ? "" : url.strip();
         if (!webAddress(address)) {
             problems.add(FieldProblem.of("materialUrl", "community.error.url", URL_MAX));
@@ -516,7 +562,10 @@ public class Communities {
         materials.delete(material);
     }
 
-    /** @return whether the text is an absolute http(s) address with a host, at most 1,000 characters */
+    /**
+     * @return whether the text is an absolute http(s) address with a host and no user name or password in it (a public
+     *         link), at most 1,000 characters
+     */
     static boolean webAddress(String address) {
         if (address.isEmpty() || address.length() > URL_MAX || InputText.hasForbiddenCharacters(address)) {
             return false;
@@ -524,10 +573,19 @@ public class Communities {
         try {
             URI uri = new URI(address);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
+                    && uri.getHost() != null && !uri.getHost().isBlank() && uri.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * Takes the community's row lock for the rest of the transaction: the overlap check and the insert or move of its
+     * events happen one request at a time (two clicks on "schedule" give one event).
+     */
+    private Community lock(String slug) {
+        Community community = get(slug);
+        return communities.lockById(community.getId()).orElseThrow(() -> new NotFoundException("community", slug));
     }
 
     private CommunityEvent lock(Community community, long eventId) {
@@ -541,7 +599,13 @@ public class Communities {
             return null;
         }
         try {
-            return LocalDateTime.parse(startsAt.strip()).atZone(ZONE).toInstant();
+            LocalDateTime local = LocalDateTime.parse(startsAt.strip());
+            if (local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR) {
+                problems.add(FieldProblem.of("startsAt", "community.error.dateRange", String.valueOf(FIRST_YEAR),
+                        String.valueOf(LAST_YEAR)));
+                return null;
+            }
+            return local.atZone(ZONE).toInstant();
         } catch (DateTimeParseException e) {
             problems.add(FieldProblem.of("startsAt", "community.error.dateTime"));
             return null;

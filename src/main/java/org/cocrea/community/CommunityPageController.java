@@ -34,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * event), {@code /communities/{slug}} (description, follow form, upcoming and past events with their materials),
  * {@code /communities/{slug}/events/{id}} (the event, its registration form, materials and, once held, its summary)
  * with its {@code .ics}, and the registrant's private page {@code /communities/registrations/{token}} to withdraw.
- * No name or e-mail of a registrant is ever shown here. Registration is subject to the registration abuse limits.
+ * No name or e-mail of a registrant is ever shown here. Registration is subject to the registration abuse limits; a
+ * registration or withdrawal that succeeds redirects to the page it changed (post/redirect/get), and an address in
+ * another case than the community's goes to the canonical one.
  */
 @Controller
 class CommunityPageController {
@@ -71,6 +73,9 @@ class CommunityPageController {
     @GetMapping("/communities/{slug}")
     String community(@PathVariable String slug, Model model) {
         Community community = communities.get(slug);
+        if (!community.getSlug().equals(slug)) {
+            return "redirect:/communities/" + community.getSlug();
+        }
         List<CommunityEvent> events = communities.events(community);
         model.addAttribute("community", community);
         model.addAttribute("upcoming", events.stream().filter(e -> e.getStartsAt().isAfter(clock.instant()))
@@ -89,6 +94,9 @@ class CommunityPageController {
     @GetMapping("/communities/{slug}/events/{id}")
     String event(@PathVariable String slug, @PathVariable long id, Model model) {
         Community community = communities.get(slug);
+        if (!community.getSlug().equals(slug)) {
+            return "redirect:/communities/" + community.getSlug() + "/events/" + id;
+        }
         return eventPage(community, communities.event(community, id), model);
     }
 
@@ -112,8 +120,11 @@ class CommunityPageController {
         Community community = communities.get(slug);
         CommunityEvent event = communities.event(community, id);
         try {
-            model.addAttribute("registration", registrations.register(event.getId(), name, email, organization,
-                    organizationType, consent, Languages.supported(locale)));
+            EventRegistration r = registrations.register(event.getId(), name, email, organization, organizationType,
+                    consent, Languages.supported(locale));
+            // Post/redirect/get: reloading or switching the language does not send the form again.
+            return "redirect:/communities/" + community.getSlug() + "/events/" + event.getId() + "?registered="
+                    + (r.getStatus() == EventRegistration.Status.REGISTERED ? "seat" : "waiting");
         } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problems", problems.shown(e, locale));
@@ -149,16 +160,18 @@ class CommunityPageController {
     String withdraw(@PathVariable String token, Model model, Locale locale, HttpServletRequest request,
             HttpServletResponse response) {
         limits.admit(PublicAction.MY_DATA, request, null);
-        EventRegistration registration;
+        EventRegistration before = registrations.byToken(token)
+                .orElseThrow(() -> new NotFoundException("registration", null));
+        String outcome = before.getStatus() == EventRegistration.Status.REGISTERED ? "seat"
+                : before.getStatus() == EventRegistration.Status.WAITLISTED ? "waiting" : "already";
         try {
-            registration = registrations.withdraw(token);
-            model.addAttribute("withdrawn", true);
+            registrations.withdraw(token);
         } catch (InputRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problems", problems.shown(e, locale));
-            registration = registrations.byToken(token).orElseThrow();
+            return registrationPage(before, model);
         }
-        return registrationPage(registration, model);
+        return "redirect:/communities/registrations/" + token + "?withdrawn=" + outcome;
     }
 
     private String registrationPage(EventRegistration registration, Model model) {

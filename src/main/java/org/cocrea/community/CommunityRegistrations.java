@@ -3,6 +3,7 @@ package org.cocrea.community;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.cocrea.participant.ContactErased;
 import org.cocrea.participant.OrganizationType;
+import org.cocrea.participant.PersonalDataSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  * registration order; the confirmation mail carries the iCalendar invitation for a seat and the private link to
  * withdraw; a withdrawal gives the seat to the first person waiting, who is mailed the invitation. Decided under the
  * event's row lock, so two requests for the last seat cannot both get it. Every mail goes through the outbox in the
- * same transaction. The person's data is erased with the directory's erasure ({@link ContactErased}, Ley 25.326
- * art. 16).
+ * same transaction. The person's registrations are in the directory's export and are anonymised by its erasure
+ * ({@link PersonalDataSource}, {@link ContactErased}; Ley 25.326 arts. 14 and 16).
  */
 @Service
-public class CommunityRegistrations {
+public class CommunityRegistrations implements PersonalDataSource {
 
     /** Outbox kind of the confirmation mail; {@code cocrea.limits.confirmation-mail.community-registration} caps it. */
     static final String CONFIRM_KIND = "community-registration";
@@ -73,9 +75,10 @@ public class CommunityRegistrations {
      * @param organizationType an {@link OrganizationType} code or {@code ciudadania}
      * @param consent          whether the consent box was ticked (required)
      * @param locale           the page's language, for the mails
-     * @return the registration, REGISTERED or WAITLISTED
+     * @return the registration, REGISTERED or WAITLISTED; for an address already registered, its registration as it
+     *         is (its owner gets the confirmation again, capped), so that the answer does not reveal who attends
      * @throws InputRefusedException listing every problem (fields {@code registration} when closed, {@code name},
-     *                               {@code email} also when already registered, {@code organization},
+     *                               {@code email}, {@code organization},
      *                               {@code organizationType}, {@code consent}; codes {@code community.error.*});
      *                               nothing is stored
      * @throws NotFoundException     if there is no such event
@@ -90,9 +93,9 @@ public class CommunityRegistrations {
             problems.add(FieldProblem.of("registration", "community.error.closed"));
         }
         String who = name == null ? "" : name.strip();
-        if (who.isEmpty() || InputText.exceeds(who, NAME_MAX)) {
+        if (!Communities.visible(who) || InputText.exceeds(who, NAME_MAX)) {
             problems.add(FieldProblem.of("name", "community.error.length", 1, NAME_MAX));
-        } else if (InputText.hasForbiddenCharacters(who)) {
+        } else if (InputText.hasForbiddenCharacters(who) || who.indexOf('\n') >= 0 || who.indexOf('\r') >= 0) {
             problems.add(FieldProblem.of("name", "community.error.characters"));
         }
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -102,7 +105,7 @@ public class CommunityRegistrations {
         String org = organization == null ? "" : organization.strip();
         if (InputText.exceeds(org, ORGANIZATION_MAX)) {
             problems.add(FieldProblem.of("organization", "community.error.tooLong", 0, ORGANIZATION_MAX));
-        } else if (InputText.hasForbiddenCharacters(org)) {
+        } else if (InputText.hasForbiddenCharacters(org) || org.indexOf('\n') >= 0 || org.indexOf('\r') >= 0) {
             problems.add(FieldProblem.of("organization", "community.error.characters"));
         }
         if (!CITIZEN.equals(organizationType) && OrganizationType.fromCode(organizationType).isEmpty()) {
@@ -111,13 +114,15 @@ public class CommunityRegistrations {
         if (!consent) {
             problems.add(FieldProblem.of("consent", "community.error.consent"));
         }
-        Optional<EventRegistration> previous = problems.stream().anyMatch(p -> p.field().equals("email"))
-                ? Optional.empty() : registrations.findByEventIdAndEmail(eventId, address);
-        if (previous.isPresent() && previous.get().getStatus() != EventRegistration.Status.CANCELLED) {
-            problems.add(FieldProblem.of("email", "community.error.duplicate"));
-        }
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
+        }
+        Optional<EventRegistration> previous = registrations.findByEventIdAndEmail(eventId, address);
+        if (previous.isPresent() && previous.get().getStatus() != EventRegistration.Status.CANCELLED) {
+            // Already registered: the page answers as for a new registration (it must not tell a visitor whether an
+            // address attends), and the owner of the address is mailed their registration again (capped).
+            mailRegistration(community(event), event, previous.get(), true);
+            return previous.get();
         }
         long seated = registrations.countByEventIdAndStatus(eventId, EventRegistration.Status.REGISTERED);
         EventRegistration.Status status = seated < event.getCapacity() ? EventRegistration.Status.REGISTERED
@@ -171,13 +176,23 @@ public class CommunityRegistrations {
         if (open && hadSeat) {
             Community community = community(event);
             mailChange(community, event, found, "withdrawn", true);
-            registrations.findByEventIdOrderByIdAsc(event.getId()).stream()
-                    .filter(w -> w.getStatus() == EventRegistration.Status.WAITLISTED).findFirst().ifPresent(w -> {
-                        w.setStatus(EventRegistration.Status.REGISTERED);
-                        mailRegistration(community, event, w, false);
-                    });
+            promoteFirstWaiting(community, event);
         }
         return found;
+    }
+
+    /**
+     * Gives a freed seat to the person waiting longest (by when they last registered, so someone who withdrew and
+     * registered again queues behind those already waiting), mailed the invitation.
+     */
+    private void promoteFirstWaiting(Community community, CommunityEvent event) {
+        registrations.findByEventIdOrderByIdAsc(event.getId()).stream()
+                .filter(w -> w.getStatus() == EventRegistration.Status.WAITLISTED)
+                .min(Comparator.comparing(EventRegistration::getConsentAt).thenComparing(EventRegistration::getId))
+                .ifPresent(w -> {
+                    w.setStatus(EventRegistration.Status.REGISTERED);
+                    mailRegistration(community, event, w, false);
+                });
     }
 
     /**
@@ -216,11 +231,55 @@ public class CommunityRegistrations {
         }
     }
 
-    /** The directory erased a person (Ley 25.326 art. 16): their registrations go, in the erasure's transaction. */
+    /**
+     * The directory erased a person (Ley 25.326 art. 16), in the erasure's transaction: name, address and organisation
+     * of their registrations go, the organisation type stays (participation counts); a registration to an event still
+     * open ends, and its seat goes to the first person waiting.
+     */
     @EventListener
     @Transactional
     void on(ContactErased erased) {
-        registrations.deleteAll(registrations.findByEmail(erased.email()));
+        for (EventRegistration r : registrations.findByEmailOrderByIdAsc(erased.email())) {
+            CommunityEvent event = events.lockById(r.getEventId()).orElse(null);
+            boolean open = event != null && event.getStatus() == CommunityEvent.Status.SCHEDULED
+                    && event.getStartsAt().isAfter(clock.instant());
+            if (open && r.getStatus() != EventRegistration.Status.CANCELLED) {
+                // nobody can be mailed at an erased address: the registration ends and its seat goes on
+                boolean hadSeat = r.getStatus() == EventRegistration.Status.REGISTERED;
+                r.setStatus(EventRegistration.Status.CANCELLED);
+                if (hadSeat) {
+                    promoteFirstWaiting(community(event), event);
+                }
+            }
+            r.anonymise();
+        }
+    }
+
+    @Override
+    public String section() {
+        return "communityRegistrations";
+    }
+
+    /** @return the address's registrations to community events: event, community, status, name, organisation */
+    @Override
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> export(String email) {
+        return registrations.findByEmailOrderByIdAsc(email).stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            events.findById(r.getEventId()).ifPresent(e -> {
+                row.put("event", e.getTitle());
+                row.put("startsAt", e.getStartsAt());
+                communities.findById(e.getCommunityId()).ifPresent(c -> row.put("community", c.getSlug()));
+            });
+            row.put("name", r.getName());
+            row.put("organization", r.getOrganization());
+            row.put("organizationType", r.getOrganizationType());
+            row.put("status", r.getStatus().name());
+            row.put("language", r.getLanguage());
+            row.put("consentAt", r.getConsentAt());
+            row.put("createdAt", r.getCreatedAt());
+            return row;
+        }).toList();
     }
 
     /**

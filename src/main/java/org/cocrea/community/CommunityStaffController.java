@@ -106,11 +106,11 @@ class CommunityStaffController {
     @PostMapping("/staff/communities/{slug}/events")
     String schedule(@PathVariable String slug, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String startsAt,
-            @RequestParam(required = false) Integer durationMinutes, @RequestParam(defaultValue = "") String location,
-            @RequestParam(required = false) Integer capacity, Principal principal, Model model, Locale locale,
+            @RequestParam(defaultValue = "") String durationMinutes, @RequestParam(defaultValue = "") String location,
+            @RequestParam(defaultValue = "") String capacity, Principal principal, Model model, Locale locale,
             HttpServletResponse response) {
-        Communities.EventInput input = new Communities.EventInput(title, description, startsAt, durationMinutes,
-                location, capacity);
+        Communities.EventInput input = new Communities.EventInput(title, description, startsAt,
+                number(durationMinutes), location, number(capacity));
         try {
             CommunityEvent event = communities.schedule(slug, input, principal.getName());
             return "redirect:/staff/communities/" + slug + "/events/" + event.getId() + "?scheduled";
@@ -123,20 +123,20 @@ class CommunityStaffController {
 
     @PostMapping("/staff/communities/{slug}/past-events")
     String recordHeld(@PathVariable String slug, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String startsAt, @RequestParam(required = false) Integer durationMinutes,
+            @RequestParam(defaultValue = "") String startsAt, @RequestParam(defaultValue = "") String durationMinutes,
             @RequestParam(defaultValue = "") String location, @RequestParam(defaultValue = "") String summary,
-            @RequestParam(required = false) Integer attendance, Principal principal, Model model, Locale locale,
+            @RequestParam(defaultValue = "") String attendance, Principal principal, Model model, Locale locale,
             HttpServletResponse response) {
         try {
             CommunityEvent event = communities.recordHeld(slug, new Communities.EventInput(title, "", startsAt,
-                    durationMinutes, location, null), summary, attendance, principal.getName());
+                    number(durationMinutes), location, null), summary, number(attendance), principal.getName());
             return "redirect:/staff/communities/" + slug + "/events/" + event.getId() + "?summary";
         } catch (InputRefusedException e) {
             refused(e, model, locale, response);
-            model.addAttribute("past", new Communities.EventInput(title, "", startsAt, durationMinutes, location,
-                    null));
+            model.addAttribute("past", new Communities.EventInput(title, "", startsAt, number(durationMinutes),
+                    location, null));
             model.addAttribute("pastSummary", summary);
-            model.addAttribute("pastAttendance", attendance);
+            model.addAttribute("pastAttendance", number(attendance));
             return community(slug, model);
         }
     }
@@ -184,10 +184,10 @@ class CommunityStaffController {
 
     @PostMapping("/staff/communities/{slug}/events/{id}/summary")
     String summary(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String summary,
-            @RequestParam(required = false) Integer attendance, Model model, Locale locale,
+            @RequestParam(defaultValue = "") String attendance, Model model, Locale locale,
             HttpServletResponse response) {
         try {
-            communities.recordSummary(slug, id, summary, attendance);
+            communities.recordSummary(slug, id, summary, number(attendance));
             return "redirect:/staff/communities/" + slug + "/events/" + id + "?summary";
         } catch (InputRefusedException e) {
             refused(e, model, locale, response);
@@ -215,6 +215,19 @@ class CommunityStaffController {
     String removeMaterial(@PathVariable String slug, @PathVariable long id, @PathVariable long materialId) {
         communities.removeMaterial(slug, id, materialId);
         return "redirect:/staff/communities/" + slug + "/events/" + id + "?materialRemoved";
+    }
+
+    /**
+     * @param typed a number field as the form sent it
+     * @return the whole number, or null when it is empty, not a whole number or out of the int range (the service
+     *         then names the field and its range)
+     */
+    private static Integer number(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private void refused(InputRefusedException e, Model model, Locale locale, HttpServletResponse response) {

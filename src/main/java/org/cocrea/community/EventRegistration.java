@@ -70,6 +70,13 @@ public class EventRegistration {
         this.consentAt = now;
     }
 
+    /** Erasure: name, address and organisation go; status and organisation type stay (seats, counts). */
+    void anonymise() {
+        this.name = "";
+        this.email = "erased-" + id + "@erased.invalid";
+        this.organization = null;
+    }
+
     void setStatus(Status status) {
         this.status = status;
     }

@@ -15,6 +15,11 @@ interface CommunityRepository extends JpaRepository<Community, Long> {
     Optional<Community> findBySlug(String slug);
 
     List<Community> findAllByOrderByNameEsAsc();
+
+    /** Locks the community's row: its events are scheduled and moved one request at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Community c where c.id = :id")
+    Optional<Community> lockById(@Param("id") long id);
 }
 
 interface CommunityEventRepository extends JpaRepository<CommunityEvent, Long> {
@@ -40,7 +45,7 @@ interface EventRegistrationRepository extends JpaRepository<EventRegistration, L
 
     Optional<EventRegistration> findByToken(String token);
 
-    List<EventRegistration> findByEmail(String email);
+    List<EventRegistration> findByEmailOrderByIdAsc(String email);
 
     long countByEventIdAndStatus(long eventId, EventRegistration.Status status);
 }

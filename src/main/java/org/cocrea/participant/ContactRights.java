@@ -2,6 +2,8 @@ package org.cocrea.participant;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +22,12 @@ class ContactRights {
     private final MailOutbox outbox;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final List<PersonalDataSource> sources;
 
     ContactRights(ContactRegistry registry, ContactRepository contacts, Proposals proposals, MailOutbox outbox,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, List<PersonalDataSource> sources) {
         this.events = events;
+        this.sources = sources;
         this.registry = registry;
         this.contacts = contacts;
         this.proposals = proposals;
@@ -59,6 +63,8 @@ class ContactRights {
                     .map(m -> Map.of("subject", m.getSubject(), "createdAt", m.getCreatedAt(), "status",
                             m.getStatus().name()))
                     .toList());
+            String email = c.getEmail().toLowerCase(Locale.ROOT);
+            sources.forEach(source -> data.put(source.section(), source.export(email)));
             return data;
         });
     }

@@ -68,6 +68,16 @@ public class Registration {
         this.consentAt = now;
     }
 
+    /**
+     * Erasure (Ley 25.326 art. 16): name, address and organisation go; the organisation type, status and attendance
+     * stay, so the participation figures of the round-table do not change.
+     */
+    void anonymise() {
+        this.name = "";
+        this.email = "erased-" + id + "@erased.invalid";
+        this.organization = null;
+    }
+
     void setStatus(Status status) {
         this.status = status;
     }

@@ -31,6 +31,8 @@ interface RegistrationRepository extends JpaRepository<Registration, Long> {
     Optional<Registration> findByRoundTableIdAndEmailIgnoreCase(Long roundTableId, String email);
 
     long countByRoundTableIdAndStatus(Long roundTableId, Registration.Status status);
+
+    List<Registration> findByEmailIgnoreCaseOrderByIdAsc(String email);
 }
 
 interface BoardEntryRepository extends JpaRepository<BoardEntry, Long> {

@@ -36,6 +36,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.cocrea.participant.ContactErased;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.IcalJs;
+import org.cocrea.support.PublicHttp;
 import org.cocrea.support.ReceivedMails;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -84,6 +86,10 @@ class CommunityTests {
     ApplicationEventPublisher publisher;
     @Autowired
     TransactionTemplate tx;
+    @LocalServerPort
+    int port;
+
+    private static final java.util.Locale ES = java.util.Locale.forLanguageTag("es");
 
     @BeforeEach
     @AfterEach
@@ -212,12 +218,19 @@ class CommunityTests {
     void registrationSeatsWaitingListInvitationWithdrawalAndPromotion() throws Exception {
         Community c = community();
         CommunityEvent e = event(c, 1);
-        register(c, e, "Ana Pérez", "ana@example.org").andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"registered\"")));
-        register(c, e, "Beto Gómez", "Beto@Example.org").andExpect(status().isOk())
-                .andExpect(content().string(containsString("lista de espera")));
-        register(c, e, "Ana otra vez", "ana@example.org").andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("ese correo ya está inscripto")));
+        String eventPage = "/communities/" + c.getSlug() + "/events/" + e.getId();
+        register(c, e, "Ana Pérez", "ana@example.org")
+                .andExpect(header().string("Location", eventPage + "?registered=seat"));
+        mvc.perform(get(eventPage + "?registered=seat")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"registered\"")))
+                .andExpect(content().string(not(containsString("id=\"registration\""))));
+        register(c, e, "Beto Gómez", "Beto@Example.org")
+                .andExpect(header().string("Location", eventPage + "?registered=waiting"));
+        register(c, e, "Ana otra vez", "ana@example.org")
+                .andExpect(header().string("Location", eventPage + "?registered=seat"));
+        assertThat(rows("select count(*) from mail_outbox where recipient = 'ana@example.org' and kind = '"
+                + CommunityRegistrations.CONFIRM_KIND + "'"))
+                .as("registering again says nothing new on the page; the owner gets the mail again").isEqualTo(2);
         mvc.perform(post("/communities/" + c.getSlug() + "/events/" + e.getId() + "/register").with(csrf())
                         .param("name", "").param("email", "no-es-correo").param("organizationType", "marcianos"))
                 .andExpect(status().isBadRequest())
@@ -227,6 +240,8 @@ class CommunityTests {
                 .andExpect(content().string(containsString("Consentimiento: tenés que aceptar")));
         assertThat(rows("select count(*) from community_event_registration")).isEqualTo(2);
 
+        fixtures.jdbc().update("delete from mail_outbox where id = (select max(id) from mail_outbox"
+                + " where recipient = 'ana@example.org')"); // the repeated confirmation
         fixtures.flushOutbox();
         MimeMessage seat = onlyMail("ana@example.org", CommunityRegistrations.CONFIRM_KIND);
         assertThat(seat.getSubject()).contains("Tu lugar en Taller de datos de movilidad");
@@ -242,15 +257,20 @@ class CommunityTests {
                 .as("no invitation without a seat").isNull();
 
         assertThat(body(seat)).contains("Ana");
-        Matcher token = WITHDRAW_LINK.matcher(fixtures.jdbc().queryForObject("select body_html from mail_outbox"
-                + " where recipient = 'ana@example.org' and kind = ?", String.class, CommunityRegistrations.CONFIRM_KIND));
+        Matcher token = WITHDRAW_LINK.matcher(fixtures.jdbc().queryForList("select body_html from mail_outbox"
+                + " where recipient = 'ana@example.org' and kind = ?", String.class, CommunityRegistrations.CONFIRM_KIND)
+                .get(0));
         assertThat(token.find()).isTrue();
         mvc.perform(get("/communities/registrations/" + token.group(1))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tenés un lugar en este evento")));
         mvc.perform(post("/communities/registrations/" + token.group(1) + "/withdraw").with(csrf()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"withdrawn\"")));
+                .andExpect(header().string("Location", "/communities/registrations/" + token.group(1)
+                        + "?withdrawn=seat"));
+        mvc.perform(get("/communities/registrations/" + token.group(1) + "?withdrawn=seat"))
+                .andExpect(content().string(containsString("liberaste tu lugar")));
         mvc.perform(post("/communities/registrations/" + token.group(1) + "/withdraw").with(csrf()))
-                .andExpect(status().isOk());
+                .andExpect(header().string("Location", "/communities/registrations/" + token.group(1)
+                        + "?withdrawn=already"));
         mvc.perform(get("/communities/registrations/0123456789abcdef0123456789abcdef"))
                 .andExpect(status().isNotFound());
 
@@ -274,8 +294,8 @@ class CommunityTests {
     void movingAndCancellingMailTheRegistrantsTheUpdateAndTheCancellation() throws Exception {
         Community c = community();
         CommunityEvent e = event(c, 1);
-        register(c, e, "Ana Pérez", "ana@example.org").andExpect(status().isOk());
-        register(c, e, "Beto Gómez", "beto@example.org").andExpect(status().isOk());
+        register(c, e, "Ana Pérez", "ana@example.org").andExpect(status().is3xxRedirection());
+        register(c, e, "Beto Gómez", "beto@example.org").andExpect(status().is3xxRedirection());
         LocalDateTime later = LocalDateTime.ofInstant(e.getStartsAt(), BUENOS_AIRES).plusDays(7);
         while (later.getDayOfWeek() == DayOfWeek.SATURDAY || later.getDayOfWeek() == DayOfWeek.SUNDAY) {
             later = later.plusDays(1);
@@ -349,7 +369,7 @@ class CommunityTests {
                         .param("title", "Encuentro").param("startsAt", future.toString()).param("durationMinutes", "90")
                         .param("location", "Sala 1").param("summary", "Resumen").param("attendance", "12"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Inicio (hora de Buenos Aires): tiene que ser una fecha pasada")))
+                .andExpect(content().string(containsString("Inicio (hora de Buenos Aires): tiene que haber terminado")))
                 .andExpect(content().string(containsString("value=\"Encuentro\"")));
         LocalDateTime past = LocalDateTime.now(BUENOS_AIRES).minusDays(40).truncatedTo(ChronoUnit.HOURS);
         mvc.perform(post("/staff/communities/" + c.getSlug() + "/past-events").with(staff()).with(csrf())
@@ -364,14 +384,18 @@ class CommunityTests {
     }
 
     @Test
-    void theDirectorysErasureRemovesTheRegistrations() throws Exception {
+    void theDirectorysErasureAnonymisesTheRegistrationsAndEndsThoseOfUpcomingEvents() throws Exception {
         Community c = community();
         CommunityEvent e = event(c, 5);
-        register(c, e, "Ana Pérez", "ana@example.org").andExpect(status().isOk());
-        register(c, e, "Beto Gómez", "beto@example.org").andExpect(status().isOk());
+        register(c, e, "Ana Pérez", "ana@example.org").andExpect(status().is3xxRedirection());
+        register(c, e, "Beto Gómez", "beto@example.org").andExpect(status().is3xxRedirection());
         tx.executeWithoutResult(s -> publisher.publishEvent(new ContactErased("ana@example.org")));
-        assertThat(rows("select count(*) from community_event_registration where email = 'ana@example.org'")).isZero();
-        assertThat(rows("select count(*) from community_event_registration")).isEqualTo(1);
+        assertThat(rows("select count(*) from community_event_registration where email = 'ana@example.org'"
+                + " or name = 'Ana Pérez'")).isZero();
+        assertThat(rows("select count(*) from community_event_registration where status = 'CANCELLED'"
+                + " and email like 'erased-%'")).as("anonymised; an upcoming event's registration ends").isEqualTo(1);
+        assertThat(rows("select count(*) from community_event_registration where status = 'REGISTERED'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -399,6 +423,129 @@ class CommunityTests {
                 .isEqualTo(1);
         assertThat(rows("select count(*) from community_event_registration where status = 'WAITLISTED'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLongEventPageIsWholeForAVisitorWithoutASession() {
+        Community c = community();
+        CommunityEvent e = communities.schedule(c.getSlug(), new Communities.EventInput("Taller largo",
+                "Descripción del taller. ".repeat(330), communities.proposeStart(c).toString(), 120, "Sala 1", 5),
+                "equipo");
+        var page = new PublicHttp(port).get("/communities/" + c.getSlug() + "/events/" + e.getId());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).as("the registration form (its CSRF token opens a session) and the end of the page")
+                .contains("id=\"registration\"", "name=\"_csrf\"", "</html>");
+    }
+
+    @Test
+    void whoWithdrewAndRegisteredAgainQueuesBehindThoseAlreadyWaiting() {
+        Community c = community();
+        CommunityEvent e = event(c, 1);
+        EventRegistration seated = registrations.register(e.getId(), "Ana", "ana@example.org", "", "ciudadania", true,
+                ES);
+        EventRegistration again = registrations.register(e.getId(), "Xavi", "xavi@example.org", "", "ciudadania", true,
+                ES);
+        registrations.withdraw(again.getToken());
+        registrations.register(e.getId(), "Wanda", "wanda@example.org", "", "ciudadania", true, ES);
+        registrations.register(e.getId(), "Xavi", "xavi@example.org", "", "ciudadania", true, ES);
+        registrations.withdraw(seated.getToken());
+        assertThat(registrationStatus("wanda@example.org")).isEqualTo("REGISTERED");
+        assertThat(registrationStatus("xavi@example.org")).isEqualTo("WAITLISTED");
+    }
+
+    @Test
+    void erasingAPersonWithASeatGivesItToTheFirstPersonWaiting() {
+        Community c = community();
+        CommunityEvent e = event(c, 1);
+        registrations.register(e.getId(), "Ana", "ana@example.org", "", "ciudadania", true, ES);
+        registrations.register(e.getId(), "Beto", "beto@example.org", "", "ciudadania", true, ES);
+        tx.executeWithoutResult(s -> publisher.publishEvent(new ContactErased("ana@example.org")));
+        assertThat(registrationStatus("beto@example.org")).isEqualTo("REGISTERED");
+        assertThat(attachmentTo("beto@example.org", "community-seat")).contains("METHOD:REQUEST");
+        assertThat(rows("select count(*) from mail_outbox where recipient like 'erased-%'")).isZero();
+    }
+
+    @Test
+    void twoRequestsSchedulingAtTheSameTimeGiveOneEvent() throws Exception {
+        Community c = community();
+        String start = communities.proposeStart(c).toString();
+        List<Object> outcomes = together(() -> communities.schedule(c.getSlug(), new Communities.EventInput("Uno", "",
+                start, 60, "Sala", 5), "equipo"), () -> communities.schedule(c.getSlug(),
+                new Communities.EventInput("Dos", "", start, 60, "Sala", 5), "equipo"));
+        assertThat(rows("select count(*) from community_event")).isEqualTo(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof org.cocrea.kernel.InputRefusedException).hasSize(1);
+    }
+
+    @Test
+    void twoCommunitiesCreatedAtOnceWithOneAddressGiveOneAndARefusal() throws Exception {
+        List<Object> outcomes = together(() -> communities.create(new Communities.CommunityInput("misma", "A", "",
+                "a", ""), "equipo"), () -> communities.create(new Communities.CommunityInput("misma", "B", "", "b", ""),
+                "equipo"));
+        assertThat(rows("select count(*) from community")).isEqualTo(1);
+        assertThat(outcomes).as("a refusal naming the address, not a database error")
+                .filteredOn(o -> o instanceof org.cocrea.kernel.InputRefusedException).hasSize(1);
+    }
+
+    @Test
+    void oddInputIsRefusedNamingTheField() throws Exception {
+        Community c = community();
+        CommunityEvent e = event(c, 5);
+        String base = "/staff/communities/" + c.getSlug();
+        mvc.perform(post(base + "/events").with(staff()).with(csrf()).param("title", "T")
+                        .param("startsAt", "-5000-01-01T10:00").param("durationMinutes", "1e3")
+                        .param("location", "Sala").param("capacity", "abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Inicio (hora de Buenos Aires): tiene que ser una fecha entre los años 2000 y 2100")))
+                .andExpect(content().string(containsString("Duración (minutos): tiene que ser entre 15 y 480")))
+                .andExpect(content().string(containsString("Cupo: tiene que ser un número")));
+        mvc.perform(post(base + "/events/" + e.getId() + "/reschedule").with(staff()).with(csrf())
+                        .param("startsAt", LocalDateTime.ofInstant(e.getStartsAt(), BUENOS_AIRES).toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("es la fecha que el evento ya tiene")));
+        mvc.perform(post("/staff/communities").with(staff()).with(csrf()).param("slug", "invisible")
+                        .param("nameEs", "\u200B\u00A0").param("descriptionEs", "\u00A0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Nombre (castellano): tiene que tener entre 1 y 200")));
+        mvc.perform(post(base + "/events/" + e.getId() + "/materials").with(staff()).with(csrf())
+                        .param("materialTitle", "Planilla").param("materialUrl", "https://user:clave@example.org/x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Dirección del material:")));
+        register(c, e, "Ana\r\nBcc: otro", "ana@example.org").andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Nombre: tiene caracteres no permitidos")));
+        communities.cancel(c.getSlug(), e.getId());
+        mvc.perform(post(base + "/events/" + e.getId() + "/materials").with(staff()).with(csrf())
+                        .param("materialTitle", "Planilla").param("materialUrl", "https://example.org/x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("el evento está cancelado")));
+        assertThat(rows("select count(*) from community_event")).isEqualTo(1);
+        assertThat(rows("select count(*) from community_event_registration")).isZero();
+        assertThat(rows("select count(*) from community_event_material")).isZero();
+        mvc.perform(get("/communities/" + c.getSlug().toUpperCase(java.util.Locale.ROOT)))
+                .andExpect(header().string("Location", "/communities/" + c.getSlug()));
+    }
+
+    /** Runs both at once (released together by a latch); each outcome is its result or the exception it threw. */
+    private static List<Object> together(Callable<Object> one, Callable<Object> two) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> futures = List.of(one, two).stream().map(call -> pool.submit(() -> {
+                start.await();
+                try {
+                    return call.call();
+                } catch (Exception e) {
+                    return (Object) e;
+                }
+            })).toList();
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (Future<Object> f : futures) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private long pastEvent(Community c) {
