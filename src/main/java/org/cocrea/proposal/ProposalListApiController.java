@@ -45,7 +45,8 @@ class ProposalListApiController {
     static final List<String> CSV_COLUMNS = List.of("tracking_code", "url", "call_id", "call_title", "title",
             "description", "axis", "axis_name", "submitter_type", "submitted_at", "status", "status_label",
             "area_group", "area_name", "verdict", "response", "response_sent_at", "round_table_id",
-            "round_table_title", "round_table_status", "commitment_codes", "carried_over_from", "carried_over_to");
+            "round_table_title", "round_table_status", "commitment_codes", "carried_over_from", "carried_over_to",
+            "prioritised");
 
     private static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
 
@@ -103,7 +104,7 @@ class ProposalListApiController {
                         r == null ? null : CsvFiles.neutralise(r.text()), r == null ? null : time(r.sentAt()),
                         t == null ? null : t.id(), t == null ? null : CsvFiles.neutralise(t.title()), t == null ? null : t.status(),
                         p.commitments().stream().map(ProposalOutcomes.CommitmentLink::code)
-                                .collect(Collectors.joining(";")), p.carriedOverFrom(), p.carriedOverTo());
+                                .collect(Collectors.joining(";")), p.carriedOverFrom(), p.carriedOverTo(), p.prioritised());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

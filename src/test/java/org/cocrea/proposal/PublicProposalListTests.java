@@ -287,6 +287,35 @@ class PublicProposalListTests {
     }
 
     @Test
+    void aPrioritisedProposalWhoseAxisHasNoRoundTableYetSaysSoOnceAnswered() throws Exception {
+        data.prioritisedWithoutRoundTable();
+        String awaiting = "Fue priorizada para las mesas de co-creación; la mesa de su eje todavía no está programada.";
+        Document list = page("/proposals?q=bibliotecas");
+        assertThat(codes(list)).containsExactly(PublicProposalListTestData.AWAITING);
+        assertThat(list.getElementById(PublicProposalListTestData.AWAITING).select(".outcome").text())
+                .isEqualTo(awaiting);
+        assertThat(page("/proposals/" + PublicProposalListTestData.AWAITING).select("#outcome").text())
+                .contains(awaiting).doesNotContain("No fue llevada");
+        assertThat(page("/proposals/" + PublicProposalListTestData.AWAITING + "?lang=en").select("#outcome").text())
+                .contains("It was prioritised for the co-creation round-tables; the round-table for its axis is"
+                        + " not scheduled yet.");
+        JsonNode row = json.readTree(mvc.perform(uri("/api/proposals?q=bibliotecas")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).get("proposals").get(0);
+        assertThat(row.get("prioritised").asBoolean()).isTrue();
+        assertThat(row.get("roundTable").isNull()).isTrue();
+        JsonNode single = json.readTree(mvc.perform(uri("/api/proposals/" + PublicProposalListTestData.AWAITING))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(single.get("outcome").get("prioritised").asBoolean()).isTrue();
+        CSVRecord csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(mvc.perform(uri("/proposals.csv?q=bibliotecas")).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))).getRecords().get(0);
+        assertThat(csv.get("prioritised")).isEqualTo("true");
+        // not prioritised and answered: still "not taken"
+        assertThat(page("/proposals/" + PublicProposalListTestData.P2).select("#outcome").text())
+                .contains("No fue llevada a una mesa de co-creación.");
+    }
+
+    @Test
     void badFiltersGet400NamingTheFieldNever500() throws Exception {
         Map<String, String> bad = Map.of("call=abc", "call", "call=987654321", "call", "axis=no-such-axis", "axis",
                 "axis=%3Cscript%3E", "axis", "area=area-nada", "area", "status=ARCHIVED", "status",
