@@ -113,7 +113,7 @@ class PublicErrorAnswersTests {
         }
         Answer tooLong = get("/proposals?q=" + "x".repeat(20_000), BROWSER);
         assertThat(Jsoup.parse(tooLong.body).getElementById("q-error").text())
-                .isEqualTo("La búsqueda admite hasta 200 caracteres y tiene 20000: acortala.");
+                .isEqualTo("La búsqueda admite hasta 200 caracteres y tiene 20.000: acortala.");
     }
 
     /** One HTTP/1.0 exchange (no chunked body, the server closes the connection). */
