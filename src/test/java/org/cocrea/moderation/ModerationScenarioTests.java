@@ -285,6 +285,33 @@ class ModerationScenarioTests {
         assertThat(count("moderation_report")).isZero();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void aCommentSentFromAnExpiredPageSaysSoAndGivesTheTextBackToSendAgain() throws Exception {
+        long before = count("draft_comment");
+        String typed = "Mi comentario largo, escrito con calma.\nSegunda línea del comentario.";
+        String form = "section=objective&name=Nico&email=nico%40example.org&consent=true&body="
+                + java.net.URLEncoder.encode(typed, StandardCharsets.UTF_8) + "&_csrf=token-de-una-sesion-vencida";
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/drafts/"
+                        + draftId + "/comments")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(403);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(answer.body());
+        assertThat(page.getElementById("page-expired").text()).startsWith("No enviamos el formulario porque la página"
+                + " estuvo abierta demasiado tiempo").contains("Tu texto está abajo");
+        assertThat(page.select("#send-again").attr("action")).isEqualTo("/drafts/" + draftId + "/comments");
+        assertThat(page.select("#send-again textarea[name=body]").val()).isEqualTo(typed);
+        assertThat(page.select("#send-again input[name=section]").val()).isEqualTo("objective");
+        assertThat(page.select("#send-again input[name=_csrf]").val()).isNotBlank()
+                .isNotEqualTo("token-de-una-sesion-vencida");
+        assertThat(answer.body()).doesNotContain("no tiene permiso");
+        assertThat(count("draft_comment")).as("nothing stored").isEqualTo(before);
+    }
+
     private long comment(String body) throws Exception {
         mvc.perform(post("/drafts/" + draftId + "/comments").with(csrf()).param("section", "objective")
                         .param("name", "Nico").param("email", "nico@example.org").param("consent", "true")
