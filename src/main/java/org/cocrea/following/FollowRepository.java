@@ -17,4 +17,6 @@ interface FollowRepository extends JpaRepository<Follow, Long> {
     List<Follow> findByCommitmentIdOrderByIdAsc(Long commitmentId);
 
     List<Follow> findByEmailOrderByIdAsc(String email);
+
+    List<Follow> findByTargetTypeAndTargetKeyOrderByIdAsc(FollowTarget targetType, String targetKey);
 }

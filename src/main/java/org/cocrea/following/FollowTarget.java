@@ -10,7 +10,9 @@ public enum FollowTarget {
     /** A draft commitment being circulated or consolidated, by id; page {@code /drafts/{key}}. */
     DRAFT("/drafts/"),
     /** A published commitment, by code; page {@code /dashboard/{key}}. */
-    COMMITMENT("/dashboard/");
+    COMMITMENT("/dashboard/"),
+    /** A community of practice, by slug; page {@code /communities/{key}}; its followers hear of each new event. */
+    COMMUNITY("/communities/");
 
     private final String path;
 
@@ -19,7 +21,7 @@ public enum FollowTarget {
     }
 
     /**
-     * @param key tracking code, draft id or commitment code
+     * @param key tracking code, draft id, commitment code or community slug
      * @return the public page's path, e.g. {@code /proposals/CC-7K3M9P2Q}
      */
     public String page(String key) {
@@ -27,7 +29,7 @@ public enum FollowTarget {
     }
 
     /**
-     * @param code {@code proposal}, {@code draft} or {@code commitment}, any case
+     * @param code {@code proposal}, {@code draft}, {@code commitment} or {@code community}, any case
      * @return the target, empty when unknown
      */
     public static Optional<FollowTarget> fromCode(String code) {
@@ -42,7 +44,7 @@ public enum FollowTarget {
         return Optional.empty();
     }
 
-    /** @return the form's code, {@code proposal}, {@code draft} or {@code commitment} */
+    /** @return the form's code, {@code proposal}, {@code draft}, {@code commitment} or {@code community} */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

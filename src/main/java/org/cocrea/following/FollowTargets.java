@@ -4,13 +4,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.cocrea.commitment.CommitmentSheets;
+import org.cocrea.community.Communities;
 import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.proposal.Proposals;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds a followable page through the owning features' public read APIs: a proposal by tracking code, a draft the
- * public can read ({@link CommitmentSheets#publicDrafts()}) by id, a published commitment by code.
+ * public can read ({@link CommitmentSheets#publicDrafts()}) by id, a published commitment by code, a community of
+ * practice by slug.
  */
 @Component
 class FollowTargets {
@@ -22,8 +24,11 @@ class FollowTargets {
     private final Proposals proposals;
     private final CommitmentSheets sheets;
     private final PublishedCommitments published;
+    private final Communities communities;
 
-    FollowTargets(Proposals proposals, CommitmentSheets sheets, PublishedCommitments published) {
+    FollowTargets(Proposals proposals, CommitmentSheets sheets, PublishedCommitments published,
+            Communities communities) {
+        this.communities = communities;
         this.proposals = proposals;
         this.sheets = sheets;
         this.published = published;
@@ -43,6 +48,7 @@ class FollowTargets {
             case COMMITMENT -> published.summaryOfCode(k.toUpperCase(Locale.ROOT))
                     .filter(PublishedCommitments.Summary::published)
                     .map(s -> new Resolved(type, s.code(), null, s.id()));
+            case COMMUNITY -> communities.bySlug(k).map(c -> new Resolved(type, c.getSlug(), null, null));
         };
     }
 
@@ -54,7 +60,13 @@ class FollowTargets {
                     .map(p -> p.getTrackingCode() + " «" + p.getTitle() + "»").orElse(follow.getTargetKey());
             case DRAFT, COMMITMENT -> follow.getCommitmentId() == null ? follow.getTargetKey()
                     : commitmentLabel(follow.getCommitmentId(), language).orElse(follow.getTargetKey());
+            case COMMUNITY -> communityLabel(follow.getTargetKey(), language);
         };
+    }
+
+    /** @return how a community is named in mails, e.g. {@code «Reutilización de datos abiertos»} */
+    String communityLabel(String slug, String language) {
+        return communities.bySlug(slug).map(c -> "«" + c.name(Locale.forLanguageTag(language)) + "»").orElse(slug);
     }
 
     Optional<String> commitmentLabel(long commitmentId, String language) {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.cocrea.commitment.CommitmentPublished;
 import org.cocrea.commitment.DraftCirculated;
+import org.cocrea.community.CommunityEventAnnounced;
+import org.cocrea.kernel.Dates;
 import org.cocrea.followup.EvaluationPublished;
 import org.cocrea.followup.FollowUpReportAccepted;
 import org.cocrea.participant.ContactErased;
@@ -27,8 +29,11 @@ class FollowingListeners {
     private final FollowRepository follows;
     private final FollowTargets targets;
     private final Proposals proposals;
+    private final Dates dates;
 
-    FollowingListeners(Followers followers, FollowRepository follows, FollowTargets targets, Proposals proposals) {
+    FollowingListeners(Followers followers, FollowRepository follows, FollowTargets targets, Proposals proposals,
+            Dates dates) {
+        this.dates = dates;
         this.followers = followers;
         this.follows = follows;
         this.targets = targets;
@@ -76,6 +81,19 @@ class FollowingListeners {
     @Transactional
     void on(EvaluationPublished event) {
         commitmentChanged(event.commitmentId(), "evaluationPublished", dashboardOf(event.commitmentId()));
+    }
+
+    /**
+     * A community event was scheduled, moved or cancelled: the community's followers are told (issue 11 part 6: new
+     * events are announced to the community's subscribers), with the event's title and date.
+     */
+    @EventListener
+    @Transactional
+    void on(CommunityEventAnnounced event) {
+        String when = dates.format(event.startsAt());
+        followers.notify(follows.findByTargetTypeAndTargetKeyOrderByIdAsc(FollowTarget.COMMUNITY, event.slug()),
+                event.change().kind(), language -> targets.communityLabel(event.slug(), language) + ": "
+                        + event.title() + " (" + when + ")", event.page());
     }
 
     /** The directory erased a person: their follows go too, in the same transaction. */

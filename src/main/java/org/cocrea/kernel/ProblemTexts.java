@@ -18,7 +18,7 @@ public final class ProblemTexts {
     public static final List<String> BASENAMES = List.of("messages", "i18n/migrations", "i18n/stage3",
             "i18n/followup", "i18n/dashboard", "i18n/implementation", "i18n/limits", "i18n/login", "i18n/usability",
             "i18n/bilingual", "i18n/accessibility", "i18n/publicproposals", "i18n/following", "i18n/cocreation",
-            "i18n/moderation", "i18n/forum", "i18n/refusals");
+            "i18n/moderation", "i18n/forum", "i18n/community", "i18n/refusals");
 
     private static final ProblemTexts BUNDLES = new ProblemTexts(bundleSource());
 

@@ -87,6 +87,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/co-creation/*", "/co-creation/*/figures.json").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/co-creation/*", "/co-creation/*/figures.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/forum", "/forum/meetings/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/communities", "/communities/*", "/communities/*/events/*",
+                                "/communities/*/events/*/calendar.ics", "/communities/registrations/*").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/communities", "/communities/*", "/communities/*/events/*")
+                                .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/communities/*/events/*/register",
+                                "/communities/registrations/*/withdraw").permitAll()
                         .requestMatchers(HttpMethod.GET, "/action-plan", "/action-plan.pdf", "/api/action-plan",
                                 "/api/action-plan.csv", "/drafts", "/drafts/*", "/dashboard", "/dashboard/**", "/api/dashboard",
                                 "/api/dashboard.csv", "/self-assessment", "/self-assessment.pdf").permitAll()

@@ -70,6 +70,10 @@ public class TestFixtures {
         if (!ids.isEmpty()) {
             runtimeService.deleteProcessInstances(ids, "test reset", true, true);
         }
+        jdbc.execute("delete from community_event_registration");
+        jdbc.execute("delete from community_event_material");
+        jdbc.execute("delete from community_event");
+        jdbc.execute("delete from community");
         jdbc.execute("delete from follow_change");
         jdbc.execute("delete from follow");
         jdbc.execute("delete from moderation_report");

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.CommitmentSheet;
 import org.cocrea.commitment.CommitmentSheets;
+import org.cocrea.community.Communities;
+import org.cocrea.community.Community;
 import org.cocrea.dashboard.DashboardTestData;
 import org.cocrea.participant.ContactInput;
 import org.cocrea.participant.Contacts;
@@ -79,6 +81,8 @@ class AccessibilityBrowserTests {
     Contacts contacts;
     @Autowired
     TaskService taskService;
+    @Autowired
+    Communities communities;
 
     String trackingCode;
     long upcomingTable;
@@ -86,6 +90,8 @@ class AccessibilityBrowserTests {
     long draft;
     String contactToken;
     long callId;
+    String communitySlug;
+    long communityEvent;
 
     /**
      * Demo-like data, once for the class, through the features' services (as staff and the processes write it): an
@@ -141,6 +147,14 @@ class AccessibilityBrowserTests {
                 Set.of(), "es", Instant.now(), "directory"), "test");
         contactToken = fixtures.jdbc().queryForObject("select token from contact where email = 'sara@example.org'",
                 String.class);
+
+        Community community = communities.create(new Communities.CommunityInput("", "Reutilización de datos abiertos",
+                "Open data reuse", "Encuentros sobre datos abiertos de la Ciudad.", "Meetups on the City's open data."),
+                "equipo");
+        communitySlug = community.getSlug();
+        communityEvent = communities.schedule(communitySlug, new Communities.EventInput("Taller de datos de movilidad",
+                "Con el dataset de bicicletas.", communities.proposeStart(community).toString(), 120,
+                "https://meet.example.org/datos", 30), "equipo").getId();
     }
 
     @BeforeEach
@@ -230,6 +244,14 @@ class AccessibilityBrowserTests {
                 () -> open("/subscribe/confirm/" + contactToken + "?topics=ambiente")));
         pages.put("/unsubscribe/{token}", new Page("main form", () -> open("/unsubscribe/" + contactToken)));
         pages.put("/my-data/{token}", new Page("main a[href$='/export']", () -> open("/my-data/" + contactToken)));
+        pages.put("/communities", new Page("main article.card h2 a", () -> open("/communities")));
+        pages.put("/communities/{slug}", new Page("#upcoming li", () -> open("/communities/" + communitySlug)));
+        pages.put("/communities/{slug}/events/{id}", new Page("#registration",
+                () -> open("/communities/" + communitySlug + "/events/" + communityEvent)));
+        pages.put("/communities/{slug}/events/{id} (sent empty)", new Page("#errors", () -> {
+            open("/communities/" + communitySlug + "/events/" + communityEvent);
+            navigateBy(By.cssSelector("#registration button[type=submit]"));
+        }));
         pages.put("/self-assessment (not published yet)", new Page("main h1", () -> open("/self-assessment")));
         pages.put("error page (unknown round-table)", new Page("main a[href='/']", () -> open("/round-tables/999999")));
         return pages;
