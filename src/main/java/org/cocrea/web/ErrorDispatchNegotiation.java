@@ -3,6 +3,7 @@ package org.cocrea.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -75,7 +76,7 @@ class ErrorDispatchNegotiation {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return "accept".equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(accept))
+            return "accept".equalsIgnoreCase(name) ? Collections.enumeration(List.of(accept))
                     : super.getHeaders(name);
         }
     }

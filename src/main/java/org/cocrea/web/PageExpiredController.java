@@ -1,6 +1,7 @@
 package org.cocrea.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,7 @@ class PageExpiredController {
 
     /** {@link InputText#withoutForbiddenCharacters}, line by line: a comment keeps its line breaks. */
     private static String withoutForbiddenCharacters(String value) {
-        return String.join("\n", java.util.Arrays.stream(value.split("\r?\n", -1))
+        return String.join("\n", Arrays.stream(value.split("\r?\n", -1))
                 .map(InputText::withoutForbiddenCharacters).toList());
     }
 }
