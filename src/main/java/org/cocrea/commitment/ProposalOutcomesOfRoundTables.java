@@ -67,7 +67,7 @@ class ProposalOutcomesOfRoundTables implements ProposalOutcomes {
             }
         }
         Map<String, Outcome> out = new HashMap<>();
-        tableOf.forEach((code, t) -> out.put(code, new Outcome(new RoundTableLink(t.getId(), t.title(locale),
+        tableOf.forEach((code, t) -> out.put(code, new Outcome(true, new RoundTableLink(t.getId(), t.title(locale),
                 t.getStatus().name(), messages.getMessage("roundTable.status." + t.getStatus().name(), null,
                         t.getStatus().name(), locale),
                 t.getStatus() == RoundTableStatus.PROPOSED ? null : "/round-tables/" + t.getId()),

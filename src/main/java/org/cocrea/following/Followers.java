@@ -1,6 +1,7 @@
 package org.cocrea.following;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.function.Function;
 import org.cocrea.CocreaApplication;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
+import org.cocrea.kernel.InputText;
+import org.cocrea.kernel.InsertIfAbsent;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,6 +39,8 @@ public class Followers {
 
     /** Version of the consent text the form shows ({@code following.form.consent}); stored with each follow. */
     public static final String CONSENT_VERSION = "following-consent-v1";
+    /** Longest e-mail address accepted, in characters (RFC 5321; {@code follow.email}). */
+    public static final int MAX_EMAIL = 254;
 
     private final FollowRepository follows;
     private final FollowChangeRepository changes;
@@ -43,11 +48,13 @@ public class Followers {
     private final FollowMails mails;
     private final Clock clock;
     private final MailOutbox outbox;
+    private final InsertIfAbsent insertIfAbsent;
     private final SecureRandom random = new SecureRandom();
 
     Followers(FollowRepository follows, FollowChangeRepository changes, FollowTargets targets, FollowMails mails,
-            Clock clock, MailOutbox outbox) {
+            Clock clock, MailOutbox outbox, InsertIfAbsent insertIfAbsent) {
         this.outbox = outbox;
+        this.insertIfAbsent = insertIfAbsent;
         this.follows = follows;
         this.changes = changes;
         this.targets = targets;
@@ -60,7 +67,8 @@ public class Followers {
      * to the address. Nothing else is mailed before the owner confirms; an existing follow of the same address and
      * page is not changed until then (the link carries the frequency chosen). At most
      * {@code cocrea.limits.confirmation-mail.follow-confirm} links per address are queued; beyond that nothing is
-     * mailed and the form answers the same, so the page says nothing about the address.
+     * mailed and the form answers the same, so the page says nothing about the address. Idempotent: the same request
+     * twice, even at the same moment, stores one follow ({@link InsertIfAbsent}).
      *
      * @param target    {@code proposal}, {@code draft} or {@code commitment}
      * @param key       tracking code, draft id or commitment code
@@ -68,8 +76,10 @@ public class Followers {
      * @param consent   whether the consent box was ticked (required)
      * @param frequency {@code each} (one mail per change) or {@code weekly} (digest)
      * @param locale    the page's language, for the mails
-     * @throws InputRefusedException listing every problem (fields {@code target}, {@code email}, {@code consent},
-     *                               {@code frequency}; codes {@code following.error.*}); nothing is stored
+     * @throws InputRefusedException listing every problem (fields {@code target}, {@code email} (missing, over
+     *                               {@value #MAX_EMAIL} characters, control characters, not an address),
+     *                               {@code consent}, {@code frequency}; codes {@code following.error.*}); nothing is
+     *                               stored
      */
     @Transactional
     public void request(String target, String key, String email, boolean consent, String frequency, Locale locale) {
@@ -81,6 +91,10 @@ public class Followers {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (address.isEmpty()) {
             problems.add(FieldProblem.of("email", "following.error.emailRequired"));
+        } else if (InputText.hasForbiddenCharacters(address)) {
+            problems.add(FieldProblem.of("email", "following.error.emailCharacters"));
+        } else if (InputText.exceeds(address, MAX_EMAIL)) {
+            problems.add(FieldProblem.of("email", "following.error.emailTooLong", MAX_EMAIL));
         } else if (!EmailAddresses.isValid(address)) {
             problems.add(FieldProblem.of("email", "following.error.email"));
         }
@@ -96,9 +110,22 @@ public class Followers {
         }
         FollowTargets.Resolved r = resolved.get();
         String language = "en".equals(locale.getLanguage()) ? "en" : "es";
-        Follow follow = follows.findByEmailAndTargetTypeAndTargetKey(address, r.type(), r.key())
-                .orElseGet(() -> follows.save(new Follow(address, r.type(), r.key(), r.proposalId(), r.commitmentId(),
-                        chosen.get(), language, newToken(), clock.instant())));
+        Follow follow = follows.findByEmailAndTargetTypeAndTargetKey(address, r.type(), r.key()).orElseGet(() -> {
+            // Two identical requests at the same moment (a double click, two tabs) both get here: the unique key
+            // (email, target_type, target_key) lets one insert and the other find that row, neither fails.
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("email", address);
+            row.put("target_type", r.type().name());
+            row.put("target_key", r.key());
+            row.put("proposal_id", r.proposalId());
+            row.put("commitment_id", r.commitmentId());
+            row.put("frequency", chosen.get().name());
+            row.put("language", language);
+            row.put("token", newToken());
+            row.put("requested_at", Timestamp.from(clock.instant()));
+            insertIfAbsent.insert("follow", "email, target_type, target_key", row);
+            return follows.findByEmailAndTargetTypeAndTargetKey(address, r.type(), r.key()).orElseThrow();
+        });
         mails.confirmation(follow, chosen.get(), targets.label(follow));
     }
 

@@ -73,6 +73,17 @@ public class Moderation {
         return item;
     }
 
+    /**
+     * @param kind the kind's key ({@link ModeratedKind#key()})
+     * @param id   the item's id
+     * @return the item as the moderation queue sees it (for the report pages' link back to it)
+     * @throws NotFoundException when the kind or the item is unknown
+     */
+    @Transactional(readOnly = true)
+    public ModeratedItem find(String kind, long id) {
+        return item(kind, id);
+    }
+
     /** @return the reported items still waiting for a decision, the longest waiting first */
     @Transactional(readOnly = true)
     public List<QueueEntry> queue() {

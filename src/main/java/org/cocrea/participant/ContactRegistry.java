@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
+import org.cocrea.kernel.InsertIfAbsent;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;

@@ -55,7 +55,7 @@ public class Contacts {
      * Adds a person, or updates the person with the same e-mail (axes and topics are added to the existing ones;
      * a person who unsubscribed stays unsubscribed, unless they subscribe again themselves on the subscribe form).
      * Safe when several requests register the same new address or organisation at once, on one node or several: each
-     * succeeds, one after the other on the contact's row lock (see {@link InsertIfAbsent}).
+     * succeeds, one after the other on the contact's row lock (see {@link org.cocrea.kernel.InsertIfAbsent}).
      *
      * @param input  the person
      * @param source {@code proposal}, {@code csv} or {@code form}

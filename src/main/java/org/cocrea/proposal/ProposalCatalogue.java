@@ -230,14 +230,15 @@ class ProposalCatalogue {
                             messages.getMessage("verdict." + r.verdict(), null, r.verdict(), locale),
                             r.responseText(), r.responseSentAt() == null ? null : r.responseSentAt().toInstant());
             Area area = r.areaGroup() == null ? null : areaByGroup.get(r.areaGroup());
-            ProposalOutcomes.Outcome o = outcome.getOrDefault(r.trackingCode(), ProposalOutcomes.Outcome.NONE);
+            ProposalOutcomes.Outcome o = ProposalOutcomes.outcomeOf(outcome, new ProposalOutcomes.Subject(
+                    r.trackingCode(), r.callId(), r.axis(), r.prioritised()));
             out.add(new PublicProposalRow(r.trackingCode(), "/proposals/" + r.trackingCode(), r.callId(),
                     callTitles.get(r.callId()), r.title(), r.description(), r.axis(),
                     Proposals.axisName(messages, r.axis(), locale), r.submitterType(),
                     messages.getMessage("submitterType." + r.submitterType(), null, r.submitterType(), locale),
                     r.submittedAt().toInstant(), r.status(),
                     messages.getMessage("proposal.status." + r.status(), null, r.status(), locale), r.areaGroup(),
-                    area == null ? null : area.name(locale), response, o.roundTable(), o.commitments(),
+                    area == null ? null : area.name(locale), response, o.prioritised(), o.roundTable(), o.commitments(),
                     r.carriedOverFrom() == null ? null : codeOf.get(r.carriedOverFrom()), copyOf.get(r.id())));
         }
         return out;

@@ -5,10 +5,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cocrea.kernel.CsvFiles;
+import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.ProblemTexts;
@@ -45,7 +49,8 @@ class ProposalListApiController {
     static final List<String> CSV_COLUMNS = List.of("tracking_code", "url", "call_id", "call_title", "title",
             "description", "axis", "axis_name", "submitter_type", "submitted_at", "status", "status_label",
             "area_group", "area_name", "verdict", "response", "response_sent_at", "round_table_id",
-            "round_table_title", "round_table_status", "commitment_codes", "carried_over_from", "carried_over_to");
+            "round_table_title", "round_table_status", "commitment_codes", "carried_over_from", "carried_over_to",
+            "prioritised");
 
     private static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
 
@@ -77,8 +82,8 @@ class ProposalListApiController {
             @Parameter(description = "RECEIVED, IN_REVIEW, REVIEWED or RESPONDED")
             @RequestParam(required = false) String status,
             @Parameter(description = "words to search for in Spanish (title and description)")
-            @RequestParam(required = false) String q, Locale locale) {
-        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale);
+            @RequestParam(required = false) String q, Locale locale, HttpServletRequest request) {
+        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale, request);
         return new OpenData(page.query().parameters(), page.total(), page.proposals());
     }
 
@@ -87,8 +92,8 @@ class ProposalListApiController {
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String call,
             @RequestParam(required = false) String axis, @RequestParam(required = false) String area,
             @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-            Locale locale) {
-        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale);
+            Locale locale, HttpServletRequest request) {
+        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale, request);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(CSV_COLUMNS.toArray(new String[0])).get())) {
@@ -103,7 +108,7 @@ class ProposalListApiController {
                         r == null ? null : CsvFiles.neutralise(r.text()), r == null ? null : time(r.sentAt()),
                         t == null ? null : t.id(), t == null ? null : CsvFiles.neutralise(t.title()), t == null ? null : t.status(),
                         p.commitments().stream().map(ProposalOutcomes.CommitmentLink::code)
-                                .collect(Collectors.joining(";")), p.carriedOverFrom(), p.carriedOverTo());
+                                .collect(Collectors.joining(";")), p.carriedOverFrom(), p.carriedOverTo(), p.prioritised());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -114,8 +119,18 @@ class ProposalListApiController {
     }
 
     private ProposalCatalogue.ListPage all(String call, String axis, String area, String status, String q,
-            Locale locale) {
-        ProposalListQuery query = catalogue.parse(catalogue.options(), call, axis, area, status, q);
+            Locale locale, HttpServletRequest request) {
+        List<FieldProblem> problems = new ArrayList<>(ProposalListQuery.malformedNames(
+                request.getParameterMap().keySet()));
+        ProposalListQuery query = null;
+        try {
+            query = catalogue.parse(catalogue.options(), call, axis, area, status, q);
+        } catch (InputRefusedException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRefusedException(problems);
+        }
         return catalogue.list(query, 1, ProposalCatalogue.MAX_OPEN_DATA, Languages.supported(locale));
     }
 
@@ -125,9 +140,10 @@ class ProposalListApiController {
 
     @ExceptionHandler(InputRefusedException.class)
     ResponseEntity<ApiError> badParameter(InputRefusedException e, Locale locale) {
-        var problem = e.first();
-        String code = problem.code().substring(problem.code().lastIndexOf('.') + 1);
+        Locale language = Languages.supported(locale);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(ApiError.of(problem.field(), code, texts.text(problem, Languages.supported(locale))));
+                .body(new ApiError(e.problems().stream().map(problem -> new ApiError.Entry(problem.field(),
+                        problem.code().substring(problem.code().lastIndexOf('.') + 1),
+                        texts.text(problem, language))).toList()));
     }
 }

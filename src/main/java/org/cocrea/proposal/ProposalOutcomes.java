@@ -37,19 +37,40 @@ public interface ProposalOutcomes {
      * @param proposals the proposals (a page of the list, or one)
      * @param locale    the reader's language, for titles and labels
      * @return the outcome of each proposal that went to a round-table, by tracking code; the others are missing
+     *         (read them with {@link #outcomeOf}, which knows a prioritised proposal whose axis has no round-table
+     *         yet)
      */
     Map<String, Outcome> of(Collection<Subject> proposals, Locale locale);
 
     /**
+     * @param found   what {@link #of} answered for a page of proposals
+     * @param subject one of them
+     * @return its outcome: the one found; else {@link Outcome#AWAITING_ROUND_TABLE} when it was prioritised (its
+     *         call has no round-table for its axis yet), else {@link Outcome#NONE}
+     */
+    static Outcome outcomeOf(Map<String, Outcome> found, Subject subject) {
+        Outcome o = found.get(subject.trackingCode());
+        if (o != null) {
+            return o;
+        }
+        return subject.prioritised() ? Outcome.AWAITING_ROUND_TABLE : Outcome.NONE;
+    }
+
+    /**
      * What became of one proposal.
      *
-     * @param roundTable  the round-table it went to, null if none
+     * @param prioritised whether it was chosen for the round-tables (with a null {@code roundTable}: its call has no
+     *                    round-table for its axis yet, so the page says it is waiting for one, not that it was left
+     *                    out)
+     * @param roundTable  the round-table it went to, null if none (yet)
      * @param commitments published commitments drafted from that round-table, by code; empty if none yet
      */
-    record Outcome(RoundTableLink roundTable, List<CommitmentLink> commitments) {
+    record Outcome(boolean prioritised, RoundTableLink roundTable, List<CommitmentLink> commitments) {
 
-        /** Went nowhere (yet). */
-        public static final Outcome NONE = new Outcome(null, List.of());
+        /** Not prioritised: went nowhere. */
+        public static final Outcome NONE = new Outcome(false, null, List.of());
+        /** Prioritised, but no round-table is scheduled for its axis yet. */
+        public static final Outcome AWAITING_ROUND_TABLE = new Outcome(true, null, List.of());
     }
 
     /**

@@ -24,6 +24,8 @@ import java.util.List;
  * @param areaGroup          candidate group of the responsible area once routed, else null
  * @param areaName           that area's name in the reader's language, else null
  * @param response           the reasoned response once sent, else null
+ * @param prioritised        whether it was chosen for the round-tables (with a null {@code roundTable}: no
+ *                           round-table is scheduled for its axis yet)
  * @param roundTable         the round-table it went to, else null ({@link ProposalOutcomes})
  * @param commitments        published commitments that came out of that round-table
  * @param carriedOverFrom    when this is a feasible proposal carried over from an earlier co-creation instance of
@@ -34,6 +36,6 @@ import java.util.List;
 public record PublicProposalRow(String trackingCode, String url, long callId, String callTitle, String title,
         String description, String axis, String axisName, String submitterType, String submitterTypeLabel,
         Instant submittedAt, String status, String statusLabel, String areaGroup, String areaName,
-        PublicProposalView.Response response, ProposalOutcomes.RoundTableLink roundTable,
+        PublicProposalView.Response response, boolean prioritised, ProposalOutcomes.RoundTableLink roundTable,
         List<ProposalOutcomes.CommitmentLink> commitments, String carriedOverFrom, String carriedOverTo) {
 }

@@ -49,10 +49,10 @@ class PublicProposals {
     }
 
     private ProposalOutcomes.Outcome outcome(Proposal p, Locale locale) {
-        return outcomes.getIfAvailable(() -> ProposalOutcomes.NONE)
-                .of(List.of(new ProposalOutcomes.Subject(p.getTrackingCode(), p.getCallId(), p.getAxis(),
-                        p.isPrioritised())), locale)
-                .getOrDefault(p.getTrackingCode(), ProposalOutcomes.Outcome.NONE);
+        ProposalOutcomes.Subject subject = new ProposalOutcomes.Subject(p.getTrackingCode(), p.getCallId(),
+                p.getAxis(), p.isPrioritised());
+        return ProposalOutcomes.outcomeOf(outcomes.getIfAvailable(() -> ProposalOutcomes.NONE)
+                .of(List.of(subject), locale), subject);
     }
 
     /**

@@ -11,13 +11,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
  * Errors the container or Spring answer before a controller of the public API runs (a body Tomcat cannot decode, an
- * unknown path, a wrong method) carry the API's error list too, so every 4xx of {@code /api/**} names a field and a
- * reason: {@code "errors":[{"field":"body","code":"malformed","reason":"..."}]} next to Spring Boot's usual
- * attributes. Other paths are unchanged.
+ * unknown path, a wrong method) carry the API's error list too, so every 4xx of {@code /api/**} and of the open-data
+ * files ({@code *.json}, e.g. {@code /co-creation/999/figures.json}) names a field and a reason:
+ * {@code "errors":[{"field":"body","code":"malformed","reason":"..."}]} next to Spring Boot's usual attributes. The
+ * error page of every path also gets {@code back}, the page of this site the visitor came from (for its link back;
+ * {@link ErrorResponses#backLink}).
  */
 @Component
 class ApiErrorAttributes extends DefaultErrorAttributes {
@@ -32,7 +35,13 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
         Object path = request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST);
-        if (path instanceof String p && p.startsWith("/api/") && attributes.get("status") instanceof Integer status
+        if (request instanceof ServletWebRequest servlet && !(path instanceof String p0 && ErrorResponses.answersJson(p0))) {
+            String back = ErrorResponses.backLink(servlet.getRequest());
+            if (back != null) {
+                attributes.put("back", back);
+            }
+        }
+        if (path instanceof String p && ErrorResponses.answersJson(p) && attributes.get("status") instanceof Integer status
                 && status >= 400 && status < 500) {
             String code = switch (status) {
                 case 400 -> "malformed";

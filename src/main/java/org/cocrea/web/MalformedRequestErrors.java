@@ -25,8 +25,9 @@ import org.springframework.web.util.UrlPathHelper;
  * Requests the application cannot even read get 400 with the field and the reason, never 500: a multipart body that
  * is malformed or cut short (Tomcat cannot parse it, so Spring throws {@link MultipartException} before any
  * controller runs), and a parameter that is not of its type (e.g. {@code consent=yes please}, {@code id=abc}). Paths
- * under {@code /api/} answer the public API's JSON ({@code {"errors":[{"field","code","reason"}]}}); pages answer the
- * error page with the reason. A feature's own handlers take precedence (this advice has the lowest order). A body
+ * under {@code /api/} and ending in {@code .json} answer the public API's JSON
+ * ({@code {"errors":[{"field","code","reason"}]}}); pages answer the error page with the field's label for people
+ * ({@code field.<name>} in the bundles) and the reason, and a link back to the page the visitor came from. A feature's own handlers take precedence (this advice has the lowest order). A body
  * over the upload limit stays 413 (Spring's {@link MaxUploadSizeExceededException} handling).
  */
 @ControllerAdvice
@@ -56,14 +57,16 @@ class MalformedRequestErrors {
     private Object refuse(HttpServletRequest request, Locale locale, String field, String code) {
         Locale l = Languages.supported(locale);
         String reason = messages.getMessage("validation." + code, null, code, l);
-        if (paths.getPathWithinApplication(request).startsWith("/api/")) {
+        if (ErrorResponses.answersJson(paths.getPathWithinApplication(request))) {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("errors", List.of(Map.of("field", field, "code", code, "reason", reason))));
         }
         ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
         page.addObject("status", HttpStatus.BAD_REQUEST.value());
         page.addObject("field", field);
+        page.addObject("fieldLabel", ErrorResponses.fieldLabel(messages, field, l));
         page.addObject("reason", reason);
+        page.addObject("back", ErrorResponses.backLink(request));
         return page;
     }
 }

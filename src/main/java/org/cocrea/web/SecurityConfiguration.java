@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -20,6 +22,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -64,6 +67,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new CurrentAccountFilter(provider), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/error", "/login", "/css/**", "/favicon.ico", "/favicon.svg").permitAll()
+                        // where a form sent from an expired page is forwarded (its CSRF token refused), text kept
+                        .requestMatchers(PageExpiredController.PATH).permitAll()
                         .requestMatchers(HttpMethod.GET, "/proposals/new", "/proposals/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/proposals/new").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/proposals/*").permitAll()
@@ -127,7 +132,7 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi(),
                                 new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
                 .formLogin(form -> form.loginPage("/login").successHandler(landingPage()).permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()).accessDeniedHandler(accessDenied()))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
@@ -179,6 +184,26 @@ class SecurityConfiguration {
         var delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
         delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
         return delegating;
+    }
+
+    /**
+     * A POST of a site page refused for its CSRF token (the page expired: session ended, or opened long ago) is
+     * forwarded to {@link PageExpiredController}, which says so and gives the typed text back with a valid token;
+     * every other refusal (and any of {@code /api/**} or the engine's paths) is the usual 403.
+     */
+    private static AccessDeniedHandler accessDenied() {
+        AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
+        expired.setErrorPage(PageExpiredController.PATH);
+        AccessDeniedHandler refused = new AccessDeniedHandlerImpl();
+        return (request, response, e) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (e instanceof CsrfException && HttpMethod.POST.matches(request.getMethod())
+                    && ErrorResponses.answersHtml(path)) {
+                expired.handle(request, response, e);
+            } else {
+                refused.handle(request, response, e);
+            }
+        };
     }
 
     /** After login: back to the page that asked for it, else staff pages for the team, else the user's settings. */

@@ -104,6 +104,8 @@ class CoCreationPageTests {
     Dates dates;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     Set<String> deploymentsBefore;
 
@@ -343,6 +345,33 @@ class CoCreationPageTests {
         assertThat(state(page, CommitmentDraftingProcess.KEY)).isEqualTo("OPEN");
         assertThat(page).contains("Ficha de compromiso: redacción, circulación y publicación");
         assertThat(page(callId, "en")).contains("Commitment sheet: drafting, public comments and publication");
+    }
+
+    @Test
+    void theHomeOfACallStartedOnItsOwnSaysTheCallIsOpenUntilItsClosingNotThatTheClosingIsOpen() throws Exception {
+        fixtures.openCall(Duration.ofDays(3));
+        long callId = fixtures.openCallId();
+        org.jsoup.nodes.Element current = org.jsoup.Jsoup.parse(mvc.perform(get("/")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).getElementById("current-instance");
+        String closes = dates.format(consultations.get(callId).getClosesAt());
+        assertThat(current.select(".current-stage").text())
+                .startsWith("Abierta ahora: Convocatoria a propuestas (consulta pública), hasta el " + closes
+                        + " (hora de Buenos Aires)").doesNotContain("Cierre de la convocatoria");
+        org.jsoup.nodes.Element english = org.jsoup.Jsoup.parse(mvc.perform(get("/").param("lang", "en"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).getElementById("current-instance");
+        assertThat(english.select(".current-stage").text()).startsWith("Open now: ").contains(", until ")
+                .doesNotContain("Cierre");
+    }
+
+    @Test
+    void theCountOfOpenRunsAgreesInNumber() {
+        java.util.Locale es = java.util.Locale.forLanguageTag("es");
+        assertThat(messages.getMessage("cocreation.runs", new Object[] {2, 1}, es)).isEqualTo("2 en total, 1 abierta");
+        assertThat(messages.getMessage("cocreation.runs", new Object[] {3, 2}, es)).isEqualTo("3 en total, 2 abiertas");
+        assertThat(messages.getMessage("cocreation.runs", new Object[] {3, 0}, es))
+                .isEqualTo("3 en total, ninguna abierta");
+        assertThat(messages.getMessage("cocreation.runs", new Object[] {2, 1}, java.util.Locale.ENGLISH))
+                .isEqualTo("2 in all, 1 open");
     }
 
     @Test

@@ -287,6 +287,71 @@ class FollowingTests {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
+    @Test
+    void refusedFormsLinkBackKeepNoBadInputAndNameTheFieldForPeople() throws Exception {
+        String code = proposal.getTrackingCode();
+        Document refused = Jsoup.parse(follow(code, "not-an-address", "each").andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(refused.getElementById("follow-back").attr("href")).isEqualTo("/proposals/" + code);
+        assertThat(refused.select("#follow-email").val()).isEqualTo("not-an-address");
+
+        String longAddress = "a".repeat(20_000) + "@example.org";
+        Document tooLong = Jsoup.parse(follow(code, longAddress, "each").andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(tooLong.getElementById("follow-email-error").text())
+                .isEqualTo("El correo electrónico puede tener como máximo 254 caracteres.");
+        assertThat(tooLong.html()).doesNotContain("a".repeat(300));
+        Document nul = Jsoup.parse(follow(code, "lectora\u0000@example.org", "each")
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+        assertThat(nul.getElementById("follow-email-error").text()).contains("caracteres no permitidos");
+        assertThat(nul.select("#follow-email").val()).isEmpty();
+        assertThat(count("select count(*) from follow where email like ?", "%example.org")).isZero();
+
+        // a value of the wrong type: the app's error page, the field named for people, a link back
+        for (String[] lang : new String[][] {{"es", "Consentimiento: Valor inválido."}, {"en", "Consent: Invalid value."}}) {
+            Document page = Jsoup.parse(mvc.perform(post("/follow").param("target", "proposal").param("key", code)
+                    .param("email", READER).param("consent", "quizás").param("frequency", "each")
+                    .param("lang", lang[0]).header("Referer", "http://localhost/proposals/" + code + "?lang=" + lang[0]))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+            assertThat(page.getElementById("reason").text()).isEqualTo(lang[1]);
+            assertThat(page.getElementById("back").attr("href")).isEqualTo("/proposals/" + code + "?lang=" + lang[0]);
+        }
+        Document elsewhere = Jsoup.parse(mvc.perform(post("/follow").param("consent", "quizás")
+                .header("Referer", "https://evil.example.net/phish")).andReturn().getResponse().getContentAsString());
+        assertThat(elsewhere.getElementById("back")).as("never a link to another site").isNull();
+    }
+
+    @Test
+    void twoIdenticalFollowRequestsAtTheSameMomentBothSucceedAndStoreOneFollow() throws Exception {
+        String code = proposal.getTrackingCode();
+        int clients = 4;
+        for (int round = 0; round < 3; round++) {
+            String email = "doble-" + round + "@example.org";
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(clients);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                done.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    followers.request("proposal", code, email, true, "each", java.util.Locale.forLanguageTag("es"));
+                    return null;
+                }));
+            }
+            ready.await();
+            go.countDown();
+            try {
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS); // throws if a request failed
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(count("select count(*) from follow where email = ?", email)).as(email).isEqualTo(1);
+        }
+    }
+
     private ResultActions follow(String code, String email, String frequency) throws Exception {
         return mvc.perform(post("/follow").param("target", "proposal").param("key", code).param("email", email)
                 .param("consent", "true").param("frequency", frequency));

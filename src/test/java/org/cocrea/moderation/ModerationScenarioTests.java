@@ -235,6 +235,83 @@ class ModerationScenarioTests {
         assertThat(html(get("/staff").with(staff))).contains("/staff/moderation");
     }
 
+    @Test
+    void aHiddenCommentOffersNoReportAndAVisitorReportsAnItemOnce() throws Exception {
+        long commentId = comment("Un comentario ofensivo para denunciar.");
+        org.springframework.mock.web.MockHttpSession visitor = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(post("/moderation/reports").with(csrf()).session(visitor).param("kind", "draft-comment")
+                .param("id", String.valueOf(commentId)).param("reason", "Ofende")).andExpect(status().isOk());
+        String again = mvc.perform(post("/moderation/reports").with(csrf()).session(visitor)
+                        .param("kind", "draft-comment").param("id", String.valueOf(commentId)).param("reason", "Ofende"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(again).getElementById("already-reported").text())
+                .startsWith("Ya denunciaste este comentario");
+        assertThat(count("moderation_report")).as("no second report row").isEqualTo(1);
+        // another visitor may still report it
+        mvc.perform(post("/moderation/reports").with(csrf()).param("kind", "draft-comment")
+                .param("id", String.valueOf(commentId)).param("reason", "También me ofende")).andExpect(status().isOk());
+        assertThat(count("moderation_report")).isEqualTo(2);
+
+        String reportForm = "form[action=/moderation/reports]:has(input[name=id][value=" + commentId + "])";
+        assertThat(org.jsoup.Jsoup.parse(html(get("/drafts/" + draftId))).select(reportForm)).hasSize(1);
+        mvc.perform(post("/staff/moderation/draft-comment/" + commentId).with(csrf()).with(staff)
+                .param("outcome", "HIDE").param("reason", "Agravio")).andExpect(status().is3xxRedirection());
+        org.jsoup.nodes.Document hidden = org.jsoup.Jsoup.parse(html(get("/drafts/" + draftId)));
+        assertThat(hidden.text()).contains("oculto por moderación: Agravio");
+        assertThat(hidden.select(reportForm)).as("nothing left to report").isEmpty();
+    }
+
+    @Test
+    void anOverlongOrNulReasonIsRefusedClearlyWithALinkBackAndNotEchoedAsSent() throws Exception {
+        long commentId = comment("Otro comentario.");
+        String tooLong = mvc.perform(post("/moderation/reports").with(csrf()).param("kind", "draft-comment")
+                        .param("id", String.valueOf(commentId)).param("reason", "x".repeat(20_000)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(tooLong);
+        assertThat(page.getElementById("reason-error").text()).isEqualTo("el motivo puede tener como máximo 1000"
+                + " caracteres: abajo quedaron los primeros 1000; revisalo y envialo de nuevo");
+        assertThat(page.getElementById("reason").val()).hasSize(1000);
+        assertThat(tooLong).doesNotContain("x".repeat(1001));
+        assertThat(page.getElementById("back").attr("href")).isEqualTo("/drafts/" + draftId + "#comment-" + commentId);
+
+        String nul = mvc.perform(post("/moderation/reports").with(csrf()).param("kind", "draft-comment")
+                        .param("id", String.valueOf(commentId)).param("reason", "Insulto\u0000grave"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document nulPage = org.jsoup.Jsoup.parse(nul);
+        assertThat(nulPage.getElementById("reason-error").text()).contains("caracteres no permitidos")
+                .isNotEmpty();
+        assertThat(nulPage.getElementById("reason").val()).isEqualTo("Insultograve");
+        assertThat(nul).doesNotContain("\u0000");
+        assertThat(count("moderation_report")).isZero();
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void aCommentSentFromAnExpiredPageSaysSoAndGivesTheTextBackToSendAgain() throws Exception {
+        long before = count("draft_comment");
+        String typed = "Mi comentario largo, escrito con calma.\nSegunda línea del comentario.";
+        String form = "section=objective&name=Nico&email=nico%40example.org&consent=true&body="
+                + java.net.URLEncoder.encode(typed, StandardCharsets.UTF_8) + "&_csrf=token-de-una-sesion-vencida";
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/drafts/"
+                        + draftId + "/comments")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(403);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(answer.body());
+        assertThat(page.getElementById("page-expired").text()).startsWith("No enviamos el formulario porque la página"
+                + " estuvo abierta demasiado tiempo").contains("Tu texto está abajo");
+        assertThat(page.select("#send-again").attr("action")).isEqualTo("/drafts/" + draftId + "/comments");
+        assertThat(page.select("#send-again textarea[name=body]").val()).isEqualTo(typed);
+        assertThat(page.select("#send-again input[name=section]").val()).isEqualTo("objective");
+        assertThat(page.select("#send-again input[name=_csrf]").val()).isNotBlank()
+                .isNotEqualTo("token-de-una-sesion-vencida");
+        assertThat(answer.body()).doesNotContain("no tiene permiso");
+        assertThat(count("draft_comment")).as("nothing stored").isEqualTo(before);
+    }
+
     private long comment(String body) throws Exception {
         mvc.perform(post("/drafts/" + draftId + "/comments").with(csrf()).param("section", "objective")
                         .param("name", "Nico").param("email", "nico@example.org").param("consent", "true")

@@ -119,6 +119,18 @@ final class PublicProposalListTestData {
                 + " where tracking_code = ?", ORIGINAL, COPY);
     }
 
+    static final String AWAITING = "CC-LSTP0008";
+
+    /**
+     * A feasible proposal of the 2021 call, answered and prioritised, whose axis ({@code diversidad}) has no
+     * round-table yet ({@link #AWAITING}): "Bibliotecas populares abiertas de noche". Not part of {@link #write}.
+     */
+    void prioritisedWithoutRoundTable() {
+        proposal(AWAITING, call2021, "Bibliotecas populares abiertas de noche", "Horario nocturno en cada comuna.",
+                "diversidad", "osc-territorial", at(2021, 3, 5), "RESPONDED", "area-diversidad", "feasible",
+                "Es factible; irá a la mesa del eje.", true);
+    }
+
     private long call(String title, int instance, String axes, String status, int year) {
         jdbc.update("""
                 insert into call_for_proposals (action_plan, title, axes, opens_at, closes_at, status, created_at,

@@ -198,7 +198,58 @@ class PublicProposalListTests {
         assertThat(search.select("nav.pager a[rel=next]").attr("href"))
                 .isEqualTo("/proposals?status=RECEIVED&q=p%C3%A1ginas%20or%20censo&page=2");
         assertThat(codes(page(search.select("nav.pager a[rel=next]").attr("href")))).hasSize(1);
-        assertThat(codes(page("/proposals?page=9"))).isEmpty();
+        // after the last page: redirected to the last one, filters kept (page 1 when nothing matches)
+        assertThat(redirect("/proposals?page=9")).isEqualTo("/proposals?page=2");
+        assertThat(redirect("/proposals?axis=lenguaje-claro&page=4")).isEqualTo("/proposals?axis=lenguaje-claro&page=2");
+        assertThat(redirect("/proposals?q=ninguna-coincidencia&page=2")).isEqualTo("/proposals?q=ninguna-coincidencia");
+        assertThat(page("/proposals?page=2").select("nav.pager").text()).contains("Página 2 de 2");
+    }
+
+    @Test
+    void everyBadFilterIsReportedAtOnce() throws Exception {
+        MvcResult result = mvc.perform(uri("/proposals?call=abc&axis=no-such-axis&status=ARCHIVED&page=0")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        Document d = Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        for (String field : List.of("call", "axis", "status", "page")) {
+            assertThat(d.getElementById(field + "-error")).as(field).isNotNull();
+        }
+        assertThat(d.getElementById("filter-axis").attr("aria-invalid")).isEqualTo("true");
+        assertThat(d.getElementById("filter-area").hasAttr("aria-invalid")).isFalse();
+        JsonNode errors = json.readTree(mvc.perform(uri("/api/proposals?call=abc&axis=no-such-axis&status=ARCHIVED"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("errors");
+        List<String> fields = new ArrayList<>();
+        errors.forEach(e -> {
+            fields.add(e.get("field").asText());
+            assertThat(e.get("reason").asText()).isNotBlank();
+        });
+        assertThat(fields).containsExactly("call", "axis", "status");
+    }
+
+    @Test
+    void aSearchWithoutLettersOrDigitsIsNoSearchAndThePageSaysSo() throws Exception {
+        Document d = page("/proposals?q=%21%21%21&axis=ambiente");
+        assertThat(d.getElementById("search-without-words").text()).isEqualTo("La búsqueda «!!!» no tiene letras ni"
+                + " números, así que no se buscó nada: se muestran todas las propuestas de los filtros elegidos.");
+        assertThat(codes(d)).containsExactly(PublicProposalListTestData.P4, PublicProposalListTestData.P2);
+        assertThat(d.select(".open-data a").eachAttr("href")).containsExactly("/api/proposals?axis=ambiente",
+                "/proposals.csv?axis=ambiente");
+        assertThat(page("/proposals?q=movilidad").getElementById("search-without-words")).isNull();
+        JsonNode api = json.readTree(mvc.perform(uri("/api/proposals?q=%21%21%21")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(api.get("filters").has("q")).isFalse();
+    }
+
+    @Test
+    void theLanguageLinkKeepsTheFiltersAndTheFilterOptionsAgreeWithTheirNouns() throws Exception {
+        Document d = page("/proposals?axis=ambiente&q=%C3%A1rbol&page=1&lang=es");
+        assertThat(d.select("header a[hreflang=en]").attr("href")).isEqualTo("?axis=ambiente&q=%C3%A1rbol&page=1&lang=en");
+        assertThat(d.select("#filter-call option[value='']").text()).isEqualTo("Todas");
+        assertThat(d.select("#filter-area option[value='']").text()).isEqualTo("Todas");
+        assertThat(d.select("#filter-axis option[value='']").text()).isEqualTo("Todos");
+        assertThat(d.select("#filter-status option[value='']").text()).isEqualTo("Todos");
+        Document en = page("/proposals?status=RECEIVED&lang=en");
+        assertThat(en.select("header a[hreflang=es]").attr("href")).isEqualTo("?status=RECEIVED&lang=es");
+        assertThat(en.select("#filter-call option[value='']").text()).isEqualTo("All");
     }
 
     @Test
@@ -206,8 +257,11 @@ class PublicProposalListTests {
         for (String filter : List.of("", "call=" + data.call2022, "axis=ambiente", "status=RESPONDED", "q=datos",
                 "area=area-gobierno-abierto&q=presupuesto")) {
             List<String> onPages = new ArrayList<>();
-            for (int p = 1; p <= 2; p++) {
-                onPages.addAll(codes(page("/proposals?" + filter + (filter.isEmpty() ? "" : "&") + "page=" + p)));
+            Document listPage = page("/proposals?" + filter);
+            onPages.addAll(codes(listPage));
+            while (!listPage.select("nav.pager a[rel=next]").isEmpty()) {
+                listPage = page(listPage.select("nav.pager a[rel=next]").attr("href"));
+                onPages.addAll(codes(listPage));
             }
             MvcResult jsonResult = mvc.perform(uri("/api/proposals?" + filter)).andReturn();
             assertThat(jsonResult.getResponse().getStatus()).isEqualTo(200);
@@ -287,6 +341,35 @@ class PublicProposalListTests {
     }
 
     @Test
+    void aPrioritisedProposalWhoseAxisHasNoRoundTableYetSaysSoOnceAnswered() throws Exception {
+        data.prioritisedWithoutRoundTable();
+        String awaiting = "Fue priorizada para las mesas de co-creación; la mesa de su eje todavía no está programada.";
+        Document list = page("/proposals?q=bibliotecas");
+        assertThat(codes(list)).containsExactly(PublicProposalListTestData.AWAITING);
+        assertThat(list.getElementById(PublicProposalListTestData.AWAITING).select(".outcome").text())
+                .isEqualTo(awaiting);
+        assertThat(page("/proposals/" + PublicProposalListTestData.AWAITING).select("#outcome").text())
+                .contains(awaiting).doesNotContain("No fue llevada");
+        assertThat(page("/proposals/" + PublicProposalListTestData.AWAITING + "?lang=en").select("#outcome").text())
+                .contains("It was prioritised for the co-creation round-tables; the round-table for its axis is"
+                        + " not scheduled yet.");
+        JsonNode row = json.readTree(mvc.perform(uri("/api/proposals?q=bibliotecas")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).get("proposals").get(0);
+        assertThat(row.get("prioritised").asBoolean()).isTrue();
+        assertThat(row.get("roundTable").isNull()).isTrue();
+        JsonNode single = json.readTree(mvc.perform(uri("/api/proposals/" + PublicProposalListTestData.AWAITING))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(single.get("outcome").get("prioritised").asBoolean()).isTrue();
+        CSVRecord csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(mvc.perform(uri("/proposals.csv?q=bibliotecas")).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))).getRecords().get(0);
+        assertThat(csv.get("prioritised")).isEqualTo("true");
+        // not prioritised and answered: still "not taken"
+        assertThat(page("/proposals/" + PublicProposalListTestData.P2).select("#outcome").text())
+                .contains("No fue llevada a una mesa de co-creación.");
+    }
+
+    @Test
     void badFiltersGet400NamingTheFieldNever500() throws Exception {
         Map<String, String> bad = Map.of("call=abc", "call", "call=987654321", "call", "axis=no-such-axis", "axis",
                 "axis=%3Cscript%3E", "axis", "area=area-nada", "area", "status=ARCHIVED", "status",
@@ -333,6 +416,12 @@ class PublicProposalListTests {
         Document english = page("/proposals/" + PublicProposalListTestData.P1 + "?lang=en");
         assertThat(english.select("#outcome a.commitment").text()).isEqualTo("PX0001 — Open budget month by month");
         assertThat(english.select("#outcome-round-table").text()).isEqualTo("Open data round-table");
+    }
+
+    private String redirect(String path) throws Exception {
+        MvcResult result = mvc.perform(uri(path)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(302);
+        return result.getResponse().getRedirectedUrl();
     }
 
     private Document page(String path) throws Exception {

@@ -1,4 +1,4 @@
-package org.cocrea.participant;
+package org.cocrea.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.cocrea.participant;
+package org.cocrea.kernel;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Inserts a row unless a row with the same unique key already exists, inside the caller's transaction and without
  * breaking it, so that two requests storing the same new e-mail address or organisation at the same moment (two
- * browsers, two nodes) both succeed: one inserts, the other finds the row.
+ * browsers, two nodes) both succeed: one inserts, the other finds the row. Used by the directory (a contact, an
+ * organisation) and by following (a follow of an address and page).
  * <p>
  * On PostgreSQL this is {@code INSERT ... ON CONFLICT (key) DO NOTHING}: when another transaction inserted the same
  * key and has not committed yet, the statement waits for it and then does nothing (or inserts, if the other one rolled
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * state {@code 23505}) rolls back to it.
  */
 @Component
-class InsertIfAbsent {
+public class InsertIfAbsent {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -40,21 +41,25 @@ class InsertIfAbsent {
     private final DataSource dataSource;
     private volatile Boolean postgres;
 
-    InsertIfAbsent(JdbcTemplate jdbc) {
+    /**
+     * @param jdbc the application's database
+     */
+    public InsertIfAbsent(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
     }
 
     /**
      * @param table  table name (a constant of the calling code, never input)
-     * @param key    the column of the unique key (a constant of the calling code)
+     * @param key    the column of the unique key, or its columns separated by commas for a key of several (e.g.
+     *               {@code email, target_type, target_key}); a constant of the calling code
      * @param values column name to value, in insert order; must hold {@code key}
      * @return whether this call inserted the row (false: a row with that key already existed or was inserted by a
      *         concurrent transaction that has committed)
      * @throws org.springframework.dao.DataAccessException on any other database error (a violation of another
      *                                                     constraint is not swallowed)
      */
-    boolean insert(String table, String key, Map<String, ?> values) {
+    public boolean insert(String table, String key, Map<String, ?> values) {
         List<String> columns = new ArrayList<>(values.keySet());
         List<Object> args = new ArrayList<>(values.values());
         String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
@@ -90,7 +95,7 @@ class InsertIfAbsent {
     }
 
     /** @return whether the database is PostgreSQL */
-    boolean isPostgres() {
+    public boolean isPostgres() {
         Boolean known = postgres;
         if (known == null) {
             try {
