@@ -64,7 +64,8 @@ class FollowUpPlans {
             return new FollowUps.Request(existing.get().getId(), period, dueAt(existing.get().getDueDate()), false);
         }
         LocalDate due = at.atZone(ZONE).toLocalDate().plusDays(properties.dueDays());
-        FollowUpReport report = reports.saveAndFlush(new FollowUpReport(commitmentId, period, due, processInstanceId));
+        // save, not saveAndFlush: the identity key makes Hibernate insert at once, so the id is known here.
+        FollowUpReport report = reports.save(new FollowUpReport(commitmentId, period, due, processInstanceId));
         return new FollowUps.Request(report.getId(), period, dueAt(due), true);
     }
 
