@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 
 /**
  * The baseline: a bare Camunda 7.24 engine ({@link ProcessEngineConfiguration#createStandaloneProcessEngineConfiguration()})
@@ -13,6 +14,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * level {@code full}) and the same pool (HikariCP, 20 connections, as {@code spring.datasource.hikari}), the job
  * executor on with Camunda's defaults (as Cocrea's). No authorization checks, listeners, forms or application tables:
  * the engine alone.
+ *
+ * <p>Ids: the standalone engine's database id generator (blocks of increasing numbers) by default;
+ * {@code BENCH_BARE_ID_GENERATOR=strong} gives it the random UUIDs ({@link StrongUuidGenerator}) that the Spring Boot
+ * starter, and so Cocrea, uses ({@code camunda.bpm.id-generator} {@code strong}), to tell that difference from
+ * Cocrea's own work.
  */
 final class BareEngine implements AutoCloseable {
 
@@ -35,6 +41,9 @@ final class BareEngine implements AutoCloseable {
         cfg.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         cfg.setJobExecutorActivate(true);
         cfg.setProcessEngineName("bare-" + database);
+        if ("strong".equals(Bench.env("BENCH_BARE_ID_GENERATOR", "db"))) {
+            cfg.setIdGenerator(new StrongUuidGenerator());
+        }
         engine = cfg.buildProcessEngine();
     }
 

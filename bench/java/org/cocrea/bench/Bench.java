@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
@@ -38,8 +40,28 @@ final class Bench {
 
     /** Statements run through a {@link #counted(DataSource)} data source, on every thread. */
     static final LongAdder STATEMENTS = new LongAdder();
+    /** {@code BENCH_SQL_TOP}: how many of the most frequent statements {@link #topStatements} lists (0: none). */
+    static final int SQL_TOP = env("BENCH_SQL_TOP", 0);
+    /** Statements by their text (the first 110 characters), when {@link #SQL_TOP} is set. */
+    private static final Map<String, LongAdder> STATEMENT_TEXTS = new ConcurrentHashMap<>();
 
     private Bench() {
+    }
+
+    /**
+     * The most frequent statements since the last call ({@code BENCH_SQL_TOP} of them; none when it is unset), and
+     * resets the tally.
+     *
+     * @param items what the phase counts (tasks, proposals), to print statements per item
+     * @return one line per statement: per item, then its text
+     */
+    static List<String> topStatements(long items) {
+        List<String> lines = STATEMENT_TEXTS.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(SQL_TOP)
+                .map(e -> String.format(Locale.ROOT, "%6.2f  %s", e.getValue().sum() / (double) items, e.getKey()))
+                .toList();
+        STATEMENT_TEXTS.clear();
+        return lines;
     }
 
     /** @return the environment variable, or the fallback when unset or blank */
@@ -98,6 +120,14 @@ final class Bench {
             @Override
             public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
                 STATEMENTS.add(queryInfoList.size());
+                if (SQL_TOP > 0) {
+                    for (QueryInfo q : queryInfoList) {
+                        String text = q.getQuery().replaceAll("\\s+", " ").trim();
+                        String key = (execInfo.isBatch() ? "[batch] " : "")
+                                + (text.length() > 110 ? text.substring(0, 110) + "…" : text);
+                        STATEMENT_TEXTS.computeIfAbsent(key, k -> new LongAdder()).increment();
+                    }
+                }
             }
         }).build();
     }

@@ -137,6 +137,7 @@ public final class FollowUpFanOutBench {
         Date now = new Date(System.currentTimeMillis() - 1000);
         Parallel.run(4, jobs.size(), (client, i) -> management.setJobDuedate(jobs.get(i).getId(), now));
         long statements = Bench.STATEMENTS.sum();
+        Bench.topStatements(1);
         long start = System.nanoTime();
         management.activateJobDefinitionById(definition, true);
         ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor().jobWasAdded();
@@ -148,6 +149,12 @@ public final class FollowUpFanOutBench {
             }
             return created >= n && alsoDone.getAsBoolean();
         });
-        return new double[] {Bench.seconds(start), first[0], Bench.STATEMENTS.sum() - statements};
+        double[] result = {Bench.seconds(start), first[0], Bench.STATEMENTS.sum() - statements};
+        List<String> top = Bench.topStatements(n);
+        if (!top.isEmpty()) {
+            Bench.out("%s: the most frequent statements of the fan-out (BENCH_SQL_TOP), per task:", processKey);
+            top.forEach(l -> Bench.out("    %s", l));
+        }
+        return result;
     }
 }

@@ -64,18 +64,23 @@ public final class Stage1PeakBench {
         private long start = System.nanoTime();
         private long statements = Bench.STATEMENTS.sum();
         final Map<String, List<String>> profiles = new LinkedHashMap<>();
+        /** The most frequent statements per phase ({@code BENCH_SQL_TOP}), per proposal. */
+        final Map<String, List<String>> statementTops = new LinkedHashMap<>();
         StackSampler sampler;
+        int items = 1;
 
         void mark(String name) {
             phases.put(name, new double[] {Bench.seconds(start), Bench.STATEMENTS.sum() - statements});
             if (sampler != null) {
                 profiles.put(name, sampler.drain(6));
             }
+            statementTops.put(name, Bench.topStatements(items));
             start = System.nanoTime();
             statements = Bench.STATEMENTS.sum();
         }
 
         void restart() {
+            Bench.topStatements(1);
             start = System.nanoTime();
             statements = Bench.STATEMENTS.sum();
         }
@@ -178,7 +183,9 @@ public final class Stage1PeakBench {
 
             Phases p = new Phases();
             p.sampler = sampler;
+            p.items = n;
             sampler.drain(0);
+            Bench.topStatements(1);
             String description = "Proponemos publicar cada mes, en formato abierto y con lenguaje claro, los datos del "
                     + "área con una mesa de trabajo abierta a organizaciones del barrio para revisarlos juntos. ";
             Parallel.run(clients, n, (client, i) -> {
@@ -268,6 +275,11 @@ public final class Stage1PeakBench {
         cocrea.profiles.forEach((name, lines) -> {
             Bench.out("  %s", name);
             lines.forEach(l -> Bench.out("    %s", l));
+            List<String> top = cocrea.statementTops.getOrDefault(name, List.of());
+            if (!top.isEmpty()) {
+                Bench.out("    the most frequent statements (BENCH_SQL_TOP), per proposal:");
+                top.forEach(l -> Bench.out("      %s", l));
+            }
         });
         double bare = (bare1.total() + bare2.total()) / 2;
         double comparable = cocrea.seconds(0, 2);

@@ -44,10 +44,16 @@ class FollowUpEntries {
      */
     private List<FollowUps.Entry> entries(FollowUpReport report, List<TrackedMilestone> tracked, boolean unreported) {
         Map<Long, MilestoneProgress> said = new HashMap<>();
-        progress.findByReportId(report.getId()).forEach(p -> said.put(p.getMilestoneId(), p));
         Map<Long, List<String>> links = new HashMap<>();
-        evidence.findByReportIdOrderByIdAsc(report.getId()).stream().filter(e -> Evidence.LINK.equals(e.getKind()))
-                .forEach(e -> links.computeIfAbsent(e.getMilestoneId(), k -> new ArrayList<>()).add(e.getUrl()));
+        // Progress rows and evidence links are written only by a submission (FollowUpSubmissions.submit), which leaves
+        // the report SUBMITTED: a report still REQUESTED has none, so the monthly fan-out (one new report per
+        // commitment, its form's rows read in the same transaction) does not look for them.
+        if (report.getStatus() != ReportStatus.REQUESTED) {
+            progress.findByReportId(report.getId()).forEach(p -> said.put(p.getMilestoneId(), p));
+            evidence.findByReportIdOrderByIdAsc(report.getId()).stream()
+                    .filter(e -> Evidence.LINK.equals(e.getKind()))
+                    .forEach(e -> links.computeIfAbsent(e.getMilestoneId(), k -> new ArrayList<>()).add(e.getUrl()));
+        }
         List<FollowUps.Entry> out = new ArrayList<>();
         for (TrackedMilestone m : tracked) {
             MilestoneProgress p = said.get(m.getId());

@@ -57,15 +57,25 @@ class FollowUpPlans {
     }
 
     FollowUps.Request request(long commitmentId, Instant at, String processInstanceId) {
-        commitment(commitmentId);
         LocalDate period = FollowUpSchedule.period(at);
-        Optional<FollowUpReport> existing = reports.findByCommitmentIdAndPeriod(commitmentId, period);
-        if (existing.isPresent()) {
-            return new FollowUps.Request(existing.get().getId(), period, dueAt(existing.get().getDueDate()), false);
+        // The commitment's existence and the month's report in one statement: this runs for every commitment when the
+        // monthly timers fire together.
+        List<Object[]> month = reports.findMonthOf(commitmentId, period);
+        if (month.isEmpty()) {
+            throw new NotFoundException("commitment", commitmentId);
+        }
+        Object[] row = month.get(0);
+        if (row[1] != null) {
+            return new FollowUps.Request(((Number) row[1]).longValue(), period, dueAt(localDate(row[2])), false);
         }
         LocalDate due = at.atZone(ZONE).toLocalDate().plusDays(properties.dueDays());
-        FollowUpReport report = reports.saveAndFlush(new FollowUpReport(commitmentId, period, due, processInstanceId));
+        // save, not saveAndFlush: the identity key makes Hibernate insert at once, so the id is known here.
+        FollowUpReport report = reports.save(new FollowUpReport(commitmentId, period, due, processInstanceId));
         return new FollowUps.Request(report.getId(), period, dueAt(due), true);
+    }
+
+    private static LocalDate localDate(Object column) {
+        return column instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) column;
     }
 
     /** @return 23:59 of the due date, Buenos Aires */

@@ -13,7 +13,16 @@ import org.springframework.data.repository.query.Param;
 
 interface ReportRepository extends JpaRepository<FollowUpReport, Long> {
 
-    Optional<FollowUpReport> findByCommitmentIdAndPeriod(long commitmentId, LocalDate period);
+    /**
+     * One statement for a month's request: whether the commitment exists and, if its report of the month exists too,
+     * that report's id and due date.
+     *
+     * @return no row when there is no such commitment; else one row {@code [commitment id, report id or null, due
+     *         date or null]}
+     */
+    @Query(value = "select c.id, r.id as report_id, r.due_date from commitment c left join follow_up_report r "
+            + "on r.commitment_id = c.id and r.period = :period where c.id = :commitmentId", nativeQuery = true)
+    List<Object[]> findMonthOf(@Param("commitmentId") long commitmentId, @Param("period") LocalDate period);
 
     List<FollowUpReport> findByCommitmentIdOrderByPeriodAsc(long commitmentId);
 

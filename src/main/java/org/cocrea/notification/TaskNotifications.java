@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cocrea.kernel.TransactionMemo;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,8 @@ public class TaskNotifications {
     private final TaskDigestEntryRepository digestEntries;
     private final Clock clock;
     private final String baseUrl;
+    /** Who chose the digest, per transaction: one engine command may create many tasks for the same people. */
+    private final TransactionMemo<String, Boolean> digests = new TransactionMemo<>();
 
     TaskNotifications(MailOutbox outbox, NotificationPreferenceRepository preferences,
             TaskDigestEntryRepository digestEntries, Clock clock, @Value("${cocrea.public-base-url}") String baseUrl) {
@@ -46,7 +49,8 @@ public class TaskNotifications {
     }
 
     /**
-     * Notifies each recipient of a new task, in the transaction that created the task.
+     * Notifies each recipient of a new task, in the transaction that created the task. Each recipient's choice
+     * (mail or digest) is read once per transaction.
      *
      * @param taskId     Camunda task id
      * @param taskName   the task's name
@@ -61,7 +65,7 @@ public class TaskNotifications {
             if (r.email() == null || r.email().isBlank()) {
                 continue;
             }
-            if (wantsDigest(r.userId())) {
+            if (digests.get(r.userId(), this::wantsDigest)) {
                 digestEntries.save(new TaskDigestEntry(r.userId(), r.email(), taskId,
                         taskName + (subject == null ? "" : " — " + subject), clock.instant()));
             } else {

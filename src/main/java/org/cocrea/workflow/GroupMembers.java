@@ -10,17 +10,22 @@ import java.util.Map;
 import java.util.TimeZone;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.cocrea.CocreaApplication;
+import org.cocrea.kernel.TransactionMemo;
 import org.cocrea.notification.TaskRecipient;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Resolves candidate groups to the users who belong to them, for task notifications. */
+/**
+ * Resolves candidate groups to the users who belong to them, for task notifications. A group's members are read once
+ * per transaction ({@link TransactionMemo}): a meeting's completion creates a task for each of its proposals, all for
+ * the same group.
+ */
 @Component
 class GroupMembers {
 
     private final IdentityService identityService;
+    private final TransactionMemo<String, List<TaskRecipient>> membersOfGroup = new TransactionMemo<>();
 
     GroupMembers(@Lazy IdentityService identityService) {
         this.identityService = identityService;
@@ -33,11 +38,16 @@ class GroupMembers {
     List<TaskRecipient> of(Collection<String> groupIds) {
         Map<String, TaskRecipient> members = new LinkedHashMap<>();
         for (String group : groupIds) {
-            for (User u : identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
-                members.putIfAbsent(u.getId(), new TaskRecipient(u.getId(), u.getEmail(), u.getFirstName()));
+            for (TaskRecipient r : membersOfGroup.get(group, this::read)) {
+                members.putIfAbsent(r.userId(), r);
             }
         }
         return new ArrayList<>(members.values());
+    }
+
+    private List<TaskRecipient> read(String group) {
+        return identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
+                .map(u -> new TaskRecipient(u.getId(), u.getEmail(), u.getFirstName())).toList();
     }
 
     /**

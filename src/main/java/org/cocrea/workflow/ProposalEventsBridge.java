@@ -24,11 +24,14 @@ class ProposalEventsBridge {
     private final RuntimeService runtimeService;
     private final Proposals proposals;
     private final Consultations consultations;
+    private final ProposalOfInstance proposalOf;
 
-    ProposalEventsBridge(@Lazy RuntimeService runtimeService, Proposals proposals, Consultations consultations) {
+    ProposalEventsBridge(@Lazy RuntimeService runtimeService, Proposals proposals, Consultations consultations,
+            ProposalOfInstance proposalOf) {
         this.runtimeService = runtimeService;
         this.proposals = proposals;
         this.consultations = consultations;
+        this.proposalOf = proposalOf;
     }
 
     @EventListener
@@ -38,6 +41,8 @@ class ProposalEventsBridge {
                 .putValue(ProposalReviewProcess.CALL_ID, event.callId())
                 .putValue(ProposalReviewProcess.AXIS, event.axis())
                 .putValue(ProposalReviewProcess.SUBMITTER_TYPE, event.submitterType());
+        // The instance's listeners find the proposal this transaction stored without looking its code up.
+        proposalOf.remember(event.trackingCode(), event.proposalId());
         runtimeService.startProcessInstanceByKey(ProposalReviewProcess.KEY, event.trackingCode(), variables);
     }
 

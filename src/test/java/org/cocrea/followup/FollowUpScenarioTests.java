@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -51,8 +52,10 @@ import org.cocrea.commitment.ActionPlan;
 import org.cocrea.commitment.CommitmentPublished;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
+import org.cocrea.kernel.NotFoundException;
 import org.cocrea.kernel.ProblemTexts;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.SqlStatements;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.CommitmentFollowUpProcess;
@@ -207,6 +210,28 @@ class FollowUpScenarioTests {
                 .toInstant(), pi.getId());
         assertThat(again.created()).isFalse();
         assertThat(again.reportId()).isEqualTo(next.reportId());
+        assertThat(again.dueAt()).isEqualTo(next.dueAt());
+    }
+
+    @Test
+    void aMonthsNewReportAndItsFormRowsTakeThreeStatements() {
+        // what the monthly timer's job does for every commitment at once (issue 12, benchmark 4): request the month's
+        // report, then read the form's rows and the review reason in the same transaction
+        long id = commitment("ARBA-T10", YearMonth.now(ZONE).minusMonths(1), YearMonth.now(ZONE).plusMonths(3));
+        Instant nextMonth = YearMonth.now(ZONE).plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+        long statements = transactions.execute(s -> {
+            SqlStatements.reset();
+            FollowUps.Request request = followUps.request(id, nextMonth, "pi-1");
+            assertThat(request.created()).isTrue();
+            assertThat(followUps.entries(request.reportId())).hasSize(3);
+            assertThat(followUps.report(request.reportId()).getReviewReason()).isNull();
+            return SqlStatements.count();
+        });
+        // the commitment with its month's report (none yet), the new report's insert, the milestones; a report never
+        // submitted has no progress rows nor evidence links to read
+        assertThat(statements).isEqualTo(3);
+        assertThatThrownBy(() -> followUps.request(id + 1_000_000, nextMonth, "pi-1"))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
