@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +30,7 @@ import org.cocrea.proposal.ProposalInput;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.roundtable.RoundTableEvents;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.ReceivedMails;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
 import org.jsoup.Jsoup;
@@ -394,23 +394,12 @@ class FollowingTests {
         proposals.sendResponse(p.getId());
     }
 
-    private MimeMessage onlyMail(String recipient, String kind) throws Exception {
-        long id = fixtures.jdbc().queryForObject("select id from mail_outbox where recipient = ? and kind = ?",
-                Long.class, recipient, kind);
-        List<MimeMessage> found = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return String.valueOf(id).equals(m.getHeader("X-Cocrea-Outbox-Id", null));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
-        assertThat(found).hasSize(1);
-        return found.get(0);
+    private MimeMessage onlyMail(String recipient, String kind) {
+        return ReceivedMails.only(greenMail, fixtures.jdbc(), recipient, kind);
     }
 
     private static String quotedPrintableFree(MimeMessage m) throws Exception {
-        Object content = m.getContent();
-        return content instanceof String s ? s : GreenMailUtil.getBody(m);
+        return ReceivedMails.text(m);
     }
 
     private long count(String sql, String arg) {
