@@ -21,6 +21,7 @@ import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.roundtable.RoundTableScheduler;
+import org.cocrea.roundtable.RoundTables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -59,12 +60,14 @@ public class Communities {
     private final EventMaterialRepository materials;
     private final CommunityRegistrations registrations;
     private final RoundTableScheduler scheduler;
+    private final RoundTables roundTables;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     Communities(CommunityRepository communities, CommunityEventRepository events, EventMaterialRepository materials,
-            CommunityRegistrations registrations, RoundTableScheduler scheduler, ApplicationEventPublisher publisher,
-            Clock clock) {
+            CommunityRegistrations registrations, RoundTableScheduler scheduler, RoundTables roundTables,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.roundTables = roundTables;
         this.communities = communities;
         this.events = events;
         this.materials = materials;
@@ -305,12 +308,16 @@ public class Communities {
 
     /**
      * @param community a community
-     * @return the first start the scheduling service accepts for a two-hour event of the community (Buenos Aires
-     *         local date-time, as a form field wants it)
+     * @return the first start the scheduling service accepts for a two-hour event of the community that overlaps
+     *         neither its other events nor an upcoming co-creation round-table (the same people are invited to both);
+     *         Buenos Aires local date-time, as a form field wants it
      */
     @Transactional(readOnly = true)
     public LocalDateTime proposeStart(Community community) {
-        return LocalDateTime.ofInstant(scheduler.propose(DEFAULT_DURATION, taken(community, null)), ZONE);
+        List<RoundTableScheduler.Slot> taken = new ArrayList<>(taken(community, null));
+        roundTables.upcoming().stream().filter(t -> t.getStartsAt() != null)
+                .forEach(t -> taken.add(new RoundTableScheduler.Slot(t.getStartsAt(), t.getEndsAt())));
+        return LocalDateTime.ofInstant(scheduler.propose(DEFAULT_DURATION, taken), ZONE);
     }
 
     /**
@@ -456,9 +463,11 @@ public class Communities {
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
+        Instant previous = event.getStartsAt();
         event.reschedule(start);
         registrations.eventChanged(community, event);
-        announce(community, event, CommunityEventAnnounced.Change.RESCHEDULED);
+        publisher.publishEvent(new CommunityEventAnnounced(community.getId(), community.getSlug(), event.getId(),
+                event.getTitle(), event.getStartsAt(), previous, CommunityEventAnnounced.Change.RESCHEDULED));
         return event;
     }
 
@@ -621,6 +630,6 @@ public class Communities {
 
     private void announce(Community community, CommunityEvent event, CommunityEventAnnounced.Change change) {
         publisher.publishEvent(new CommunityEventAnnounced(community.getId(), community.getSlug(), event.getId(),
-                event.getTitle(), event.getStartsAt(), change));
+                event.getTitle(), event.getStartsAt(), null, change));
     }
 }

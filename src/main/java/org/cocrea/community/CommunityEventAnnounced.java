@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param eventId     the event
  * @param title       the event's title
  * @param startsAt    its start (shown in America/Argentina/Buenos_Aires)
+ * @param previousStartsAt the start it had before a {@link Change#RESCHEDULED}; null otherwise
  * @param change      what happened
  */
 public record CommunityEventAnnounced(long communityId, String slug, long eventId, String title, Instant startsAt,
-        Change change) {
+        Instant previousStartsAt, Change change) {
 
     /** What happened to the event. */
     public enum Change {

@@ -79,7 +79,8 @@ class CommunityPageController {
         List<CommunityEvent> events = communities.events(community);
         model.addAttribute("community", community);
         model.addAttribute("upcoming", events.stream().filter(e -> e.getStartsAt().isAfter(clock.instant()))
-                .toList());
+                .filter(e -> e.getStatus() != CommunityEvent.Status.CANCELLED).toList());
+        model.addAttribute("followIntro", "community.follow.intro");
         List<CommunityEvent> past = new ArrayList<>(events.stream()
                 .filter(e -> !e.getStartsAt().isAfter(clock.instant()))
                 .filter(e -> e.getStatus() != CommunityEvent.Status.CANCELLED).toList());

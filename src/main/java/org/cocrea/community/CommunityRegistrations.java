@@ -215,7 +215,8 @@ public class CommunityRegistrations implements PersonalDataSource {
 
     /**
      * The event was moved or cancelled (in the caller's transaction): each person with a seat gets the updated
-     * invitation or the cancellation; on a cancellation the waiting list is told too and every registration ends.
+     * invitation or the cancellation; on a cancellation the waiting list is told too. The registrations keep their
+     * state, so staff still see who had a seat and who was waiting (a cancelled event takes no registration).
      */
     void eventChanged(Community community, CommunityEvent event) {
         boolean cancelled = event.getStatus() == CommunityEvent.Status.CANCELLED;
@@ -224,9 +225,6 @@ public class CommunityRegistrations implements PersonalDataSource {
                 mailChange(community, event, r, cancelled ? "cancelled" : "updated", true);
             } else if (r.getStatus() == EventRegistration.Status.WAITLISTED && cancelled) {
                 mailChange(community, event, r, "cancelled", false);
-            }
-            if (cancelled) {
-                r.setStatus(EventRegistration.Status.CANCELLED);
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.cocrea.community;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -32,9 +34,11 @@ class CommunityStaffController {
     private final Communities communities;
     private final CommunityRegistrations registrations;
     private final CommunityProblems problems;
+    private final Clock clock;
 
     CommunityStaffController(Communities communities, CommunityRegistrations registrations,
-            CommunityProblems problems) {
+            CommunityProblems problems, Clock clock) {
+        this.clock = clock;
         this.communities = communities;
         this.registrations = registrations;
         this.problems = problems;
@@ -148,6 +152,7 @@ class CommunityStaffController {
         model.addAttribute("community", community);
         model.addAttribute("event", event);
         model.addAttribute("changeable", communities.changeable(event));
+        model.addAttribute("started", !event.getStartsAt().isAfter(Instant.now(clock)));
         model.addAttribute("registrations", registrations.of(event));
         model.addAttribute("materials", communities.materials(event));
         if (!model.containsAttribute("startsAt")) {
@@ -171,9 +176,14 @@ class CommunityStaffController {
     }
 
     @PostMapping("/staff/communities/{slug}/events/{id}/cancel")
-    String cancel(@PathVariable String slug, @PathVariable long id, Model model, Locale locale,
+    String cancel(@PathVariable String slug, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean confirm, Model model, Locale locale,
             HttpServletResponse response) {
         try {
+            if (!confirm) {
+                // it mails every registrant and follower at once: a ticked box, not one stray click
+                throw InputRefusedException.of("confirm", "community.error.confirm");
+            }
             communities.cancel(slug, id);
             return "redirect:/staff/communities/" + slug + "/events/" + id + "?cancelled";
         } catch (InputRefusedException e) {

@@ -47,7 +47,7 @@ class FollowMails {
         String unsubscribe = unsubscribeLink(follow, false);
         model.put("unsubscribeLink", unsubscribe);
         outbox.enqueue(new OutgoingMail(follow.getEmail(), locale(follow.getLanguage()), "mail/following-change",
-                "following.mail.change.subject", new Object[] {change.label()}, model, "follow-change",
+                "following.mail.subject." + change.kind(), new Object[] {change.label()}, model, "follow-change",
                 follow.getTargetType().page(follow.getTargetKey()), unsubscribe));
     }
 

@@ -1,11 +1,14 @@
 package org.cocrea.following;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.cocrea.commitment.CommitmentPublished;
 import org.cocrea.commitment.DraftCirculated;
 import org.cocrea.community.CommunityEventAnnounced;
 import org.cocrea.kernel.Dates;
+import org.cocrea.kernel.ProblemTexts;
+import org.springframework.context.MessageSource;
 import org.cocrea.followup.EvaluationPublished;
 import org.cocrea.followup.FollowUpReportAccepted;
 import org.cocrea.participant.ContactErased;
@@ -30,10 +33,12 @@ class FollowingListeners {
     private final FollowTargets targets;
     private final Proposals proposals;
     private final Dates dates;
+    private final ProblemTexts texts;
 
     FollowingListeners(Followers followers, FollowRepository follows, FollowTargets targets, Proposals proposals,
-            Dates dates) {
+            Dates dates, MessageSource messages) {
         this.dates = dates;
+        this.texts = new ProblemTexts(messages);
         this.followers = followers;
         this.follows = follows;
         this.targets = targets;
@@ -91,9 +96,11 @@ class FollowingListeners {
     @Transactional
     void on(CommunityEventAnnounced event) {
         String when = dates.format(event.startsAt());
+        String before = dates.format(event.previousStartsAt());
         followers.notify(follows.findByTargetTypeAndTargetKeyOrderByIdAsc(FollowTarget.COMMUNITY, event.slug()),
-                event.change().kind(), language -> targets.communityLabel(event.slug(), language) + ": "
-                        + event.title() + " (" + when + ")", event.page());
+                event.change().kind(), language -> texts.text(event.previousStartsAt() == null
+                        ? "community.follow.label" : "community.follow.labelMoved", Locale.forLanguageTag(language),
+                        targets.communityLabel(event.slug(), language), event.title(), when, before), event.page());
     }
 
     /** The directory erased a person: their follows go too, in the same transaction. */

@@ -124,7 +124,7 @@ class CommunityTests {
         mvc.perform(post("/staff/communities").with(staff()).with(csrf()).param("slug", "Datos Abiertos!")
                         .param("nameEs", "").param("descriptionEs", "x".repeat(4001)))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Dirección: usá solo letras minúsculas")))
+                .andExpect(content().string(containsString("Dirección web (slug): usá solo letras minúsculas")))
                 .andExpect(content().string(containsString("Nombre (castellano): tiene que tener entre 1 y 200")))
                 .andExpect(content().string(containsString("Descripción (castellano): tiene que tener entre 1 y 4.000")))
                 .andExpect(content().string(containsString("value=\"Datos Abiertos!\"")));
@@ -172,15 +172,27 @@ class CommunityTests {
         CommunityEvent e = event(c, 30);
         fixtures.flushOutbox();
         MimeMessage announced = onlyMail("sigue@example.org", "follow-change");
+        assertThat(announced.getSubject()).startsWith("Nuevo evento: «Reutilización de datos abiertos»: Taller de datos")
+                .endsWith("(hora de Buenos Aires)");
         assertThat(body(announced)).contains("Nuevo evento de la comunidad", "Taller de datos de movilidad",
                 "http://localhost:8080/communities/" + c.getSlug() + "/events/" + e.getId());
         assertThat(announced.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(rows("select count(*) from mail_outbox where recipient = 'sin-confirmar@example.org'"
                 + " and kind = 'follow-change'")).as("double opt-in: nothing before confirming").isZero();
 
+        LocalDateTime later = LocalDateTime.ofInstant(e.getStartsAt(), BUENOS_AIRES).plusDays(7);
+        while (later.getDayOfWeek() == DayOfWeek.SATURDAY || later.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            later = later.plusDays(1);
+        }
+        communities.reschedule(c.getSlug(), e.getId(), later.toString());
+        assertThat(fixtures.jdbc().queryForObject("select subject from mail_outbox where recipient = 'sigue@example.org'"
+                + " and kind = 'follow-change' order by id desc limit 1", String.class))
+                .startsWith("Cambió la fecha:").contains("antes el");
         communities.cancel(c.getSlug(), e.getId());
         assertThat(rows("select count(*) from mail_outbox where recipient = 'sigue@example.org'"
-                + " and kind = 'follow-change'")).as("the cancellation too").isEqualTo(2);
+                + " and kind = 'follow-change'")).as("the move and the cancellation too").isEqualTo(3);
+        assertThat(fixtures.jdbc().queryForObject("select subject from mail_outbox where recipient = 'sigue@example.org'"
+                + " and kind = 'follow-change' order by id desc limit 1", String.class)).startsWith("Evento cancelado:");
     }
 
     @Test
@@ -309,15 +321,20 @@ class CommunityTests {
                 + " and kind = 'community-event-updated'")).as("waiting list: no invitation to update").isZero();
 
         mvc.perform(post("/staff/communities/" + c.getSlug() + "/events/" + e.getId() + "/cancel").with(staff())
-                .with(csrf())).andExpect(status().is3xxRedirection());
+                .with(csrf())).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Confirmación: tildá la casilla")));
+        assertThat(rows("select count(*) from community_event where status = 'CANCELLED'")).as("one stray click")
+                .isZero();
+        mvc.perform(post("/staff/communities/" + c.getSlug() + "/events/" + e.getId() + "/cancel").with(staff())
+                .with(csrf()).param("confirm", "true")).andExpect(status().is3xxRedirection());
         JsonNode cancelled = IcalJs.read(List.of(attachmentTo("ana@example.org", "community-event-cancelled"))).get(0);
         assertThat(cancelled.get("method").asText()).isEqualTo("CANCEL");
         assertThat(cancelled.get("events").get(0).get("sequence").asInt()).isEqualTo(2);
         assertThat(rows("select count(*) from mail_outbox where recipient = 'beto@example.org'"
                 + " and kind = 'community-event-cancelled'")).as("the waiting list is told").isEqualTo(1);
-        assertThat(registrationStatus("ana@example.org")).isEqualTo("CANCELLED");
+        assertThat(registrationStatus("ana@example.org")).as("staff still see who had a seat").isEqualTo("REGISTERED");
         mvc.perform(post("/staff/communities/" + c.getSlug() + "/events/" + e.getId() + "/cancel").with(staff())
-                .with(csrf())).andExpect(status().isBadRequest())
+                .with(csrf()).param("confirm", "true")).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Estado: el evento ya empezó, se realizó o se canceló")));
         register(c, e, "Carla", "carla@example.org").andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("la inscripción de este evento está cerrada")));
@@ -546,6 +563,21 @@ class CommunityTests {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theProposedDateAvoidsAnUpcomingRoundTable() {
+        Community c = community();
+        LocalDateTime first = communities.proposeStart(c);
+        fixtures.openCall(java.time.Duration.ofDays(5));
+        fixtures.jdbc().update("""
+                insert into round_table (call_id, axis, title, starts_at, duration_minutes, capacity, status, ical_uid,
+                    ical_sequence, created_at)
+                values (?, 'datos-abiertos', 'Mesa de datos abiertos', ?, 120, 40, 'SCHEDULED', ?, 0, now())""",
+                fixtures.openCallId(), Timestamp.from(first.atZone(BUENOS_AIRES).toInstant()),
+                UUID.randomUUID() + "@cocrea");
+        LocalDateTime proposed = communities.proposeStart(c);
+        assertThat(proposed).as("the same people are invited to both").isAfterOrEqualTo(first.plusHours(2));
     }
 
     private long pastEvent(Community c) {
