@@ -472,6 +472,50 @@ public class Communities {
     }
 
     /**
+     * Corrects an event that has not started: title, description, place or link, seats. Its date is moved with
+     * {@link #reschedule}. When the title or the place changes, registrants with a seat get the updated invitation
+     * (same UID, next SEQUENCE); more seats go to the people waiting, in order, each mailed the invitation.
+     *
+     * @param slug    the community
+     * @param eventId the event
+     * @param input   what staff entered (its start and duration are ignored)
+     * @return the event
+     * @throws InputRefusedException naming every refused field: the event is held, cancelled or started
+     *                               ({@code status}), a refused title, description or place, seats out of range or
+     *                               fewer than the people who already have one ({@code capacity})
+     * @throws NotFoundException     if there is no such community or event
+     */
+    @Transactional
+    public CommunityEvent editEvent(String slug, long eventId, EventInput input) {
+        Community community = lock(slug);
+        CommunityEvent event = lock(community, eventId);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!changeable(event)) {
+            problems.add(FieldProblem.of("status", "community.error.notChangeable"));
+        }
+        line("title", input.title(), 1, TITLE_MAX, problems);
+        text("description", input.description(), 0, EVENT_DESCRIPTION_MAX, problems);
+        line("location", input.location(), 1, LOCATION_MAX, problems);
+        int capacity = input.capacity() == null ? -1 : input.capacity();
+        long seated = registrations.seated(event);
+        if (capacity < 1 || capacity > CAPACITY_MAX) {
+            problems.add(FieldProblem.of("capacity", "community.error.capacity", CAPACITY_MAX));
+        } else if (capacity < seated) {
+            problems.add(FieldProblem.of("capacity", "community.error.belowSeated", seated));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRefusedException(problems);
+        }
+        boolean calendar = event.edit(input.title().strip(), blankToNull(input.description()),
+                input.location().strip(), capacity);
+        if (calendar) {
+            registrations.eventCorrected(community, event);
+        }
+        registrations.seatsChanged(community, event);
+        return event;
+    }
+
+    /**
      * Cancels an event that has not started; everyone registered or waiting gets the cancellation
      * ({@code METHOD:CANCEL} for those with a seat) and the followers hear of it.
      *

@@ -81,6 +81,19 @@ public class CommunityEvent {
         this.icalSequence++;
     }
 
+    /** @return whether what a calendar shows (title, place) changed, which calls for an updated invitation */
+    boolean edit(String title, String description, String location, int capacity) {
+        boolean calendar = !title.equals(this.title) || !location.equals(this.location);
+        this.title = title;
+        this.description = description;
+        this.location = location;
+        this.capacity = capacity;
+        if (calendar) {
+            this.icalSequence++;
+        }
+        return calendar;
+    }
+
     void cancel() {
         this.status = Status.CANCELLED;
         this.icalSequence++;

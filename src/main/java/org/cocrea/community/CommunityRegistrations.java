@@ -185,6 +185,17 @@ public class CommunityRegistrations implements PersonalDataSource {
      * Gives a freed seat to the person waiting longest (by when they last registered, so someone who withdrew and
      * registered again queues behind those already waiting), mailed the invitation.
      */
+    /**
+     * The event's seats changed (in the caller's transaction, under the event's lock): people waiting get the new
+     * seats in order, each mailed the invitation.
+     */
+    void seatsChanged(Community community, CommunityEvent event) {
+        long seated = registrations.countByEventIdAndStatus(event.getId(), EventRegistration.Status.REGISTERED);
+        for (long free = event.getCapacity() - seated; free > 0; free--) {
+            promoteFirstWaiting(community, event);
+        }
+    }
+
     private void promoteFirstWaiting(Community community, CommunityEvent event) {
         registrations.findByEventIdOrderByIdAsc(event.getId()).stream()
                 .filter(w -> w.getStatus() == EventRegistration.Status.WAITLISTED)
@@ -218,6 +229,13 @@ public class CommunityRegistrations implements PersonalDataSource {
      * invitation or the cancellation; on a cancellation the waiting list is told too. The registrations keep their
      * state, so staff still see who had a seat and who was waiting (a cancelled event takes no registration).
      */
+    /** The title or place of the event changed: each person with a seat gets the updated invitation. */
+    void eventCorrected(Community community, CommunityEvent event) {
+        registrations.findByEventIdOrderByIdAsc(event.getId()).stream()
+                .filter(r -> r.getStatus() == EventRegistration.Status.REGISTERED)
+                .forEach(r -> mailChange(community, event, r, "corrected", true));
+    }
+
     void eventChanged(Community community, CommunityEvent event) {
         boolean cancelled = event.getStatus() == CommunityEvent.Status.CANCELLED;
         for (EventRegistration r : registrations.findByEventIdOrderByIdAsc(event.getId())) {
@@ -306,7 +324,7 @@ public class CommunityRegistrations implements PersonalDataSource {
         Locale locale = locale(r.getLanguage());
         Map<String, Object> model = model(community, event, r, locale);
         model.put("change", change);
-        boolean cancel = !"updated".equals(change);
+        boolean cancel = "cancelled".equals(change) || "withdrawn".equals(change);
         outbox.enqueue(new OutgoingMail(r.getEmail(), locale, "mail/community-event-changed",
                 "community.mail." + change + ".subject", new Object[] {event.getTitle()}, model,
                 "community-event-" + change, reference(event), null,

@@ -155,6 +155,10 @@ class CommunityStaffController {
         model.addAttribute("started", !event.getStartsAt().isAfter(Instant.now(clock)));
         model.addAttribute("registrations", registrations.of(event));
         model.addAttribute("materials", communities.materials(event));
+        if (!model.containsAttribute("edit")) {
+            model.addAttribute("edit", new Communities.EventInput(event.getTitle(), event.getDescription(), null, null,
+                    event.getLocation(), event.getCapacity()));
+        }
         if (!model.containsAttribute("startsAt")) {
             model.addAttribute("startsAt", LocalDateTime.ofInstant(event.getStartsAt(), ZONE).toString());
         }
@@ -171,6 +175,23 @@ class CommunityStaffController {
         } catch (InputRefusedException e) {
             refused(e, model, locale, response);
             model.addAttribute("startsAt", startsAt);
+            return event(slug, id, model);
+        }
+    }
+
+    @PostMapping("/staff/communities/{slug}/events/{id}/edit")
+    String editEvent(@PathVariable String slug, @PathVariable long id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String location,
+            @RequestParam(defaultValue = "") String capacity, Model model, Locale locale,
+            HttpServletResponse response) {
+        Communities.EventInput input = new Communities.EventInput(title, description, null, null, location,
+                number(capacity));
+        try {
+            communities.editEvent(slug, id, input);
+            return "redirect:/staff/communities/" + slug + "/events/" + id + "?edited";
+        } catch (InputRefusedException e) {
+            refused(e, model, locale, response);
+            model.addAttribute("edit", input);
             return event(slug, id, model);
         }
     }

@@ -566,6 +566,36 @@ class CommunityTests {
     }
 
     @Test
+    void staffCorrectAnEventAndMoreSeatsGoToThoseWaiting() throws Exception {
+        Community c = community();
+        CommunityEvent e = event(c, 1);
+        registrations.register(e.getId(), "Ana", "ana@example.org", "", "ciudadania", true, ES);
+        registrations.register(e.getId(), "Beto", "beto@example.org", "", "ciudadania", true, ES);
+        registrations.register(e.getId(), "Caro", "caro@example.org", "", "ciudadania", true, ES);
+        String edit = "/staff/communities/" + c.getSlug() + "/events/" + e.getId() + "/edit";
+        mvc.perform(post(edit).with(staff()).with(csrf()).param("title", "Taller corregido")
+                        .param("location", "https://meet.example.org/nuevo").param("capacity", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Cupo: tiene que ser un número entre 1 y 10.000")));
+        mvc.perform(post(edit).with(staff()).with(csrf()).param("title", "Taller corregido")
+                        .param("location", "https://meet.example.org/nuevo").param("capacity", "2"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(registrationStatus("beto@example.org")).as("the new seat goes to the first waiting")
+                .isEqualTo("REGISTERED");
+        assertThat(registrationStatus("caro@example.org")).isEqualTo("WAITLISTED");
+        JsonNode updated = IcalJs.read(List.of(attachmentTo("ana@example.org", "community-event-corrected"))).get(0);
+        assertThat(updated.get("method").asText()).isEqualTo("REQUEST");
+        assertThat(updated.get("events").get(0).get("sequence").asInt()).isEqualTo(1);
+        mvc.perform(post(edit).with(staff()).with(csrf()).param("title", "Taller corregido")
+                        .param("location", "https://meet.example.org/nuevo").param("capacity", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("ya hay 2 personas con lugar")));
+        mvc.perform(get("/communities/" + c.getSlug() + "/events/" + e.getId())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Taller corregido")))
+                .andExpect(content().string(containsString("href=\"https://meet.example.org/nuevo\"")));
+    }
+
+    @Test
     void theProposedDateAvoidsAnUpcomingRoundTable() {
         Community c = community();
         LocalDateTime first = communities.proposeStart(c);
