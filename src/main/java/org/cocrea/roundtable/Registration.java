@@ -128,6 +128,11 @@ public class Registration {
         this.language = "en".equals(language) ? "en" : "es";
     }
 
+    /** @return when the person last registered (and ticked the consent box) */
+    public Instant getConsentAt() {
+        return consentAt;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -3,6 +3,7 @@ package org.cocrea.roundtable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -148,8 +149,12 @@ class RoundTableRegistrations {
                     new OutgoingMail.Attachment("mesa-" + table.getId() + ".ics",
                             "text/calendar; method=CANCEL; charset=UTF-8",
                             calendar.invitation(table, true, r.getEmail()))));
+            // the seat goes to whoever has waited longest: by when they last registered (someone who withdrew and
+            // registered again queues behind those already waiting), then by id
             registrations.findByRoundTableIdOrderByIdAsc(r.getRoundTableId()).stream()
-                    .filter(w -> w.getStatus() == Registration.Status.WAITLISTED).findFirst().ifPresent(w -> {
+                    .filter(w -> w.getStatus() == Registration.Status.WAITLISTED)
+                    .min(Comparator.comparing(Registration::getConsentAt).thenComparing(Registration::getId))
+                    .ifPresent(w -> {
                         w.setStatus(Registration.Status.REGISTERED);
                         mailRegistration(lifecycle.get(r.getRoundTableId()), w, false);
                     });

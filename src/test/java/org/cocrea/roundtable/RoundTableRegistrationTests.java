@@ -194,6 +194,21 @@ class RoundTableRegistrationTests {
     }
 
     @Test
+    void whoWithdrewAndRegisteredAgainQueuesBehindThoseAlreadyWaiting() {
+        long id = scheduledTable(1);
+        Registration seated = register(id, "uno");
+        Registration again = register(id, "dos");
+        roundTables.withdraw(again.getId());
+        register(id, "tres");
+        register(id, "dos");
+
+        roundTables.withdraw(seated.getId());
+
+        assertThat(roundTables.registrations(id).stream().filter(r -> r.getStatus() == Registration.Status.REGISTERED)
+                .map(Registration::getEmail)).containsExactly("tres@participa.example.org");
+    }
+
+    @Test
     void withdrawingFromTheWaitingListGivesNoSeat() {
         long id = scheduledTable(1);
         register(id, "uno");
