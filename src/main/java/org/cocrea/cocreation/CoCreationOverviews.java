@@ -113,6 +113,11 @@ public class CoCreationOverviews {
         return new Overview(call, timeline, publicFigures, actions(call));
     }
 
+    /** @return every co-creation instance of every action plan, as its call for proposals, newest first */
+    public List<CallForProposals> instances() {
+        return consultations.all();
+    }
+
     /** @return the overview of the newest call's instance (the current one), if there is any call */
     public Optional<Overview> current() {
         return consultations.all().stream().findFirst().map(c -> of(c.getId()));

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Public, no login: {@code /co-creation/{id}} (the page) and {@code /co-creation/{id}/figures.json} (the
- * participation figures as open data); {@code id} is the call id. An unknown id is a 404.
+ * Public, no login: {@code /co-creation} (every instance, newest first), {@code /co-creation/{id}} (the page) and
+ * {@code /co-creation/{id}/figures.json} (the participation figures as open data); {@code id} is the call id. An
+ * unknown id is a 404.
  */
 @Controller
 class CoCreationPageController {
@@ -18,6 +19,12 @@ class CoCreationPageController {
 
     CoCreationPageController(CoCreationOverviews overviews) {
         this.overviews = overviews;
+    }
+
+    @GetMapping("/co-creation")
+    String index(Model model) {
+        model.addAttribute("calls", overviews.instances());
+        return "cocreation/index";
     }
 
     @GetMapping("/co-creation/{id}")

@@ -84,8 +84,10 @@ class SecurityConfiguration {
                         // Following pages by e-mail (org.cocrea.following): the form, its confirmation, unsubscribe
                         .requestMatchers("/follow", "/follow/confirm/*", "/follow/unsubscribe/*", "/follow/forget/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/round-tables", "/round-tables/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/co-creation/*", "/co-creation/*/figures.json").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/co-creation/*", "/co-creation/*/figures.json").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/co-creation", "/co-creation/*", "/co-creation/*/figures.json")
+                                .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/co-creation", "/co-creation/*", "/co-creation/*/figures.json")
+                                .permitAll()
                         .requestMatchers(HttpMethod.GET, "/forum", "/forum/meetings/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/communities", "/communities/*", "/communities/*/events/*",
                                 "/communities/*/events/*/calendar.ics", "/communities/registrations/*").permitAll()

@@ -1,6 +1,8 @@
 package org.cocrea.cocreation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -372,6 +374,19 @@ class CoCreationPageTests {
                 .isEqualTo("3 en total, ninguna abierta");
         assertThat(messages.getMessage("cocreation.runs", new Object[] {2, 1}, java.util.Locale.ENGLISH))
                 .isEqualTo("2 in all, 1 open");
+    }
+
+    @Test
+    void theIndexListsEveryInstanceForAnyVisitor() throws Exception {
+        mvc.perform(get("/co-creation")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"none\"")));
+        fixtures.openCall(Duration.ofDays(3));
+        long callId = fixtures.openCallId();
+        String index = mvc.perform(get("/co-creation")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(index).contains("href=\"/co-creation/" + callId + "\"", "Instancias de co-creación");
+        assertThat(mvc.perform(get("/co-creation").param("lang", "en")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Co-creation instances");
     }
 
     @Test
