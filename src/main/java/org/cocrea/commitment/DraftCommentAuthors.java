@@ -7,6 +7,7 @@ import java.util.List;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.NotFoundException;
+import org.cocrea.kernel.PrivateTokens;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,7 @@ class DraftCommentAuthors {
      */
     @Transactional(readOnly = true)
     public DraftComment byToken(String token) {
-        if (token == null || !token.matches("[0-9a-f]{32}")) {
+        if (!PrivateTokens.wellFormed(token)) {
             throw new NotFoundException("comment-token", "?");
         }
         return comments.findByAuthorToken(token).orElseThrow(() -> new NotFoundException("comment-token", "?"));

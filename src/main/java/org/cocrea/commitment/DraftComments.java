@@ -1,8 +1,6 @@
 package org.cocrea.commitment;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.NotFoundException;
+import org.cocrea.kernel.PrivateTokens;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
@@ -29,7 +28,6 @@ class DraftComments {
     private final MailOutbox outbox;
     private final Clock clock;
     private final String baseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     DraftComments(DraftCommentRepository comments, DraftCirculation circulation, MailOutbox outbox, Clock clock,
             @Value("${cocrea.public-base-url}") String baseUrl) {
@@ -68,7 +66,7 @@ class DraftComments {
         }
         DraftComment saved = comments.save(new DraftComment(c.getId(), c.getVersion(), section, name.strip(),
                 organization == null || organization.isBlank() ? null : organization.strip(), address, body.strip(),
-                clock.instant(), newToken()));
+                clock.instant(), PrivateTokens.next()));
         confirm(c, saved);
         return saved;
     }
@@ -87,12 +85,6 @@ class DraftComments {
                 "commitment-" + c.getId()));
     }
 
-    /** @return a new private token: 128 random bits as 32 hexadecimal digits */
-    private String newToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     /** See {@link CommitmentSheets#commentsBySection}. */
     Map<CommitmentSheet.Section, List<DraftComment>> bySection(long id) {

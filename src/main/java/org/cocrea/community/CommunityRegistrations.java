@@ -1,10 +1,8 @@
 package org.cocrea.community;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
+import org.cocrea.kernel.PrivateTokens;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
@@ -51,7 +50,6 @@ public class CommunityRegistrations implements PersonalDataSource {
     private final MailOutbox outbox;
     private final Dates dates;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     CommunityRegistrations(CommunityRepository communities, CommunityEventRepository events,
             EventRegistrationRepository registrations, CommunityCalendar calendar, MailOutbox outbox, Dates dates,
@@ -134,7 +132,7 @@ public class CommunityRegistrations implements PersonalDataSource {
             r.reactivate(who, org.isEmpty() ? null : org, organizationType, status, language, clock.instant());
         } else {
             r = registrations.save(new EventRegistration(eventId, who, address, org.isEmpty() ? null : org,
-                    organizationType, status, language, newToken(), clock.instant()));
+                    organizationType, status, language, PrivateTokens.next(), clock.instant()));
         }
         mailRegistration(community(event), event, r, true);
         return r;
@@ -146,7 +144,7 @@ public class CommunityRegistrations implements PersonalDataSource {
      */
     @Transactional(readOnly = true)
     public Optional<EventRegistration> byToken(String token) {
-        return token == null || !token.matches("[0-9a-f]{32}") ? Optional.empty() : registrations.findByToken(token);
+        return !PrivateTokens.wellFormed(token) ? Optional.empty() : registrations.findByToken(token);
     }
 
     /**
@@ -365,9 +363,4 @@ public class CommunityRegistrations implements PersonalDataSource {
         return "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("es");
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

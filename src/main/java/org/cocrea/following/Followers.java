@@ -1,12 +1,10 @@
 package org.cocrea.following;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.InsertIfAbsent;
+import org.cocrea.kernel.PrivateTokens;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -49,7 +48,6 @@ public class Followers {
     private final Clock clock;
     private final MailOutbox outbox;
     private final InsertIfAbsent insertIfAbsent;
-    private final SecureRandom random = new SecureRandom();
 
     Followers(FollowRepository follows, FollowChangeRepository changes, FollowTargets targets, FollowMails mails,
             Clock clock, MailOutbox outbox, InsertIfAbsent insertIfAbsent) {
@@ -121,7 +119,7 @@ public class Followers {
             row.put("commitment_id", r.commitmentId());
             row.put("frequency", chosen.get().name());
             row.put("language", language);
-            row.put("token", newToken());
+            row.put("token", PrivateTokens.next());
             row.put("requested_at", Timestamp.from(clock.instant()));
             insertIfAbsent.insert("follow", "email, target_type, target_key", row);
             return follows.findByEmailAndTargetTypeAndTargetKey(address, r.type(), r.key()).orElseThrow();
@@ -135,7 +133,7 @@ public class Followers {
      */
     @Transactional(readOnly = true)
     public Optional<Follow> byToken(String token) {
-        return token == null || !token.matches("[0-9a-f]{32}") ? Optional.empty() : follows.findByToken(token);
+        return !PrivateTokens.wellFormed(token) ? Optional.empty() : follows.findByToken(token);
     }
 
     /**
@@ -285,9 +283,4 @@ public class Followers {
         return byAddress.size();
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

@@ -1,12 +1,10 @@
 package org.cocrea.participant;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +17,7 @@ import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.InsertIfAbsent;
+import org.cocrea.kernel.PrivateTokens;
 import org.cocrea.notification.EmailAddresses;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
@@ -40,7 +39,6 @@ class ContactRegistry {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final String baseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     ContactRegistry(ContactRepository contacts, OrganizationRepository organizations, MailOutbox outbox,
             DirectoryProperties properties, Clock clock, JdbcTemplate jdbc,
@@ -120,7 +118,7 @@ class ContactRegistry {
             }
             sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, true, ?, ?, ?, ?, ?)");
             args.add(email);
-            args.add(newToken());
+            args.add(PrivateTokens.next());
             args.add(source);
             args.add("en".equals(input.language()) ? "en" : "es");
             args.add(now);
@@ -164,7 +162,7 @@ class ContactRegistry {
     private Contact lockedContact(String email, String source, boolean subscribed, String language) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("email", email);
-        row.put("token", newToken());
+        row.put("token", PrivateTokens.next());
         row.put("source", source);
         row.put("language", language);
         row.put("subscribed", subscribed);
@@ -267,11 +265,6 @@ class ContactRegistry {
         return token == null || token.length() != 32 ? Optional.empty() : contacts.findByToken(token);
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
