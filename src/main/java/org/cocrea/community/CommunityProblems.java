@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cocrea.kernel.InputRefusedException;
-import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,17 +19,14 @@ class CommunityProblems {
     record Shown(String field, String text) {
     }
 
-    private final MessageSource messages;
     private final ProblemTexts texts;
 
     CommunityProblems(MessageSource messages) {
-        this.messages = messages;
         this.texts = new ProblemTexts(messages);
     }
 
     List<Shown> shown(InputRefusedException refused, Locale locale) {
-        Locale l = Languages.supported(locale);
-        return refused.problems().stream().map(p -> new Shown(p.field(), messages.getMessage(
-                "community.field." + p.field(), null, p.field(), l) + ": " + texts.text(p, l))).toList();
+        return refused.problems().stream()
+                .map(p -> new Shown(p.field(), texts.labelled(p, "community.field.", locale))).toList();
     }
 }

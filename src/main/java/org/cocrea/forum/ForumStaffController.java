@@ -1,13 +1,11 @@
 package org.cocrea.forum;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cocrea.kernel.InputRefusedException;
-import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.ProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -27,12 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ForumStaffController {
 
     private final Forum forum;
-    private final MessageSource messages;
     private final ProblemTexts texts;
 
     ForumStaffController(Forum forum, MessageSource messages) {
         this.forum = forum;
-        this.messages = messages;
         this.texts = new ProblemTexts(messages);
     }
 
@@ -133,9 +129,7 @@ class ForumStaffController {
 
     private void refused(InputRefusedException e, Model model, Locale locale, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        Locale l = Languages.supported(locale);
-        List<String> lines = e.problems().stream().map(p -> messages.getMessage("forum.field." + p.field(), null,
-                p.field(), l) + ": " + texts.text(p, l)).toList();
-        model.addAttribute("errors", lines);
+        model.addAttribute("errors", e.problems().stream().map(p -> texts.labelled(p, "forum.field.", locale))
+                .toList());
     }
 }

@@ -49,6 +49,21 @@ public final class ProblemTexts {
     }
 
     /**
+     * A refused field as a form's error summary shows it: its label, then the reason.
+     *
+     * @param problem     the refused field
+     * @param labelPrefix the prefix of the form's label keys, e.g. {@code forum.field.}; the field's name is shown when
+     *                    the bundles have no label for it
+     * @param locale      the reader's language; anything but English reads Spanish
+     * @return e.g. "Sector: elegí un sector de la lista"
+     * @throws NoSuchMessageException when the bundles have no text for the reason
+     */
+    public String labelled(FieldProblem problem, String labelPrefix, Locale locale) {
+        return messages.getMessage(labelPrefix + problem.field(), null, problem.field(), language(locale)) + ": "
+                + text(problem, locale);
+    }
+
+    /**
      * @param code   a message key, e.g. {@code refusal.invalidData}
      * @param locale the reader's language; anything but English reads Spanish
      * @param args   the message arguments
