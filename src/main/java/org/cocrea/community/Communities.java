@@ -202,7 +202,7 @@ public class Communities {
      */
     private static void text(String field, String value, int min, int max, List<FieldProblem> problems) {
         String v = value == null ? "" : value.strip();
-        if (!visible(v)) {
+        if (!InputText.visible(v)) {
             v = "";
         }
         if (v.length() < min || InputText.exceeds(v, max)) {
@@ -220,16 +220,6 @@ public class Communities {
         if (problems.size() == before && value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
             problems.add(FieldProblem.of(field, "community.error.lineBreak"));
         }
-    }
-
-    /**
-     * @param text a text
-     * @return whether it has a character one can see: not only white space, no-break spaces and format characters
-     *         such as the zero-width space
-     */
-    static boolean visible(String text) {
-        return text != null && text.codePoints().anyMatch(cp -> !Character.isWhitespace(cp)
-                && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT);
     }
 
     /**
@@ -253,7 +243,7 @@ public class Communities {
     }
 
     private static String blankToNull(String value) {
-        return value == null || !visible(value) ? null : value.strip();
+        return value == null || !InputText.visible(value) ? null : value.strip();
     }
 
     /**

@@ -91,7 +91,7 @@ public class CommunityRegistrations implements PersonalDataSource {
             problems.add(FieldProblem.of("registration", "community.error.closed"));
         }
         String who = name == null ? "" : name.strip();
-        if (!Communities.visible(who) || InputText.exceeds(who, NAME_MAX)) {
+        if (!InputText.visible(who) || InputText.exceeds(who, NAME_MAX)) {
             problems.add(FieldProblem.of("name", "community.error.length", 1, NAME_MAX));
         } else if (InputText.hasForbiddenCharacters(who) || who.indexOf('\n') >= 0 || who.indexOf('\r') >= 0) {
             problems.add(FieldProblem.of("name", "community.error.characters"));

@@ -89,6 +89,16 @@ public final class InputText {
 
     /**
      * @param value text, may be null
+     * @return whether it has a character one can see: false for null, white space only, no-break spaces and format
+     *         characters such as the zero-width space (a name made of those is empty to a reader)
+     */
+    public static boolean visible(String value) {
+        return value != null && value.codePoints().anyMatch(cp -> !Character.isWhitespace(cp)
+                && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT);
+    }
+
+    /**
+     * @param value text, may be null
      * @return whether it holds a control character (C0 other than tab and line breaks, DEL, C1; PostgreSQL refuses
      *         NUL), an unpaired surrogate or a bidirectional override/isolate (which can disguise text)
      */

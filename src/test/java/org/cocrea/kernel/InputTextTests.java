@@ -31,6 +31,15 @@ class InputTextTests {
     }
 
     @Test
+    void visibleNeedsACharacterOneCanSee() {
+        assertThat(InputText.visible(null)).isFalse();
+        assertThat(InputText.visible(" \t\n")).isFalse();
+        assertThat(InputText.visible("\u00A0\u200B\u2009")).as("no-break, zero-width and thin spaces").isFalse();
+        assertThat(InputText.visible("\u200Bá")).isTrue();
+        assertThat(InputText.visible("·")).isTrue();
+    }
+
+    @Test
     void forbiddenCharacters() {
         assertThat(InputText.hasForbiddenCharacters("texto\ncon\tsaltos 😀 é")).isFalse();
         assertThat(InputText.hasForbiddenCharacters("nul\u0000")).isTrue();
