@@ -78,6 +78,9 @@ public final class PublicPagesBench {
             pages.put("/api/dashboard", "dashboard.json");
             pages.put("/action-plan", "action-plan.html");
             pages.put("/api/action-plan", "action-plan.json");
+            pages.put("/proposals", "proposals.html");
+            pages.put("/proposals?q=participacion", "proposals-search.html");
+            pages.put("/api/proposals", "proposals.json");
             HttpClient http = HttpClient.newHttpClient();
             List<String[]> rows = new ArrayList<>();
             for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -88,6 +91,9 @@ public final class PublicPagesBench {
                 }
                 byte[] body = response.body();
                 Files.write(staticDir.resolve(page.getValue()), filler(body.length));
+                if (Boolean.parseBoolean(env("BENCH_PRINT_HEADERS", "false"))) {
+                    System.out.println(page.getKey() + " " + response.headers().map());
+                }
                 String twin = base + "/css/bench/" + page.getValue();
                 String etag = response.headers().firstValue("ETag").orElse(null);
                 warmUp(http, base + page.getKey(), twin);
@@ -107,8 +113,6 @@ public final class PublicPagesBench {
             for (String[] r : rows) {
                 System.out.printf(Locale.ROOT, "%-40s %10s %9s %9s %11s %11s %10s%n", (Object[]) r);
             }
-            System.out.println("Public proposal list: none yet (the application has no public page listing "
-                    + "proposals), not measured.");
         } finally {
             app.close();
         }
@@ -135,12 +139,22 @@ public final class PublicPagesBench {
                 values ('ARBA-2021-2023', 'Convocatoria de prueba', 'ambiente', current_timestamp,
                   current_timestamp, 'CLOSED', current_timestamp) returning id
                 """, Long.class);
+        // a quarter in each status, one in ten about participation (the search finds 1,000), the responded ones
+        // with their reasoned response
         jdbc.update("""
                 insert into proposal (tracking_code, call_id, title, description, axis, submitter_type, contact_name,
-                  email, consent, language, channel, submitted_at, status)
-                select 'BENCH-' || g, ?, 'Propuesta ' || g, repeat('Descripción de la propuesta. ', 20), 'ambiente',
-                  'INDIVIDUAL', 'Vecina ' || g, 'vecina' || g || '@example.org', true, 'es', 'WEB',
-                  current_timestamp, 'SUBMITTED'
+                  email, consent, language, channel, submitted_at, status, area_group, verdict, response_text,
+                  response_sent_at)
+                select 'BENCH-' || g, ?,
+                  'Propuesta ' || g || case when g % 10 = 0 then ' de participación ciudadana'
+                                            else ' de datos abiertos' end,
+                  repeat('Descripción de la propuesta. ', 20), 'ambiente', 'INDIVIDUAL', 'Vecina ' || g,
+                  'vecina' || g || '@example.org', true, 'es', 'WEB', current_timestamp - g * interval '1 minute',
+                  (array['RECEIVED', 'IN_REVIEW', 'REVIEWED', 'RESPONDED'])[g % 4 + 1],
+                  case when g % 4 > 0 then 'area-ambiente' end,
+                  case when g % 4 = 3 then 'feasible' end,
+                  case when g % 4 = 3 then repeat('Respuesta fundamentada. ', 10) end,
+                  case when g % 4 = 3 then current_timestamp end
                   from generate_series(1, 10000) g
                 """, call);
         jdbc.execute("analyze");

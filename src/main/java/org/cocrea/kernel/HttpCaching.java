@@ -1,5 +1,7 @@
 package org.cocrea.kernel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +28,8 @@ import org.springframework.web.context.request.ServletWebRequest;
  * without it) that matches is answered 304 before anything is read or rendered. Not cacheable, and left without
  * any of these headers (so Spring Security's {@code no-cache, no-store} applies): requests of a logged-in user (the
  * navigation shows their name and staff links) and requests with {@code ?lang=} (the response sets the language
- * cookie).
+ * cookie). A request that does not match gets, when this node has it, the response rendered earlier for the same
+ * ETag ({@link RenderedResponses}), so a page is read and rendered once per version of its data, not per reader.
  */
 public final class HttpCaching {
 
@@ -44,8 +47,11 @@ public final class HttpCaching {
      *                 the status 304 when not modified
      * @param parts    what the representation depends on besides the path (a data version, the language, the date);
      *                 compared through their {@code toString()}
-     * @return true when the response is a 304 and the caller must return without reading or rendering anything
-     *         ({@code null} from a handler method); false otherwise, including for non-cacheable requests
+     * @return true when the response is complete and the caller must return without reading or rendering anything
+     *         ({@code null} from a handler method that takes the {@code HttpServletResponse}): a 304, or a 200 with
+     *         the bytes that {@link RenderedResponses} kept from an earlier rendering of the same ETag; false
+     *         otherwise, including for non-cacheable requests (the caller renders; a cacheable 200 is then kept)
+     * @throws UncheckedIOException when the kept bytes cannot be written (the client went away)
      */
     public static boolean notModified(HttpServletRequest request, HttpServletResponse response, Object... parts) {
         if (!cacheable(request)) {
@@ -53,7 +59,16 @@ public final class HttpCaching {
         }
         response.setHeader("Cache-Control", "public, no-cache");
         response.addHeader("Vary", "Accept-Language, Cookie");
-        return new ServletWebRequest(request, response).checkNotModified(etag(request.getRequestURI(), parts));
+        String etag = etag(request.getRequestURI(), parts);
+        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            return true;
+        }
+        try {
+            return request.getAttribute(RenderedResponses.ATTRIBUTE) instanceof RenderedResponses rendered
+                    && rendered.answer(request, response, etag);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stored response could not be written to the client", e);
+        }
     }
 
     /**

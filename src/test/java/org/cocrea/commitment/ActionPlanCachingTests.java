@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.SqlStatements;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,21 @@ class ActionPlanCachingTests {
     }
 
     @Test
+    void aSecondReaderGetsTheRenderedBytesAfterOneStatement() throws Exception {
+        for (String url : URLS) {
+            MockHttpServletResponse first = mvc.perform(get(url)).andReturn().getResponse();
+            SqlStatements.reset();
+            MockHttpServletResponse second = mvc.perform(get(url)).andReturn().getResponse();
+            assertThat(second.getStatus()).as(url).isEqualTo(200);
+            assertThat(SqlStatements.count()).as(url + ": only the plan's version is read").isEqualTo(1);
+            assertThat(second.getContentAsByteArray()).as(url).isNotEmpty().isEqualTo(first.getContentAsByteArray());
+            assertThat(second.getContentType()).as(url).isEqualTo(first.getContentType());
+            assertThat(second.getHeader("Content-Disposition")).as(url)
+                    .isEqualTo(first.getHeader("Content-Disposition"));
+        }
+    }
+
+    @Test
     void publishingReassigningAndEndorsingChangeTheETag() throws Exception {
         List<String> before = etags();
         fixtures.jdbc().update("""
@@ -99,12 +115,17 @@ class ActionPlanCachingTests {
         published = changed(published);
         assertThat(plan.assignLeadArea("ARBA0001", group, "ambiente")).isTrue();
         List<String> assigned = changed(published);
+        assertThat(mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString())
+                .contains("Área Uno");
         assertThat(plan.assignLeadArea("ARBA0001", other, "ambiente")).isTrue();
         List<String> reassigned = changed(assigned);
 
         endorsements.record("ARBA-2021-2023", "Fundación Ejemplo", null, "Sociedad civil",
                 LocalDate.of(2021, 3, 1), "equipo");
         changed(reassigned);
+        // the page rendered for the earlier version is not what readers get now
+        assertThat(mvc.perform(get("/action-plan")).andReturn().getResponse().getContentAsString())
+                .contains("Fundación Ejemplo");
     }
 
     private List<String> etags() throws Exception {

@@ -3,6 +3,7 @@ package org.cocrea.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
 import java.util.List;
 
@@ -23,7 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code Cache-Control: public, no-cache} and {@code Vary: Accept-Language, Cookie}; repeating it with
  * {@code If-None-Match} gets a 304 with no body after one statement (the data version); the ETag changes when a
  * report is accepted or a commitment published, and per language (browser or cookie); a logged-in user's response,
- * a {@code ?lang=} response and a 400 carry no validator and no public caching.
+ * a {@code ?lang=} response and a 400 carry no validator and no public caching. A second anonymous reader gets the
+ * bytes rendered for the first after one statement ({@link org.cocrea.kernel.RenderedResponses}).
  */
 @CocreaIntegrationTest
 class DashboardCachingTests {
@@ -70,6 +72,38 @@ class DashboardCachingTests {
         // different pages of the same data have different validators
         assertThat(etag("/dashboard")).isNotEqualTo(etag("/dashboard?axis=ambiente"))
                 .isNotEqualTo(etag("/api/dashboard"));
+    }
+
+    @Test
+    void aSecondReaderGetsTheRenderedBytesAfterOneStatement() throws Exception {
+        for (String url : URLS) {
+            MockHttpServletResponse first = mvc.perform(get(url)).andReturn().getResponse();
+            SqlStatements.reset();
+            MockHttpServletResponse second = mvc.perform(get(url)).andReturn().getResponse();
+            assertThat(second.getStatus()).as(url).isEqualTo(200);
+            assertThat(SqlStatements.count()).as(url + ": only the data version is read").isEqualTo(1);
+            assertThat(second.getContentAsByteArray()).as(url).isNotEmpty().isEqualTo(first.getContentAsByteArray());
+            assertThat(second.getContentType()).as(url).isEqualTo(first.getContentType());
+            assertThat(second.getHeader("Content-Disposition")).as(url)
+                    .isEqualTo(first.getHeader("Content-Disposition"));
+            assertThat(second.getHeader("ETag")).as(url).isEqualTo(first.getHeader("ETag"));
+            assertThat(second.getContentLength()).as(url).isEqualTo(first.getContentAsByteArray().length);
+
+            MockHttpServletResponse head = mvc.perform(head(url)).andReturn().getResponse();
+            assertThat(head.getStatus()).as(url).isEqualTo(200);
+            assertThat(head.getContentAsByteArray()).as(url).isEmpty();
+        }
+        // another language is another rendering
+        assertThat(mvc.perform(get("/dashboard").header("Accept-Language", "en")).andReturn().getResponse()
+                .getContentAsString()).contains("lang=\"en\"");
+        // a logged-in user's page is rendered for them (their name, staff links), never taken from the cache
+        SqlStatements.reset();
+        String staff = mvc.perform(get("/dashboard").with(user("equipo"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(SqlStatements.count()).isGreaterThan(1);
+        assertThat(staff).contains("title=\"equipo\"");
+        assertThat(mvc.perform(get("/dashboard")).andReturn().getResponse().getContentAsString())
+                .doesNotContain("title=\"equipo\"");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.cocrea.kernel.RenderedResponses;
 import org.cocrea.notification.OutboxSender;
 import org.cocrea.proposal.Channel;
 import org.cocrea.proposal.ImportReport;
@@ -45,11 +46,13 @@ public class TestFixtures {
     private final OutboxSender outboxSender;
     private final Proposals proposals;
     private final TaskService taskService;
+    private final RenderedResponses renderedResponses;
 
     TestFixtures(JdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
             ManagementService managementService, IdentityService identityService,
             ConsultationWorkflow consultationWorkflow, ProposalCsvImport csvImport, OutboxSender outboxSender,
-            Proposals proposals, TaskService taskService) {
+            Proposals proposals, TaskService taskService, RenderedResponses renderedResponses) {
+        this.renderedResponses = renderedResponses;
         this.proposals = proposals;
         this.taskService = taskService;
         this.jdbc = jdbc;
@@ -65,6 +68,7 @@ public class TestFixtures {
     /** Deletes every process instance and every row of the application's tables (areas and identity stay). */
     public void reset() {
         identityService.clearAuthentication();
+        renderedResponses.clear();
         List<String> ids = runtimeService.createProcessInstanceQuery().rootProcessInstances().list().stream()
                 .map(p -> p.getId()).toList();
         if (!ids.isEmpty()) {
