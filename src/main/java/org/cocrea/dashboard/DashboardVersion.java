@@ -12,7 +12,6 @@ import org.cocrea.kernel.HttpCaching;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The version of what the dashboard shows, for its HTTP validators ({@link HttpCaching}): one statement of counts,
@@ -66,8 +65,11 @@ class DashboardVersion {
         this.sql = sql(HttpCaching.isPostgres(jdbc.getJdbcTemplate()));
     }
 
-    /** @return the version: changes whenever what the dashboard shows may have changed (one statement) */
-    @Transactional(readOnly = true)
+    /**
+     * @return the version: changes whenever what the dashboard shows may have changed (one statement, in
+     *         autocommit: no transaction around it, which would cost PostgreSQL round trips of its own on every
+     *         request, the cached ones included)
+     */
     String current() {
         StringBuilder out = new StringBuilder(LocalDate.now(clock.withZone(ZONE)).toString());
         jdbc.query(sql, new MapSqlParameterSource("published", PublishedCommitments.STATUS), rs -> {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cocrea.kernel.CsvFiles;
 import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.HttpCaching;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.Languages;
 import org.cocrea.kernel.ProblemTexts;
@@ -37,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/proposals.csv} or {@code /proposals.csv} (one row per proposal, {@link #CSV_COLUMNS}). Instants are
  * ISO-8601: in UTC ({@code Z}) in the JSON, as in {@code GET /api/proposals/{trackingCode}}; with the
  * America/Argentina/Buenos_Aires offset in the CSV (for spreadsheets). A {@code page} parameter is ignored. Never the proposers' names, organisations or e-mails. A bad parameter
- * gets a 400 JSON body {@code {"errors":[{"field","code","reason"}]}}, as the rest of the proposal API.
+ * gets a 400 JSON body {@code {"errors":[{"field","code","reason"}]}}, as the rest of the proposal API. Anonymous
+ * valid requests are validated and kept as {@code /proposals} is ({@link ProposalListVersion}, {@link HttpCaching}).
  */
 @RestController
 class ProposalListApiController {
@@ -55,10 +58,12 @@ class ProposalListApiController {
     private static final ZoneId BUENOS_AIRES = ZoneId.of("America/Argentina/Buenos_Aires");
 
     private final ProposalCatalogue catalogue;
+    private final ProposalListVersion version;
     private final ProblemTexts texts;
 
-    ProposalListApiController(ProposalCatalogue catalogue, MessageSource messages) {
+    ProposalListApiController(ProposalCatalogue catalogue, ProposalListVersion version, MessageSource messages) {
         this.catalogue = catalogue;
+        this.version = version;
         this.texts = new ProblemTexts(messages);
     }
 
@@ -82,8 +87,12 @@ class ProposalListApiController {
             @Parameter(description = "RECEIVED, IN_REVIEW, REVIEWED or RESPONDED")
             @RequestParam(required = false) String status,
             @Parameter(description = "words to search for in Spanish (title and description)")
-            @RequestParam(required = false) String q, Locale locale, HttpServletRequest request) {
-        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale, request);
+            @RequestParam(required = false) String q, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
+        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale, request, response);
+        if (page == null) {
+            return null;
+        }
         return new OpenData(page.query().parameters(), page.total(), page.proposals());
     }
 
@@ -92,8 +101,11 @@ class ProposalListApiController {
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String call,
             @RequestParam(required = false) String axis, @RequestParam(required = false) String area,
             @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-            Locale locale, HttpServletRequest request) {
-        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale, request);
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        ProposalCatalogue.ListPage page = all(call, axis, area, status, q, locale, request, response);
+        if (page == null) {
+            return null;
+        }
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader(CSV_COLUMNS.toArray(new String[0])).get())) {
@@ -118,8 +130,13 @@ class ProposalListApiController {
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * @return every matching proposal, or null when the response is already complete (a 304, or the rendering kept
+     *         for this version of the list: {@link HttpCaching})
+     * @throws InputRefusedException naming every bad parameter
+     */
     private ProposalCatalogue.ListPage all(String call, String axis, String area, String status, String q,
-            Locale locale, HttpServletRequest request) {
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
         List<FieldProblem> problems = new ArrayList<>(ProposalListQuery.malformedNames(
                 request.getParameterMap().keySet()));
         ProposalListQuery query = null;
@@ -130,6 +147,10 @@ class ProposalListApiController {
         }
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
+        }
+        if (HttpCaching.cacheable(request) && HttpCaching.notModified(request, response, version.current(),
+                Languages.supported(locale).getLanguage(), request.getQueryString())) {
+            return null;
         }
         return catalogue.list(query, 1, ProposalCatalogue.MAX_OPEN_DATA, Languages.supported(locale));
     }

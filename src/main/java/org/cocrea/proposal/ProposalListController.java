@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cocrea.kernel.FieldProblem;
+import org.cocrea.kernel.HttpCaching;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.Languages;
@@ -32,14 +33,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  * last page with the same filters (page 1 when nothing matches), so a page number shown is always one that exists
  * ("Página 3 de 3"), and the link a visitor follows still lands on the list they asked for. A page number that is
  * not one at all ({@code page=0}, {@code page=dos}) is a 400 like the other filters.
+ * <p>
+ * An anonymous valid request gets an {@code ETag} of the list's data version ({@link ProposalListVersion}), the
+ * language and the query: a matching {@code If-None-Match} gets a 304, and another reader of the same version the
+ * page rendered for the first ({@link HttpCaching}); a 400 carries no validator.
  */
 @Controller
 class ProposalListController {
 
     private final ProposalCatalogue catalogue;
+    private final ProposalListVersion version;
 
-    ProposalListController(ProposalCatalogue catalogue) {
+    ProposalListController(ProposalCatalogue catalogue, ProposalListVersion version) {
         this.catalogue = catalogue;
+        this.version = version;
     }
 
     @GetMapping("/proposals")
@@ -77,6 +84,10 @@ class ProposalListController {
             model.addAttribute("problemFields", problems.stream().map(FieldProblem::field).toList());
             model.addAttribute("filterQuery", "");
             return "proposals/list";
+        }
+        if (HttpCaching.cacheable(request) && HttpCaching.notModified(request, response, version.current(),
+                Languages.supported(locale).getLanguage(), request.getQueryString())) {
+            return null;
         }
         ProposalCatalogue.ListPage result = catalogue.list(query, p, ProposalCatalogue.PAGE_SIZE,
                 Languages.supported(locale));

@@ -75,6 +75,20 @@ class ProposalCatalogueH2Tests {
     }
 
     @Test
+    void theListsVersionRunsOnH2AndSeesAnEditInPlace() {
+        ProposalListVersion version = new ProposalListVersion(jdbc);
+        String before = version.current();
+        assertThat(before).isEqualTo(version.current());
+        jdbc.update("update proposal set response_text = 'Otra respuesta' where tracking_code = ?",
+                PublicProposalListTestData.P1);
+        String after = version.current();
+        assertThat(after).isNotEqualTo(before);
+        jdbc.update("update proposal set response_text = ? where tracking_code = ?",
+                "Es viable: la Subsecretaría publicará el presupuesto en formato abierto.", PublicProposalListTestData.P1);
+        assertThat(version.current()).as("the same rows: the same version").isEqualTo(before);
+    }
+
+    @Test
     void searchIgnoresCaseAndAccentsAndAFinalS() {
         assertThat(codes("MOVILIDAD")).containsExactly(PublicProposalListTestData.P2);
         assertThat(codes("participacion")).containsExactly(PublicProposalListTestData.P3);
