@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cocrea.kernel.ContentVersions;
 import org.cocrea.kernel.HttpCaching;
 import org.cocrea.kernel.Languages;
 import org.springframework.http.MediaType;
@@ -22,19 +23,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The published action plan: {@code /action-plan} (HTML, Spanish or English), {@code /action-plan.pdf}, and open
  * data at {@code /api/action-plan} (JSON) and {@code /api/action-plan.csv}. Anonymous responses carry an
- * {@code ETag} made of the plan's version ({@link #version(boolean)}) and the language, and a matching
- * {@code If-None-Match} gets a 304 without reading or rendering the plan ({@link HttpCaching}).
+ * {@code ETag} made of the plan's version (on PostgreSQL the {@code action-plan} counter of {@link ContentVersions},
+ * on H2 {@link #version()}) and the language, and a matching {@code If-None-Match} gets a 304 without reading or
+ * rendering the plan, another reader the rendering kept for that version ({@link HttpCaching}).
  */
 @Controller
 class ActionPlanController {
 
     /**
-     * @param postgres whether the database is PostgreSQL (else H2)
-     * @return the version of the published plan, one statement: the latest publication and digests
+     * @return the H2 statement of the published plan's version: the latest publication and digests
      *         ({@link HttpCaching#digest}) of the published commitments (short columns, sheet version, translation
      *         marks, lengths of the long texts), their milestones, the endorsements and the areas
      */
-    static String version(boolean postgres) {
+    static String version() {
         return """
                 select c.n, c.published, c.content, m.content as milestones, e.content as endorsements,
                        a.content as areas
@@ -45,7 +46,7 @@ class ActionPlanController {
                        (select %s as content from endorsement) e,
                        (select %s as content from area) a
                 """.formatted(
-                HttpCaching.digest(postgres, "id, code, version, action_plan, co_creation_instance, axis, "
+                HttpCaching.digest("id, code, version, action_plan, co_creation_instance, axis, "
                         + "lead_area_group, lead_area, lead_area_en, title_es, title_en, title_translated, "
                         + "start_date, end_date, ogp_values, contact, source, description_translated, "
                         + "institutions_translated, length(description), length(description_en), "
@@ -53,20 +54,22 @@ class ActionPlanController {
                         + "length(public_problem), length(status_quo), length(objective), length(how_it_helps), "
                         + "length(additional_info), irm_verifiable, irm_relevant, length(irm_notes), "
                         + "length(irm_notes_en), irm_notes_translated", "id"),
-                HttpCaching.digest(postgres, "mi.id, mi.position, mi.title, mi.title_en, mi.title_translated, "
+                HttpCaching.digest("mi.id, mi.position, mi.title, mi.title_en, mi.title_translated, "
                         + "mi.start_date, mi.end_date, mi.responsible_area, mi.derived", "mi.id"),
-                HttpCaching.digest(postgres, "id, action_plan, organization, person, role, endorsed_on", "id"),
-                HttpCaching.digest(postgres, "id, name_es, name_en, candidate_group", "id"));
+                HttpCaching.digest("id, action_plan, organization, person, role, endorsed_on", "id"),
+                HttpCaching.digest("id, name_es, name_en, candidate_group", "id"));
     }
 
     private final ActionPlan plan;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ContentVersions versions;
     private final String versionSql;
 
-    ActionPlanController(ActionPlan plan, NamedParameterJdbcTemplate jdbc) {
+    ActionPlanController(ActionPlan plan, NamedParameterJdbcTemplate jdbc, ContentVersions versions) {
         this.plan = plan;
         this.jdbc = jdbc;
-        this.versionSql = version(HttpCaching.isPostgres(jdbc.getJdbcTemplate()));
+        this.versions = versions;
+        this.versionSql = version();
     }
 
     /** @return true when the client's copy is current (the response is then a 304): the caller returns null */
@@ -75,6 +78,10 @@ class ActionPlanController {
             return false;
         }
         StringBuilder version = new StringBuilder(Languages.supported(locale).getLanguage());
+        if (versions.available()) {
+            return HttpCaching.notModified(request, response,
+                    version.append('|').append(versions.current(ContentVersions.ACTION_PLAN)));
+        }
         jdbc.query(versionSql, new MapSqlParameterSource("published", PublishedCommitments.STATUS), rs -> {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 Object value = rs.getObject(i);

@@ -8,28 +8,27 @@ import java.time.ZoneId;
 
 import org.cocrea.CocreaApplication;
 import org.cocrea.commitment.PublishedCommitments;
+import org.cocrea.kernel.ContentVersions;
 import org.cocrea.kernel.HttpCaching;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The version of what the dashboard shows, for its HTTP validators ({@link HttpCaching}): one statement of counts,
- * latest change times and digests ({@link HttpCaching#digest}) over the published commitments (the columns the
- * dashboard shows but the long texts, whose edits bump {@code version}), their milestones (titles, dates, state, last
- * report), the accepted follow-up reports, the evidence, the evaluations and the areas, plus today's Buenos Aires date
- * (a commitment past its end date shows as ended). Any publication, accepted report, evidence, evaluation, lead area
- * or milestone update changes it. Not seen: an accepted report or evidence rewritten in place straight in the
- * database (the application does not do that).
+ * The version of what the dashboard shows, for its HTTP validators and kept renderings ({@link HttpCaching}): today's
+ * Buenos Aires date (a commitment past its end date shows as ended) and, on PostgreSQL, the {@code dashboard}
+ * counter ({@link ContentVersions}: any committed change of a commitment, milestone, follow-up report, evidence,
+ * evaluation or area raises it), one primary-key lookup. On H2 (the first-run demo) one statement of counts, latest
+ * change times and digests ({@link HttpCaching#digest}) over the published commitments (the columns the dashboard
+ * shows but the long texts, whose edits bump {@code version}), their milestones, the accepted follow-up reports, the
+ * evidence, the evaluations and the areas; not seen there: an accepted report or evidence rewritten in place straight
+ * in the database (the application does not do that).
  */
 @Component
 class DashboardVersion {
 
-    /**
-     * @param postgres whether the database is PostgreSQL (else H2)
-     * @return the statement: counts, sums, change times and digests of what the dashboard reads
-     */
-    static String sql(boolean postgres) {
+    /** @return the H2 statement: counts, change times and digests of what the dashboard reads */
+    static String sql() {
         return """
                 select c.n as commitments, c.published, c.content, m.n as milestones, m.content as milestone_content,
                        r.n as accepted, r.latest, r.last_id as last_report,
@@ -45,24 +44,26 @@ class DashboardVersion {
                        (select count(*) as n, max(evaluated_at) as latest from monitoring_evaluation) v,
                        (select %s as content from area) a
                 """.formatted(
-                HttpCaching.digest(postgres, "id, code, version, axis, lead_area_group, lead_area, lead_area_en, "
+                HttpCaching.digest("id, code, version, axis, lead_area_group, lead_area, lead_area_en, "
                         + "title_es, title_en, title_translated, start_date, end_date", "id"),
-                HttpCaching.digest(postgres, "mi.id, mi.title, mi.title_en, mi.title_translated, mi.start_date, "
+                HttpCaching.digest("mi.id, mi.title, mi.title_en, mi.title_translated, mi.start_date, "
                         + "mi.end_date, mi.responsible_area, mi.status, mi.percent_complete, mi.last_report_id",
                         "mi.id"),
-                HttpCaching.digest(postgres, "id, name_es, name_en, candidate_group", "id"));
+                HttpCaching.digest("id, name_es, name_en, candidate_group", "id"));
     }
 
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ContentVersions versions;
     private final Clock clock;
     private final String sql;
 
-    DashboardVersion(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    DashboardVersion(NamedParameterJdbcTemplate jdbc, ContentVersions versions, Clock clock) {
         this.jdbc = jdbc;
+        this.versions = versions;
         this.clock = clock;
-        this.sql = sql(HttpCaching.isPostgres(jdbc.getJdbcTemplate()));
+        this.sql = sql();
     }
 
     /**
@@ -72,6 +73,9 @@ class DashboardVersion {
      */
     String current() {
         StringBuilder out = new StringBuilder(LocalDate.now(clock.withZone(ZONE)).toString());
+        if (versions.available()) {
+            return out.append('|').append(versions.current(ContentVersions.DASHBOARD)).toString();
+        }
         jdbc.query(sql, new MapSqlParameterSource("published", PublishedCommitments.STATUS), rs -> {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 Object value = rs.getObject(i);

@@ -81,29 +81,16 @@ public final class HttpCaching {
     }
 
     /**
-     * An SQL aggregate that digests every row of a query, for a data version that sees any edit in place (a renamed
-     * area, a reassigned lead area) and not only counts and change times. On PostgreSQL it digests each row's key and
-     * row version ({@code xmin}, the transaction that wrote the row as it is now, which every update changes): MD5
-     * over the rows in {@code order}, exact for any committed insert, update or delete and far cheaper than reading
-     * the columns (about 7 ms for 10,000 rows instead of 30); a rewrite that changes nothing the page shows changes
-     * the digest too (one more rendering, never a stale page). On H2 (the demo database), which has no row versions,
-     * SHA-256 over the given columns of the rows joined in {@code order}.
+     * An H2 SQL aggregate that digests the given row expressions of every row of a query, for a data version that
+     * sees an edit in place (a renamed area, a reassigned lead area) and not only counts and change times: SHA-256
+     * over the rows joined in {@code order}. H2 is the first-run demo's database; on PostgreSQL the versions are
+     * counters raised by triggers ({@link ContentVersions}), one primary-key lookup per request.
      *
-     * @param postgres whether the database is PostgreSQL (else H2)
-     * @param columns  column expressions of one row, each a text, number or date (nulls are skipped); read on H2
-     * @param order    the key of the rows, one column, optionally qualified by the table's alias ({@code id},
-     *                 {@code mi.id}); on PostgreSQL the row version is read from the same alias
-     * @return the aggregate expression, e.g. {@code md5(string_agg(concat_ws(':', mi.id, mi.xmin), ',' order by mi.id))}
-     * @throws IllegalArgumentException when {@code order} is not one column
+     * @param columns column expressions of one row, each a text, number or date (nulls are skipped)
+     * @param order   the order of the rows, e.g. {@code id}
+     * @return the aggregate expression
      */
-    public static String digest(boolean postgres, String columns, String order) {
-        if (!order.matches("([a-z_][a-z0-9_]*\\.)?[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("the order of a digest is one key column, not " + order);
-        }
-        if (postgres) {
-            String version = order.contains(".") ? order.substring(0, order.indexOf('.') + 1) + "xmin" : "xmin";
-            return "md5(string_agg(concat_ws(':', " + order + ", " + version + "), ',' order by " + order + "))";
-        }
+    public static String digest(String columns, String order) {
         String row = "concat_ws('|', " + columns + ")";
         return "rawtohex(hash('SHA-256', listagg(" + row + ", ',') within group (order by " + order + ")))";
     }

@@ -3,28 +3,26 @@ package org.cocrea.proposal;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 
+import org.cocrea.kernel.ContentVersions;
 import org.cocrea.kernel.HttpCaching;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The version of what the public list of proposals shows ({@code /proposals}, {@code /api/proposals} and its CSV),
- * for their HTTP validators and kept renderings ({@link HttpCaching}): one statement, in autocommit, of the number of
- * proposals and digests ({@link HttpCaching#digest}) of the proposals, the calls for proposals (their titles and
- * axes are the filters), the areas, the round-tables (a prioritised proposal links to its axis' round-table, with its
- * title and status) and the commitments drafted from a round-table (the list links the published ones). Any
- * submission, routing, review, reasoned response, prioritisation, carry-over, moderation of a text, new call,
- * round-table change or publication changes it; an edit straight in the database too (the digests see every row
- * version on PostgreSQL, every shown column on H2).
+ * for their HTTP validators and kept renderings ({@link HttpCaching}). On PostgreSQL the {@code proposals} counter
+ * ({@link ContentVersions}), one primary-key lookup, raised by any committed change of a proposal, a call for
+ * proposals, an area, a round-table (a prioritised proposal links to its axis' round-table, with its title and
+ * status) or a commitment (the list links the published ones drafted from a round-table). On H2 (the first-run demo)
+ * one statement of the number of proposals and digests ({@link HttpCaching#digest}) of every column those show.
+ * Either way any submission, routing, review, reasoned response, prioritisation, carry-over, moderation of a text,
+ * new call, round-table change or publication changes it, and so does an edit straight in the database.
  */
 @Component
 class ProposalListVersion {
 
-    /**
-     * @param postgres whether the database is PostgreSQL (else H2)
-     * @return the statement
-     */
-    static String sql(boolean postgres) {
+    /** @return the H2 statement */
+    static String sql() {
         return """
                 select p.n, p.content, c.content as calls, a.content as areas, r.content as round_tables,
                        m.content as commitments
@@ -34,26 +32,31 @@ class ProposalListVersion {
                        (select %s as content from round_table) r,
                        (select %s as content from commitment where round_table_id is not null) m
                 """.formatted(
-                HttpCaching.digest(postgres, "id, tracking_code, call_id, title, description, axis, submitter_type, "
+                HttpCaching.digest("id, tracking_code, call_id, title, description, axis, submitter_type, "
                         + "submitted_at, status, area_group, verdict, response_text, response_sent_at, prioritised, "
                         + "carried_over_from", "id"),
-                HttpCaching.digest(postgres, "id, title, axes, status", "id"),
-                HttpCaching.digest(postgres, "id, name_es, name_en, candidate_group", "id"),
-                HttpCaching.digest(postgres, "id, call_id, axis, title, title_en, status", "id"),
-                HttpCaching.digest(postgres, "id, code, round_table_id, status, title_es, title_en, "
+                HttpCaching.digest("id, title, axes, status", "id"),
+                HttpCaching.digest("id, name_es, name_en, candidate_group", "id"),
+                HttpCaching.digest("id, call_id, axis, title, title_en, status", "id"),
+                HttpCaching.digest("id, code, round_table_id, status, title_es, title_en, "
                         + "title_translated", "id"));
     }
 
     private final JdbcTemplate jdbc;
+    private final ContentVersions versions;
     private final String sql;
 
-    ProposalListVersion(JdbcTemplate jdbc) {
+    ProposalListVersion(JdbcTemplate jdbc, ContentVersions versions) {
         this.jdbc = jdbc;
-        this.sql = sql(HttpCaching.isPostgres(jdbc));
+        this.versions = versions;
+        this.sql = sql();
     }
 
     /** @return the version: changes whenever what the list shows may have changed (one statement) */
     String current() {
+        if (versions.available()) {
+            return Long.toString(versions.current(ContentVersions.PROPOSALS));
+        }
         StringBuilder out = new StringBuilder();
         jdbc.query(sql, rs -> {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -19,6 +19,7 @@ import com.rometools.rome.io.SyndFeedInput;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.cocrea.kernel.RenderedResponses;
 import org.cocrea.support.CocreaIntegrationTest;
 import org.cocrea.support.SqlStatements;
 import org.cocrea.support.TestFixtures;
@@ -45,6 +46,8 @@ class DashboardTests {
     TestFixtures fixtures;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    RenderedResponses renderedResponses;
 
     JdbcTemplate jdbc;
     final ObjectMapper json = new ObjectMapper();
@@ -296,6 +299,8 @@ class DashboardTests {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String url : urls) {
             body(url, 200);
+            // the statements of a rendering, not of a reader served what the first one rendered
+            renderedResponses.clear();
             SqlStatements.reset();
             body(url, 200);
             out.put(url, SqlStatements.count());

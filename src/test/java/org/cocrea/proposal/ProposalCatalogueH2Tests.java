@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.cocrea.area.Areas;
 import org.cocrea.consultation.CallForProposals;
 import org.cocrea.consultation.Consultations;
+import org.cocrea.kernel.ContentVersions;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,8 @@ class ProposalCatalogueH2Tests {
         h2.setURL("jdbc:h2:mem:proposal-catalogue;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE");
         h2.setUser("sa");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").table("cocrea_schema_history")
-                .baselineOnMigrate(true).baselineVersion("0").javaMigrations(new ProposalSearchMigration()).load()
+                .baselineOnMigrate(true).baselineVersion("0").javaMigrations(new ProposalSearchMigration(),
+                        ContentVersions.migration()).load()
                 .migrate();
         jdbc = new JdbcTemplate(h2);
         PublicProposalListTestData data = new PublicProposalListTestData(jdbc).write();
@@ -76,7 +78,7 @@ class ProposalCatalogueH2Tests {
 
     @Test
     void theListsVersionRunsOnH2AndSeesAnEditInPlace() {
-        ProposalListVersion version = new ProposalListVersion(jdbc);
+        ProposalListVersion version = new ProposalListVersion(jdbc, new ContentVersions(jdbc));
         String before = version.current();
         assertThat(before).isEqualTo(version.current());
         jdbc.update("update proposal set response_text = 'Otra respuesta' where tracking_code = ?",
