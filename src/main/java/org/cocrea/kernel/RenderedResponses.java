@@ -55,7 +55,8 @@ public class RenderedResponses extends OncePerRequestFilter {
      * Size of the cache of rendered public responses ({@code cocrea.http.rendered-responses}).
      *
      * @param maxSize  bytes kept in all (default 64 MB); 0 turns the cache off
-     * @param maxEntry largest single response kept (default 16 MB: the whole proposal list as open data is about 13 MB at 10,000 proposals); larger ones are rendered every time
+     * @param maxEntry largest single response kept (default 16 MB: the whole proposal list as open data is about
+     *                 13 MB at 10,000 proposals); larger ones are rendered every time
      */
     @ConfigurationProperties("cocrea.http.rendered-responses")
     public record Settings(@DefaultValue("64MB") DataSize maxSize, @DefaultValue("16MB") DataSize maxEntry) {
