@@ -2,8 +2,8 @@ package org.cocrea.kernel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Map;
 
@@ -88,7 +88,6 @@ public class RenderedResponses extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, this);
         Capture capture = new Capture(response, request);
         chain.doFilter(request, capture);
-        capture.flushOwnWriter();
         Object key = request.getAttribute(STORE);
         byte[] body = capture.captured();
         if (key != null && body != null && "GET".equals(request.getMethod())
@@ -147,13 +146,17 @@ public class RenderedResponses extends OncePerRequestFilter {
     }
 
     /**
-     * The response as the controller sees it: what it writes goes on to the client at once, and is copied while the
-     * request is marked for storing and the copy stays within {@link #maxEntry}.
+     * The response as the controller sees it: what it writes goes on to the client at once (through the container's
+     * own stream or writer, with no buffer of this class in between, so flushing, {@code reset()} and the end of the
+     * response behave as without it), and is copied while the request is marked for storing and the copy stays
+     * within {@link #maxEntry}.
      */
     private final class Capture extends HttpServletResponseWrapper {
 
         private final HttpServletRequest request;
-        private ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private StringBuilder chars = new StringBuilder();
+        private boolean overflow;
         private ServletOutputStream stream;
         private PrintWriter writer;
 
@@ -164,45 +167,51 @@ public class RenderedResponses extends OncePerRequestFilter {
 
         /** @return the bytes written, or null when they were not all copied */
         byte[] captured() {
-            return copy == null ? null : copy.toByteArray();
+            if (overflow) {
+                return null;
+            }
+            if (chars.isEmpty()) {
+                return bytes.toByteArray();
+            }
+            if (bytes.size() > 0) {
+                return null; // both a stream and a writer: not a response this class keeps
+            }
+            byte[] encoded = chars.toString().getBytes(Charset.forName(getCharacterEncoding()));
+            return encoded.length > maxEntry ? null : encoded;
         }
 
-        void flushOwnWriter() {
-            if (writer != null) {
-                writer.flush();
-            }
-        }
-
-        private void copy(byte[] bytes, int offset, int length) {
-            if (copy == null) {
-                return;
-            }
-            if (request.getAttribute(STORE) == null || copy.size() + (long) length > maxEntry) {
+        /** @return whether this much more may be copied; false stops the copy for good */
+        private boolean room(long more) {
+            if (overflow || request.getAttribute(STORE) == null
+                    || bytes.size() + (long) chars.length() + more > maxEntry) {
                 // written before the request was marked (not a page of HttpCaching), or too big: not stored
-                copy = null;
-                return;
+                overflow = true;
+                bytes = new ByteArrayOutputStream(0);
+                chars = new StringBuilder(0);
+                return false;
             }
-            copy.write(bytes, offset, length);
+            return true;
         }
 
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
-            if (writer != null) {
-                throw new IllegalStateException("getWriter() was already called on this response");
-            }
             if (stream == null) {
                 ServletOutputStream target = super.getOutputStream();
                 stream = new ServletOutputStream() {
                     @Override
                     public void write(int b) throws IOException {
                         target.write(b);
-                        copy(new byte[] {(byte) b}, 0, 1);
+                        if (room(1)) {
+                            bytes.write(b);
+                        }
                     }
 
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
                         target.write(b, off, len);
-                        copy(b, off, len);
+                        if (room(len)) {
+                            bytes.write(b, off, len);
+                        }
                     }
 
                     @Override
@@ -232,20 +241,48 @@ public class RenderedResponses extends OncePerRequestFilter {
         @Override
         public PrintWriter getWriter() throws IOException {
             if (writer == null) {
-                if (stream != null) {
-                    throw new IllegalStateException("getOutputStream() was already called on this response");
-                }
-                ServletOutputStream out = getOutputStream();
-                stream = null; // getOutputStream() is now refused through the writer
-                writer = new PrintWriter(new OutputStreamWriter(out, Charset.forName(getCharacterEncoding())));
+                PrintWriter target = super.getWriter();
+                writer = new PrintWriter(new Writer() {
+                    @Override
+                    public void write(char[] c, int off, int len) {
+                        target.write(c, off, len);
+                        if (room(len)) {
+                            chars.append(c, off, len);
+                        }
+                    }
+
+                    @Override
+                    public void flush() {
+                        target.flush();
+                    }
+
+                    @Override
+                    public void close() {
+                        target.close();
+                    }
+                });
             }
             return writer;
         }
 
         @Override
-        public void flushBuffer() throws IOException {
-            flushOwnWriter();
-            super.flushBuffer();
+        public void reset() {
+            super.reset();
+            forget();
+        }
+
+        @Override
+        public void resetBuffer() {
+            super.resetBuffer();
+            forget();
+        }
+
+        /** After a reset what was written is gone from the response: gone from the copy too. */
+        private void forget() {
+            if (!overflow) {
+                bytes.reset();
+                chars.setLength(0);
+            }
         }
     }
 }
