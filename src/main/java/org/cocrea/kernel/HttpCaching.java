@@ -58,7 +58,9 @@ public final class HttpCaching {
             return false;
         }
         response.setHeader("Cache-Control", "public, no-cache");
-        response.addHeader("Vary", "Accept-Language, Cookie");
+        if (!response.getHeaders("Vary").contains("Accept-Language, Cookie")) {
+            response.addHeader("Vary", "Accept-Language, Cookie");
+        }
         String etag = etag(request.getRequestURI(), parts);
         if (new ServletWebRequest(request, response).checkNotModified(etag)) {
             return true;
@@ -69,6 +71,37 @@ public final class HttpCaching {
         } catch (IOException e) {
             throw new UncheckedIOException("the stored response could not be written to the client", e);
         }
+    }
+
+    /**
+     * Answers a request whose response is already known, before the caller reads anything to check the request: when
+     * the client's {@code If-None-Match} holds the ETag of these parts (a 304) or this node kept the rendering of
+     * this path, query and parts ({@link RenderedResponses}). Both exist only for a request that was valid for that
+     * version of the data (validators and renderings are only given to valid requests), so checking the parameters
+     * again would find nothing new. Otherwise the response is left untouched (no validator on what may turn out to
+     * be a 400), and the caller checks the request and then calls {@link #notModified}.
+     *
+     * @param request  the request
+     * @param response the response
+     * @param parts    as for {@link #notModified}
+     * @return true when the response is complete (the caller returns {@code null})
+     * @throws UncheckedIOException when the kept bytes cannot be written (the client went away)
+     */
+    public static boolean answeredEarlier(HttpServletRequest request, HttpServletResponse response, Object... parts) {
+        if (!cacheable(request)) {
+            return false;
+        }
+        String etag = etag(request.getRequestURI(), parts);
+        boolean clientCurrent = false;
+        for (var values = request.getHeaders("If-None-Match"); values != null && values.hasMoreElements();) {
+            for (String value : values.nextElement().split(",")) {
+                String tag = value.trim();
+                clientCurrent |= tag.equals(etag) || tag.equals("W/" + etag);
+            }
+        }
+        boolean kept = request.getAttribute(RenderedResponses.ATTRIBUTE) instanceof RenderedResponses rendered
+                && rendered.has(request, etag);
+        return (clientCurrent || kept) && notModified(request, response, parts);
     }
 
     /**

@@ -105,7 +105,7 @@ public class RenderedResponses extends OncePerRequestFilter {
      * @return true when the stored bytes were written: the response is complete
      */
     boolean answer(HttpServletRequest request, HttpServletResponse response, String etag) throws IOException {
-        String key = etag + '?' + request.getQueryString();
+        String key = key(request, etag);
         Stored stored = hasFlash(request) ? null : cache.getIfPresent(key);
         if (stored == null) {
             request.setAttribute(STORE, key);
@@ -125,6 +125,15 @@ public class RenderedResponses extends OncePerRequestFilter {
         }
         response.flushBuffer();
         return true;
+    }
+
+    /** @return whether a rendering of this request's query under this ETag is kept (and may be answered) */
+    boolean has(HttpServletRequest request, String etag) {
+        return !hasFlash(request) && cache.getIfPresent(key(request, etag)) != null;
+    }
+
+    private static String key(HttpServletRequest request, String etag) {
+        return etag + '?' + request.getQueryString();
     }
 
     /** @return how many responses are stored now (for tests and diagnostics) */

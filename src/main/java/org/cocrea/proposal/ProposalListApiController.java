@@ -137,6 +137,11 @@ class ProposalListApiController {
      */
     private ProposalCatalogue.ListPage all(String call, String axis, String area, String status, String q,
             Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        String language = Languages.supported(locale).getLanguage();
+        String data = HttpCaching.cacheable(request) ? version.current() : null;
+        if (data != null && HttpCaching.answeredEarlier(request, response, data, language, request.getQueryString())) {
+            return null;
+        }
         List<FieldProblem> problems = new ArrayList<>(ProposalListQuery.malformedNames(
                 request.getParameterMap().keySet()));
         ProposalListQuery query = null;
@@ -148,8 +153,7 @@ class ProposalListApiController {
         if (!problems.isEmpty()) {
             throw new InputRefusedException(problems);
         }
-        if (HttpCaching.cacheable(request) && HttpCaching.notModified(request, response, version.current(),
-                Languages.supported(locale).getLanguage(), request.getQueryString())) {
+        if (data != null && HttpCaching.notModified(request, response, data, language, request.getQueryString())) {
             return null;
         }
         return catalogue.list(query, 1, ProposalCatalogue.MAX_OPEN_DATA, Languages.supported(locale));

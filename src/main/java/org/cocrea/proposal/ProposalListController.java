@@ -54,6 +54,11 @@ class ProposalListController {
             @RequestParam(required = false) String area, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model,
             Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        String language = Languages.supported(locale).getLanguage();
+        String data = HttpCaching.cacheable(request) ? version.current() : null;
+        if (data != null && HttpCaching.answeredEarlier(request, response, data, language, request.getQueryString())) {
+            return null;
+        }
         ProposalCatalogue.Options options = catalogue.options();
         model.addAttribute("options", options);
         Map<String, String> form = new LinkedHashMap<>();
@@ -85,8 +90,7 @@ class ProposalListController {
             model.addAttribute("filterQuery", "");
             return "proposals/list";
         }
-        if (HttpCaching.cacheable(request) && HttpCaching.notModified(request, response, version.current(),
-                Languages.supported(locale).getLanguage(), request.getQueryString())) {
+        if (data != null && HttpCaching.notModified(request, response, data, language, request.getQueryString())) {
             return null;
         }
         ProposalCatalogue.ListPage result = catalogue.list(query, p, ProposalCatalogue.PAGE_SIZE,
