@@ -48,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (or {@link ContactRegistry#register}) directly, inside the chunk's transaction: a refusal thrown through the
  * transactional facade {@link Contacts#register} would mark the whole chunk rollback-only. Organisations are looked up
  * once per name and run (the names of committed chunks are kept), and on PostgreSQL a chunk's contacts, new or known,
- * are stored in at most four statements (see {@link #handleChunk}).
+ * are stored in at most seven statements, three of them for organisations not met before in the run (see
+ * {@link #handleChunk}).
  */
 @Component
 class ContactImportJob {

@@ -95,7 +95,8 @@ class ContactRegistry {
     /**
      * Stores {@code inputs} (valid, in file order, an address possibly several times, in any capitals) in a fixed
      * number of statements, whatever their number, with the outcome of {@link #register(ContactInput, String, Map)}
-     * called on each in order: the rows of one address are merged first (the last name, organisation and language
+     * called on each in order: the organisations not in {@code organizationsByName} are found or created (at most
+     * three statements, {@link #organizations}), the rows of one address are merged (the last name, organisation and language
      * given win, the last consent given wins with its scope, axes and topics add up), then the addresses not in the
      * directory are inserted ({@code insert ... select from unnest(...) on conflict (email) do nothing returning}),
      * the others updated ({@code update ... from unnest(...) returning}, which also locks them until the transaction
@@ -113,6 +114,15 @@ class ContactRegistry {
         if (inputs.isEmpty() || !insertIfAbsent.isPostgres()) {
             return Set.of();
         }
+        Map<String, OrganizationType> missing = new LinkedHashMap<>();
+        for (ContactInput input : inputs) {
+            if (input.organization() != null && !input.organization().isBlank()
+                    && !organizationsByName.containsKey(input.organization().strip())) {
+                missing.putIfAbsent(input.organization().strip(),
+                        OrganizationType.fromCode(input.organizationType()).orElseThrow());
+            }
+        }
+        organizations(missing, organizationsByName);
         Map<String, Merged> byEmail = new LinkedHashMap<>();
         for (ContactInput input : inputs) {
             Merged m = byEmail.computeIfAbsent(input.email().strip().toLowerCase(Locale.ROOT), e -> new Merged());
@@ -183,6 +193,46 @@ class ContactRegistry {
         insertPairs("contact_axis", "axis", axisIds, axes);
         insertPairs("contact_topic", "topic", topicIds, topics);
         return ids.keySet();
+    }
+
+    /**
+     * Finds or creates the organisations named (exact names as stripped, each with the type of its first row), as
+     * {@link #organization} does one by one, in at most three statements: the first organisation by id with the name
+     * in any capitals; the missing ones inserted ({@code on conflict (name) do nothing}; of names equal but for
+     * capitals, only the first, as the one-by-one lookup would then find it), then found.
+     */
+    private void organizations(Map<String, OrganizationType> missing, Map<String, Organization> into) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, Long> found = findOrganizations(missing.keySet());
+        List<String> absent = missing.keySet().stream().filter(n -> !found.containsKey(n)).toList();
+        if (!absent.isEmpty()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("insert into organization (name, type, created_at) select "
+                        + "n, t, ? from (select distinct on (upper(v.n)) v.n, v.t from unnest(?, ?) with ordinality as "
+                        + "v(n, t, i) order by upper(v.n), v.i) as f on conflict (name) do nothing");
+                ps.setTimestamp(1, now);
+                ps.setArray(2, con.createArrayOf("varchar", absent.toArray()));
+                ps.setArray(3, con.createArrayOf("varchar", absent.stream().map(n -> missing.get(n).code()).toArray()));
+                return ps;
+            });
+            found.putAll(findOrganizations(absent));
+        }
+        found.forEach((name, id) -> into.put(name, organizations.getReferenceById(id)));
+    }
+
+    /** @return for each name that has one, the id of the first organisation (by id) with the name in any capitals */
+    private Map<String, Long> findOrganizations(Collection<String> names) {
+        Map<String, Long> found = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select distinct on (r.n) r.n, o.id from unnest(?) as r(n) "
+                    + "join organization o on upper(o.name) = upper(r.n) order by r.n, o.id");
+            ps.setArray(1, con.createArrayOf("varchar", names.toArray()));
+            return ps;
+        }, (RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getLong(2)));
+        return found;
     }
 
     /** An address's rows merged in file order (see {@link #registerAll}). */

@@ -159,7 +159,9 @@ class ContactImportTests {
         StringBuilder first = new StringBuilder(HEADER).append('\n');
         StringBuilder again = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < rows; i++) {
-            first.append("k").append(i).append("@example.org,Persona ").append(i).append(",Org ").append(i % 5)
+            // "ORG 3" on line 10 is the organisation "Org 3" of line 5 (names are compared in any capitals)
+            first.append("k").append(i).append("@example.org,Persona ").append(i).append(i == 8 ? ",ORG " : ",Org ")
+                    .append(i % 5)
                     .append(",osc-tematica,ambiente,,es,2024-05-01T10:00:00-03:00,Convocatorias\n");
             // no name, organisation or consent: those are kept; another axis, a topic and the language change
             again.append(i % 2 == 0 ? "K" : "k").append(i).append("@example.org,,,,ninez,reutilizacion-datos,en,,\n");
