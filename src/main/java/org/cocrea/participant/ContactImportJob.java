@@ -55,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContactImportJob {
 
     /** Rows per transaction. */
-    static final int CHUNK = 1000;
+    static final int CHUNK = 5000;
     private static final Logger log = LoggerFactory.getLogger(ContactImportJob.class);
     private static final String CLAIMABLE = "(status = 'QUEUED' or (status = 'RUNNING' and lease_until < ?))";
 
