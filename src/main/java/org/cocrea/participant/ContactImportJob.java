@@ -98,12 +98,17 @@ class ContactImportJob {
      * Runs the job now on the scheduler's thread (Spring's {@link TaskScheduler}, present when scheduling is on), so a
      * queued import does not wait for the next interval; a run already busy simply takes it in its loop, and two runs
      * never take the same import (the claim is a conditional update). Without a scheduler (tests: scheduling off) it
-     * does nothing.
+     * does nothing; a scheduler that refuses the task (shutting down) is only logged: the import is committed and the
+     * next interval, here or on another node, takes it.
      */
     void wake() {
         TaskScheduler tasks = scheduler.getIfUnique();
         if (tasks != null) {
-            tasks.schedule(this::scheduledRun, clock.instant());
+            try {
+                tasks.schedule(this::scheduledRun, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Contact import job not woken up ({}); it runs at its next interval", e.toString());
+            }
         }
     }
 
