@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Imports people into the directory from a CSV with header
@@ -50,10 +52,12 @@ public class ContactCsvImport {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ContactImportJob job;
 
-    ContactCsvImport(JdbcTemplate jdbc, Clock clock) {
+    ContactCsvImport(JdbcTemplate jdbc, Clock clock, ContactImportJob job) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.job = job;
     }
 
     /**
@@ -104,7 +108,8 @@ public class ContactCsvImport {
     }
 
     /**
-     * Checks the whole file and queues it; nothing is imported yet (the job does it within seconds).
+     * Checks the whole file and queues it; nothing is imported yet: once the transaction commits, the job is woken up
+     * ({@link ContactImportJob#wake}; within its interval when scheduling is off or the node's scheduler is busy).
      *
      * @param content  the file as uploaded (UTF-8, a byte-order mark allowed)
      * @param fileName its name, for the pages and the log
@@ -137,6 +142,12 @@ public class ContactCsvImport {
             return ps;
         }, key);
         long id = key.getKey().longValue();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                job.wake(); // the job starts now rather than at its next interval
+            }
+        });
         log.info("Contact import {} queued: {} ({} rows, {} bytes) by {}", id, name, rows[0], content.length, user);
         return new Upload(id, null);
     }

@@ -22,9 +22,11 @@ import org.cocrea.kernel.CsvFiles;
 import org.cocrea.kernel.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -42,16 +44,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * done again row by row, each row in its own transaction, and only the row that fails again is refused
  * ({@code row: processingFailed}).
  *
- * <p>The rows call {@link ContactRegistry#register} directly, inside the chunk's transaction, after checking them
- * with {@link ContactRegistry#validate}: a refusal thrown through the transactional facade {@link Contacts#register}
- * would mark the whole chunk rollback-only. Organisations are looked up once per name and run (the names of committed chunks are kept), and on PostgreSQL the
- * chunk's new addresses are added with one multi-row insert (see {@link #handleChunk}).
+ * <p>The rows are checked with {@link ContactRegistry#validate} and stored by {@link ContactRegistry#registerAll}
+ * (or {@link ContactRegistry#register}) directly, inside the chunk's transaction: a refusal thrown through the
+ * transactional facade {@link Contacts#register} would mark the whole chunk rollback-only. Organisations are looked up
+ * once per name and run (the names of committed chunks are kept), and on PostgreSQL a chunk's contacts, new or known,
+ * are stored in at most seven statements, three of them for organisations not met before in the run (see
+ * {@link #handleChunk}).
  */
 @Component
 class ContactImportJob {
 
     /** Rows per transaction. */
-    static final int CHUNK = 1000;
+    static final int CHUNK = 5000;
     private static final Logger log = LoggerFactory.getLogger(ContactImportJob.class);
     private static final String CLAIMABLE = "(status = 'QUEUED' or (status = 'RUNNING' and lease_until < ?))";
 
@@ -64,9 +68,12 @@ class ContactImportJob {
     /** Called after each chunk commits, with the import id; tests stop a run here as a crash would. */
     volatile LongConsumer afterChunk = id -> { };
 
+    private final ObjectProvider<TaskScheduler> scheduler;
+
     ContactImportJob(JdbcTemplate jdbc, TransactionTemplate tx, ContactRegistry registry,
             OrganizationRepository organizationRows, Clock clock,
-            @Value("${cocrea.directory.import-lease:PT2M}") Duration lease) {
+            @Value("${cocrea.directory.import-lease:PT2M}") Duration lease, ObjectProvider<TaskScheduler> scheduler) {
+        this.scheduler = scheduler;
         this.organizationRows = organizationRows;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -84,6 +91,24 @@ class ContactImportJob {
             }
         } catch (RuntimeException e) {
             log.error("Contact import stopped; it resumes at its last chunk once its lease expires", e);
+        }
+    }
+
+    /**
+     * Runs the job now on the scheduler's thread (Spring's {@link TaskScheduler}, present when scheduling is on), so a
+     * queued import does not wait for the next interval; a run already busy simply takes it in its loop, and two runs
+     * never take the same import (the claim is a conditional update). Without a scheduler (tests: scheduling off) it
+     * does nothing; a scheduler that refuses the task (shutting down) is only logged: the import is committed and the
+     * next interval, here or on another node, takes it.
+     */
+    void wake() {
+        TaskScheduler tasks = scheduler.getIfUnique();
+        if (tasks != null) {
+            try {
+                tasks.schedule(this::scheduledRun, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Contact import job not woken up ({}); it runs at its next interval", e.toString());
+            }
         }
     }
 
@@ -215,22 +240,18 @@ class ContactImportJob {
     }
 
     /**
-     * A chunk's rows: the refused ones noted; the first row of each address not in the directory yet added in a few
-     * statements ({@link ContactRegistry#registerNew}); every other valid row (a known address, or one seen earlier in
-     * the chunk) then, in file order, as {@link Contacts#register} would. The outcome is the one of storing the rows
-     * one after the other: rows about different addresses do not depend on each other.
+     * A chunk's rows: the refused ones noted, the valid ones stored in a fixed number of statements whether their
+     * addresses are new or known ({@link ContactRegistry#registerAll}); off PostgreSQL (the H2 demo), or for an address
+     * that statement could not store, row by row in file order as {@link Contacts#register} would. The outcome is the
+     * one of storing the rows one after the other.
      */
     private Map<String, Long> handleChunk(List<Pending> chunk, List<ContactCsvImport.Rejected> refused,
             Map<String, Long> knownIds) {
         Map<String, Organization> organizations = new HashMap<>();
         List<ContactInput> valid = new ArrayList<>();
-        List<String> emails = new ArrayList<>();
-        Map<String, Integer> first = new HashMap<>();
         for (Pending p : chunk) {
             ContactInput input = checked(p, refused);
             if (input != null) {
-                String email = input.email().strip().toLowerCase(Locale.ROOT);
-                first.putIfAbsent(email, valid.size());
                 String name = input.organization() == null ? "" : input.organization().strip();
                 Long known = knownIds.get(name);
                 if (known != null && !organizations.containsKey(name)) {
@@ -238,14 +259,12 @@ class ContactImportJob {
                     organizations.put(name, organizationRows.getReferenceById(known));
                 }
                 valid.add(input);
-                emails.add(email);
             }
         }
-        List<ContactInput> firsts = first.values().stream().sorted().map(valid::get).toList();
-        Set<String> added = registry.registerNew(firsts, "csv", organizations);
-        for (int i = 0; i < valid.size(); i++) {
-            if (!(added.contains(emails.get(i)) && first.get(emails.get(i)) == i)) {
-                registry.register(valid.get(i), "csv", organizations);
+        Set<String> stored = registry.registerAll(valid, "csv", organizations);
+        for (ContactInput input : valid) {
+            if (!stored.contains(input.email().strip().toLowerCase(Locale.ROOT))) {
+                registry.register(input, "csv", organizations);
             }
         }
         Map<String, Long> ids = new HashMap<>();

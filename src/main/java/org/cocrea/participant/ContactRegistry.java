@@ -1,11 +1,15 @@
 package org.cocrea.participant;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +27,7 @@ import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /** The directory's writes: adding or updating a person (by e-mail), the checks, and the double opt-in subscription. */
@@ -88,64 +93,182 @@ class ContactRegistry {
     }
 
     /**
-     * Adds, in a few statements, the people among {@code inputs} whose address is not in the directory yet, exactly as
-     * {@link #register(ContactInput, String, Map)} would (same columns, axes and topics); the others are left for it.
-     * PostgreSQL only ({@code insert ... on conflict do nothing returning}): elsewhere it adds nobody.
+     * Stores {@code inputs} (valid, in file order, an address possibly several times, in any capitals) in a fixed
+     * number of statements, whatever their number, with the outcome of {@link #register(ContactInput, String, Map)}
+     * called on each in order: the organisations not in {@code organizationsByName} are found or created (at most
+     * three statements, {@link #organizations}), the rows of one address are merged (the last name, organisation and language
+     * given win, the last consent given wins with its scope, axes and topics add up), then the addresses not in the
+     * directory are inserted ({@code insert ... select from unnest(...) on conflict (email) do nothing returning}),
+     * the others updated ({@code update ... from unnest(...) returning}, which also locks them until the transaction
+     * ends, as {@link #register} does), and the axes and topics of both added ({@code on conflict do nothing}: an
+     * axis the person has already stays once). PostgreSQL only (arrays as parameters): elsewhere it stores nothing.
      *
-     * @param inputs              valid inputs ({@link #validate} empty), at most one per address (any capitals)
+     * @param inputs              valid inputs ({@link #validate} empty)
      * @param source              where the new contacts come from
      * @param organizationsByName as in {@link #register(ContactInput, String, Map)}, not null
-     * @return the addresses (lower case) added; their rows are inserted but not locked against a later update in the
-     *         same transaction, which finds them as any contact
+     * @return the addresses (lower case) stored; the caller stores the rows of any other address with
+     *         {@link #register} (all of them off PostgreSQL; on it, only one whose contact was erased between the two
+     *         statements)
      */
-    Set<String> registerNew(List<ContactInput> inputs, String source, Map<String, Organization> organizationsByName) {
+    Set<String> registerAll(List<ContactInput> inputs, String source, Map<String, Organization> organizationsByName) {
         if (inputs.isEmpty() || !insertIfAbsent.isPostgres()) {
             return Set.of();
         }
-        StringBuilder sql = new StringBuilder("insert into contact (email, token, source, language, subscribed, "
-                + "created_at, name, organization_id, consent_at, consent_scope) values ");
-        List<Object> args = new ArrayList<>();
-        Timestamp now = Timestamp.from(clock.instant());
-        Map<String, ContactInput> byEmail = new HashMap<>();
+        Map<String, OrganizationType> missing = new LinkedHashMap<>();
         for (ContactInput input : inputs) {
-            String email = input.email().strip().toLowerCase(Locale.ROOT);
-            byEmail.put(email, input);
-            Organization organization = null;
+            if (input.organization() != null && !input.organization().isBlank()
+                    && !organizationsByName.containsKey(input.organization().strip())) {
+                missing.putIfAbsent(input.organization().strip(),
+                        OrganizationType.fromCode(input.organizationType()).orElseThrow());
+            }
+        }
+        organizations(missing, organizationsByName);
+        Map<String, Merged> byEmail = new LinkedHashMap<>();
+        for (ContactInput input : inputs) {
+            Merged m = byEmail.computeIfAbsent(input.email().strip().toLowerCase(Locale.ROOT), e -> new Merged());
+            String name = blankToNull(input.name());
+            if (name != null) {
+                m.name = name;
+            }
             if (input.organization() != null && !input.organization().isBlank()) {
                 OrganizationType type = OrganizationType.fromCode(input.organizationType()).orElseThrow();
-                organization = organizationsByName.computeIfAbsent(input.organization().strip(),
-                        n -> organization(n, type));
+                m.organization = organizationsByName.computeIfAbsent(input.organization().strip(),
+                        n -> organization(n, type)).getId();
             }
-            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, true, ?, ?, ?, ?, ?)");
-            args.add(email);
-            args.add(PrivateTokens.next());
-            args.add(source);
-            args.add("en".equals(input.language()) ? "en" : "es");
-            args.add(now);
-            args.add(blankToNull(input.name()));
-            args.add(organization == null ? null : organization.getId());
-            args.add(input.consentAt() == null ? null : Timestamp.from(input.consentAt()));
-            args.add(input.consentAt() == null ? null : blankToNull(input.consentScope()));
-        }
-        sql.append(" on conflict (email) do nothing returning id, email");
-        Map<String, Long> added = new HashMap<>();
-        jdbc.query(sql.toString(), rs -> {
-            added.put(rs.getString(2), rs.getLong(1));
-        }, args.toArray());
-        List<Object[]> axes = new ArrayList<>();
-        List<Object[]> topics = new ArrayList<>();
-        added.forEach((email, id) -> {
-            ContactInput input = byEmail.get(email);
+            m.language = "en".equals(input.language()) ? "en" : "es";
+            if (input.consentAt() != null) {
+                m.consentAt = input.consentAt().toString();
+                m.consentScope = blankToNull(input.consentScope());
+            }
             if (input.axes() != null) {
-                input.axes().forEach(a -> axes.add(new Object[] {id, a}));
+                m.axes.addAll(input.axes());
             }
             if (input.topics() != null) {
-                input.topics().forEach(t -> topics.add(new Object[] {id, t}));
+                m.topics.addAll(input.topics());
             }
+        }
+        Map<String, Long> ids = new HashMap<>();
+        List<String> emails = new ArrayList<>(byEmail.keySet());
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("insert into contact (email, token, source, language, "
+                    + "subscribed, created_at, name, organization_id, consent_at, consent_scope) select v.e, v.t, ?, "
+                    + "v.l, true, ?, v.n, v.o, cast(v.ca as timestamp with time zone), v.cs from unnest(?, ?, ?, ?, ?, "
+                    + "?, ?) as v(e, t, l, n, o, ca, cs) on conflict (email) do nothing returning id, email");
+            ps.setString(1, source);
+            ps.setTimestamp(2, now);
+            ps.setArray(3, con.createArrayOf("varchar", emails.toArray()));
+            ps.setArray(4, con.createArrayOf("varchar", emails.stream().map(e -> PrivateTokens.next()).toArray()));
+            setColumns(con, ps, 5, emails.stream().map(byEmail::get).toList());
+            return ps;
+        }, (RowCallbackHandler) rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        List<String> known = emails.stream().filter(e -> !ids.containsKey(e)).toList();
+        if (!known.isEmpty()) {
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("update contact c set name = coalesce(v.n, c.name), "
+                        + "organization_id = coalesce(v.o, c.organization_id), language = v.l, consent_at = "
+                        + "coalesce(cast(v.ca as timestamp with time zone), c.consent_at), consent_scope = case when "
+                        + "v.ca is null then c.consent_scope else v.cs end from unnest(?, ?, ?, ?, ?, ?) as "
+                        + "v(e, l, n, o, ca, cs) where c.email = v.e returning c.id, c.email");
+                ps.setArray(1, con.createArrayOf("varchar", known.toArray()));
+                setColumns(con, ps, 2, known.stream().map(byEmail::get).toList());
+                return ps;
+            }, (RowCallbackHandler) rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        }
+        List<Long> axisIds = new ArrayList<>();
+        List<String> axes = new ArrayList<>();
+        List<Long> topicIds = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        ids.forEach((email, id) -> {
+            Merged m = byEmail.get(email);
+            m.axes.forEach(a -> {
+                axisIds.add(id);
+                axes.add(a);
+            });
+            m.topics.forEach(t -> {
+                topicIds.add(id);
+                topics.add(t);
+            });
         });
-        jdbc.batchUpdate("insert into contact_axis (contact_id, axis) values (?, ?)", axes);
-        jdbc.batchUpdate("insert into contact_topic (contact_id, topic) values (?, ?)", topics);
-        return added.keySet();
+        insertPairs("contact_axis", "axis", axisIds, axes);
+        insertPairs("contact_topic", "topic", topicIds, topics);
+        return ids.keySet();
+    }
+
+    /**
+     * Finds or creates the organisations named (exact names as stripped, each with the type of its first row), as
+     * {@link #organization} does one by one, in at most three statements: the first organisation by id with the name
+     * in any capitals; the missing ones inserted ({@code on conflict (name) do nothing}; of names equal but for
+     * capitals, only the first, as the one-by-one lookup would then find it), then found.
+     */
+    private void organizations(Map<String, OrganizationType> missing, Map<String, Organization> into) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, Long> found = findOrganizations(missing.keySet());
+        List<String> absent = missing.keySet().stream().filter(n -> !found.containsKey(n)).toList();
+        if (!absent.isEmpty()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("insert into organization (name, type, created_at) select "
+                        + "n, t, ? from (select distinct on (upper(v.n)) v.n, v.t from unnest(?, ?) with ordinality as "
+                        + "v(n, t, i) order by upper(v.n), v.i) as f on conflict (name) do nothing");
+                ps.setTimestamp(1, now);
+                ps.setArray(2, con.createArrayOf("varchar", absent.toArray()));
+                ps.setArray(3, con.createArrayOf("varchar", absent.stream().map(n -> missing.get(n).code()).toArray()));
+                return ps;
+            });
+            found.putAll(findOrganizations(absent));
+        }
+        found.forEach((name, id) -> into.put(name, organizations.getReferenceById(id)));
+    }
+
+    /** @return for each name that has one, the id of the first organisation (by id) with the name in any capitals */
+    private Map<String, Long> findOrganizations(Collection<String> names) {
+        Map<String, Long> found = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select distinct on (r.n) r.n, o.id from unnest(?) as r(n) "
+                    + "join organization o on upper(o.name) = upper(r.n) order by r.n, o.id");
+            ps.setArray(1, con.createArrayOf("varchar", names.toArray()));
+            return ps;
+        }, (RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getLong(2)));
+        return found;
+    }
+
+    /** An address's rows merged in file order (see {@link #registerAll}). */
+    private static final class Merged {
+        String name;
+        Long organization;
+        String language;
+        /** ISO 8601, cast by the database. */
+        String consentAt;
+        String consentScope;
+        final Set<String> axes = new LinkedHashSet<>();
+        final Set<String> topics = new LinkedHashSet<>();
+    }
+
+    /** Binds language, name, organisation, consent instant and scope as five arrays from parameter {@code first}. */
+    private static void setColumns(Connection con, PreparedStatement ps, int first, List<Merged> rows)
+            throws SQLException {
+        ps.setArray(first, con.createArrayOf("varchar", rows.stream().map(m -> m.language).toArray()));
+        ps.setArray(first + 1, con.createArrayOf("varchar", rows.stream().map(m -> m.name).toArray()));
+        ps.setArray(first + 2, con.createArrayOf("bigint", rows.stream().map(m -> m.organization).toArray()));
+        ps.setArray(first + 3, con.createArrayOf("varchar", rows.stream().map(m -> m.consentAt).toArray()));
+        ps.setArray(first + 4, con.createArrayOf("varchar", rows.stream().map(m -> m.consentScope).toArray()));
+    }
+
+    /** One statement: the (contact, value) pairs a contact does not have yet. */
+    private void insertPairs(String table, String column, List<Long> contactIds, List<String> values) {
+        if (contactIds.isEmpty()) {
+            return;
+        }
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("insert into " + table + " (contact_id, " + column + ") "
+                    + "select * from unnest(?, ?) on conflict do nothing");
+            ps.setArray(1, con.createArrayOf("bigint", contactIds.toArray()));
+            ps.setArray(2, con.createArrayOf("varchar", values.toArray()));
+            return ps;
+        });
     }
 
     /**

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.SqlStatements;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,7 +126,7 @@ class ContactImportTests {
 
         assertThatThrownBy(job::runOnce).hasMessageContaining("node stopped");
 
-        int firstChunkBad = 3; // lines of i = 7, 407, 807
+        int firstChunkBad = (ContactImportJob.CHUNK - 7 + 399) / 400; // lines of i = 7, 407, 807, ...
         assertThat(count("contact")).isEqualTo(ContactImportJob.CHUNK - firstChunkBad);
         assertThat(jdbc.queryForObject("select status || ' ' || next_line || ' ' || rows_done from contact_import "
                 + "where id = ?", String.class, id)).isEqualTo("RUNNING " + (ContactImportJob.CHUNK + 2) + " "
@@ -150,6 +151,59 @@ class ContactImportTests {
         assertThat(jdbc.queryForObject("select count(*) from contact c join organization o on o.id = c.organization_id "
                 + "where o.name = 'Org ' || cast(mod(cast(substring(c.name from 9) as integer), 7) as varchar(2))",
                 Long.class)).as("each person in their organisation").isEqualTo(rows - bad);
+    }
+
+    @Test
+    void aReimportOfKnownAddressesUpdatesThemInAFixedNumberOfStatementsPerChunk() {
+        int rows = ContactImportJob.CHUNK;
+        StringBuilder first = new StringBuilder(HEADER).append('\n');
+        StringBuilder again = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < rows; i++) {
+            // "ORG 3" on line 10 is the organisation "Org 3" of line 5 (names are compared in any capitals)
+            first.append("k").append(i).append("@example.org,Persona ").append(i).append(i == 8 ? ",ORG " : ",Org ")
+                    .append(i % 5)
+                    .append(",osc-tematica,ambiente,,es,2024-05-01T10:00:00-03:00,Convocatorias\n");
+            // no name, organisation or consent: those are kept; another axis, a topic and the language change
+            again.append(i % 2 == 0 ? "K" : "k").append(i).append("@example.org,,,,ninez,reutilizacion-datos,en,,\n");
+            if (i == 0) {
+                // k1 twice in the first chunk: this row's name and consent replace the stored ones, and the later
+                // row (no name, no consent) keeps them
+                again.append("k1@example.org,Otra Persona,,,datos-abiertos,,en,2024-06-01T09:00:00Z,"
+                        + "Nuevas convocatorias\n");
+            }
+        }
+        imports.submit(first.toString().getBytes(StandardCharsets.UTF_8), "a.csv", "equipo");
+        assertThat(job.runOnce()).isTrue();
+        long id = imports.submit(again.toString().getBytes(StandardCharsets.UTF_8), "b.csv", "equipo").id();
+
+        SqlStatements.reset();
+        assertThat(job.runOnce()).isTrue();
+        long statements = SqlStatements.count();
+
+        ContactCsvImport.Status done = imports.status(id).orElseThrow();
+        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.imported()).isEqualTo(rows + 1);
+        assertThat(count("contact")).isEqualTo(rows);
+        assertThat(count("organization")).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(*) from contact c join organization o on o.id = c.organization_id "
+                + "where o.name = 'Org ' || cast(mod(cast(substring(c.email from 2 for position('@' in c.email) - 2) as "
+                + "integer), 5) as varchar(2)) and c.language = 'en' and c.name = 'Persona ' || substring(c.email from 2 "
+                + "for position('@' in c.email) - 2) and c.consent_at = timestamp with time zone "
+                + "'2024-05-01T13:00:00Z' and c.consent_scope = 'Convocatorias'", Long.class))
+                .as("organisation, name and consent kept, language changed").isEqualTo(rows - 1L);
+        assertThat(jdbc.queryForMap("select name, consent_scope, consent_at from contact where email = 'k1@example.org'"))
+                .containsEntry("name", "Otra Persona").containsEntry("consent_scope", "Nuevas convocatorias")
+                .containsEntry("consent_at", Timestamp.from(Instant.parse("2024-06-01T09:00:00Z")));
+        assertThat(count("contact_axis")).as("ambiente and ninez each, datos-abiertos once more").isEqualTo(2L * rows
+                + 1);
+        assertThat(count("contact_topic")).isEqualTo(rows);
+        assertThat(jdbc.queryForList("select axis from contact_axis a join contact c on c.id = a.contact_id where "
+                + "c.email = 'k1@example.org' order by axis", String.class))
+                .containsExactly("ambiente", "datos-abiertos", "ninez");
+
+        // claim (2), read the file, per chunk: contacts inserted, known ones updated, axes, topics, progress; finish
+        // (the row-by-row path took at least four per row: insert-if-absent, lock, load, update)
+        assertThat(statements).as("statements for %d known addresses in two chunks", rows).isLessThanOrEqualTo(16);
     }
 
     @Test
