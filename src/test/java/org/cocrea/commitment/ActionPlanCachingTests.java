@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cocrea.support.CocreaIntegrationTest;
-import org.cocrea.support.SqlStatements;
+import org.cocrea.support.KeptRenderings;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,15 +82,7 @@ class ActionPlanCachingTests {
     @Test
     void aSecondReaderGetsTheRenderedBytesAfterOneStatement() throws Exception {
         for (String url : URLS) {
-            MockHttpServletResponse first = mvc.perform(get(url)).andReturn().getResponse();
-            SqlStatements.reset();
-            MockHttpServletResponse second = mvc.perform(get(url)).andReturn().getResponse();
-            assertThat(second.getStatus()).as(url).isEqualTo(200);
-            assertThat(SqlStatements.count()).as(url + ": only the plan's version is read").isEqualTo(1);
-            assertThat(second.getContentAsByteArray()).as(url).isNotEmpty().isEqualTo(first.getContentAsByteArray());
-            assertThat(second.getContentType()).as(url).isEqualTo(first.getContentType());
-            assertThat(second.getHeader("Content-Disposition")).as(url)
-                    .isEqualTo(first.getHeader("Content-Disposition"));
+            KeptRenderings.secondReaderGetsTheSameBytes(mvc, url, 1);
         }
     }
 

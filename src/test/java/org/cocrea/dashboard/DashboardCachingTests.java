@@ -3,13 +3,13 @@ package org.cocrea.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.KeptRenderings;
 import org.cocrea.support.SqlStatements;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,21 +77,7 @@ class DashboardCachingTests {
     @Test
     void aSecondReaderGetsTheRenderedBytesAfterOneStatement() throws Exception {
         for (String url : URLS) {
-            MockHttpServletResponse first = mvc.perform(get(url)).andReturn().getResponse();
-            SqlStatements.reset();
-            MockHttpServletResponse second = mvc.perform(get(url)).andReturn().getResponse();
-            assertThat(second.getStatus()).as(url).isEqualTo(200);
-            assertThat(SqlStatements.count()).as(url + ": only the data version is read").isEqualTo(1);
-            assertThat(second.getContentAsByteArray()).as(url).isNotEmpty().isEqualTo(first.getContentAsByteArray());
-            assertThat(second.getContentType()).as(url).isEqualTo(first.getContentType());
-            assertThat(second.getHeader("Content-Disposition")).as(url)
-                    .isEqualTo(first.getHeader("Content-Disposition"));
-            assertThat(second.getHeader("ETag")).as(url).isEqualTo(first.getHeader("ETag"));
-            assertThat(second.getContentLength()).as(url).isEqualTo(first.getContentAsByteArray().length);
-
-            MockHttpServletResponse head = mvc.perform(head(url)).andReturn().getResponse();
-            assertThat(head.getStatus()).as(url).isEqualTo(200);
-            assertThat(head.getContentAsByteArray()).as(url).isEmpty();
+            KeptRenderings.secondReaderGetsTheSameBytes(mvc, url, 1);
         }
         // another language is another rendering
         assertThat(mvc.perform(get("/dashboard").header("Accept-Language", "en")).andReturn().getResponse()

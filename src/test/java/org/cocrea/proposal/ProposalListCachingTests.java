@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.List;
 
 import org.cocrea.support.CocreaIntegrationTest;
-import org.cocrea.support.SqlStatements;
+import org.cocrea.support.KeptRenderings;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,18 +50,7 @@ class ProposalListCachingTests {
     @Test
     void aRepeatedReadGetsA304AndAnotherReaderTheSameBytesWithoutReadingTheList() throws Exception {
         for (String url : URLS) {
-            MockHttpServletResponse first = mvc.perform(get(url)).andReturn().getResponse();
-            assertThat(first.getStatus()).as(url).isEqualTo(200);
-            String etag = first.getHeader("ETag");
-            assertThat(etag).as(url).matches("\"[0-9a-f]{32}\"");
-            assertThat(first.getHeader("Cache-Control")).as(url).isEqualTo("public, no-cache");
-
-            SqlStatements.reset();
-            MockHttpServletResponse second = mvc.perform(get(url)).andReturn().getResponse();
-            assertThat(second.getStatus()).as(url).isEqualTo(200);
-            assertThat(second.getContentAsByteArray()).as(url).isEqualTo(first.getContentAsByteArray());
-            assertThat(second.getContentType()).as(url).isEqualTo(first.getContentType());
-            assertThat(SqlStatements.count()).as(url + ": only the version").isEqualTo(1);
+            String etag = KeptRenderings.secondReaderGetsTheSameBytes(mvc, url, 1).getHeader("ETag");
 
             MockHttpServletResponse again = mvc.perform(get(url).header("If-None-Match", etag)).andReturn()
                     .getResponse();
