@@ -39,10 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The job that delivers the outbox, at least once and never losing a mail, whatever moment the node is stopped at.
  * Every {@code cocrea.mail.send-interval} it takes the due rows in batches of {@code cocrea.mail.batch-size} until
- * none is due ({@link #drain}): it claims the batch's rows (conditional updates with a lease of
- * {@code cocrea.mail.claim-lease}, committed together, so two nodes never take the same row), hands them one by one to
- * SMTP over the run's one connection and, as soon as the server answers for one, records its result in its own
- * transaction: SENT, or a
+ * none is due ({@link #drain}): it claims the batch's rows (with a lease of {@code cocrea.mail.claim-lease}, committed
+ * together, so two nodes never take the same row; on PostgreSQL one statement that also reads them and skips the rows
+ * another node is claiming), hands them one by one to SMTP over the run's one connection and, as soon as the server
+ * answers for one, records its result in its own transaction (the SENT mark: one autocommit statement): SENT, or a
  * retry with exponential backoff, or FAILED after {@code cocrea.mail.max-attempts}. A row still SENDING after its
  * lease belonged to a sender that stopped (kill -9, crash, lost database): it goes back to the queue, the interruption
  * counting as an attempt, and is sent again with the same {@code Message-ID} and {@code X-Cocrea-Outbox-Id}. So after
@@ -83,6 +83,23 @@ public class OutboxSender {
      */
     private static final String MARK_SENT = "update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, "
             + "claimed_at = null, lease_until = null, version = version + 1 where id = ? and status <> 'SENT'";
+    /**
+     * {@link #MARK_SENT} on PostgreSQL, run as an autocommit statement: {@code set_config(..., true)} is
+     * {@code set local synchronous_commit to off} for the statement's own transaction, so its commit returns before
+     * the WAL record reaches the disk, without a round trip of its own and without changing the pooled connection's
+     * session (the setting ends with the transaction).
+     */
+    private static final String MARK_SENT_RELAXED = MARK_SENT
+            + " and set_config('synchronous_commit', 'off', true) is not null";
+    /**
+     * On PostgreSQL, claims up to a batch of due rows and returns them, in one autocommit statement: the rows are
+     * chosen and locked by the subquery, the ones another sender has locked skipped ({@code skip locked}).
+     */
+    private static final String CLAIM_DUE = "update mail_outbox set status = 'SENDING', claimed_at = ?, "
+            + "lease_until = ?, version = version + 1 where status = 'PENDING' and id in (select id from mail_outbox "
+            + "where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit ? "
+            + "for update skip locked) returning id, recipient, subject, body_html, language, attempts, lease_until, "
+            + "message_id, list_unsubscribe, attachment_name, attachment_type, attachment_content, version";
 
     private final OutboxRepository repository;
     private final JavaMailSender mailSender;
@@ -162,12 +179,20 @@ public class OutboxSender {
     private int[] sendBatch() {
         Instant now = clock.instant();
         returnExpiredClaims(now);
-        List<Long> due = tx.execute(s -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
-        if (due.isEmpty()) {
-            return new int[] {0, 0};
+        int due;
+        List<OutboxMessage> claimed;
+        if (postgres()) {
+            claimed = claimDue();
+            due = claimed.size();
+        } else {
+            List<Long> ids = tx.execute(s -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
+            due = ids.size();
+            claimed = ids.isEmpty() ? List.of() : claim(ids);
+        }
+        if (claimed.isEmpty()) {
+            return new int[] {due, 0};
         }
         int sent = 0;
-        List<OutboxMessage> claimed = claim(due);
         try (SmtpConnection smtp = new SmtpConnection(mailSender)) {
             for (int i = 0; i < claimed.size(); i++) {
                 OutboxMessage message = claimed.get(i);
@@ -182,7 +207,25 @@ public class OutboxSender {
                 }
             }
         }
-        return new int[] {due.size(), sent};
+        return new int[] {due, sent};
+    }
+
+    /**
+     * On PostgreSQL: claims up to a batch of due rows and reads them, in one autocommit statement ({@link #CLAIM_DUE}).
+     * {@code for update skip locked} passes over the rows another sender is claiming at the same moment, so two
+     * senders never take the same row and never wait for each other (no deadlock).
+     *
+     * @return the rows this sender won, as claimed (each one's version is its claim), in ascending id order
+     */
+    private List<OutboxMessage> claimDue() {
+        Instant at = clock.instant();
+        Instant leaseUntil = at.plus(properties.claimLease());
+        return jdbc.query(CLAIM_DUE, (rs, n) -> OutboxMessage.claimed(rs.getLong("id"), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("body_html"), rs.getString("language"), rs.getInt("attempts"),
+                rs.getObject("lease_until", OffsetDateTime.class).toInstant(), rs.getString("message_id"),
+                rs.getString("list_unsubscribe"), rs.getString("attachment_name"), rs.getString("attachment_type"),
+                rs.getString("attachment_content"), rs.getLong("version")), utc(at), utc(leaseUntil), utc(at),
+                properties.batchSize()).stream().sorted(Comparator.comparing(OutboxMessage::getId)).toList();
     }
 
     private void returnExpiredClaims(Instant now) {
@@ -204,9 +247,10 @@ public class OutboxSender {
     }
 
     /**
-     * Claims the due rows in one transaction: each row's conditional update, in ascending id order so that two senders
-     * claiming overlapping batches lock rows in the same order (no deadlock); the second waits for the first's commit
-     * and then finds the row taken. One commit for the batch instead of one per row.
+     * On other databases than PostgreSQL (H2, the demo's): claims the due rows in one transaction, each row's
+     * conditional update, in ascending id order so that two senders claiming overlapping batches lock rows in the same
+     * order (no deadlock); the second waits for the first's commit and then finds the row taken. One commit for the
+     * batch instead of one per row.
      *
      * @return the rows this sender won, as claimed (each one's version is its claim), in ascending id order
      */
@@ -228,15 +272,13 @@ public class OutboxSender {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    /** On PostgreSQL, lets the current transaction's commit return before its WAL record reaches the disk. */
-    private void relaxCommit() {
+    /** @return whether the database is PostgreSQL (read once) */
+    private boolean postgres() {
         if (postgres == null) {
             postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> "PostgreSQL".equals(
                     c.getMetaData().getDatabaseProductName()));
         }
-        if (postgres) {
-            jdbc.execute("set local synchronous_commit to off");
-        }
+        return postgres;
     }
 
     /** Puts claimed rows that were not handed to SMTP back in the queue, due now, without counting an attempt. */
@@ -254,14 +296,12 @@ public class OutboxSender {
             recordFailure(message, e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
-        // Accepted: commit that right away. A stop of this node before this commit is the one case that sends a mail
-        // twice. The commit does not wait for PostgreSQL's disk (synchronous_commit off, this transaction only): the
-        // node's stop cannot lose it, and a crash of PostgreSQL itself can lose only the last fraction of a second of
-        // SENT marks, whose rows are then sent again with the same Message-ID (never lost: the rows stay durable).
-        tx.execute(s -> {
-            relaxCommit();
-            return jdbc.update(MARK_SENT, utc(clock.instant()), message.getId());
-        });
+        // Accepted: commit that right away, one autocommit statement (one round trip), before the next message goes
+        // to SMTP. A stop of this node before this commit is the one case that sends a mail twice. On PostgreSQL the
+        // commit does not wait for the disk (synchronous_commit off, this statement's transaction only): the node's
+        // stop cannot lose it, and a crash of PostgreSQL itself can lose only the last fraction of a second of SENT
+        // marks, whose rows are then sent again with the same Message-ID (never lost: the rows stay durable).
+        jdbc.update(postgres() ? MARK_SENT_RELAXED : MARK_SENT, utc(clock.instant()), message.getId());
         sentMails.increment();
         return true;
     }
