@@ -103,10 +103,10 @@ public class MailOutbox {
      * Like {@link #enqueueAll(List)} for mails that differ only in a few personal values (a mass mailing's greeting
      * and links): each distinct mail, the personal values aside, is rendered once by Thymeleaf with a placeholder in
      * place of each non-empty personal value, and every mail's body is that rendering with the placeholders replaced
-     * by its values, HTML-escaped as {@code th:text} and {@code th:href} escape them ({@code HtmlEscape.escapeHtml4Xml},
-     * Thymeleaf 3.1's escaping of text and attributes in HTML templates). An empty personal value is rendered as
-     * such (so the template's tests for {@code ''} hold). Renders 4 bodies for a batch of an open call (two languages,
-     * with and without a name) instead of one per person.
+     * by its values, HTML-escaped as {@code th:text} and {@code th:href} escape them
+     * ({@code HtmlEscape.escapeHtml4Xml}, Thymeleaf 3.1's escaping of text and attributes in HTML templates). An empty
+     * personal value is rendered as such (so the template's tests for {@code ''} hold). Renders 4 bodies for a batch
+     * of an open call (two languages, with and without a name) instead of one per person.
      *
      * @param mails    what to send
      * @param personal names of model variables, each a String (or null) that the template only prints escaped

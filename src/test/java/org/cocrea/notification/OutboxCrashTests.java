@@ -211,7 +211,7 @@ class OutboxCrashTests {
     /** A sender as a node would run it, on the test's clock and a one-second lease. */
     private OutboxSender node(KillableMailSender mail) {
         MailProperties props = new MailProperties(mailProperties.from(), mailProperties.maxAttempts(),
-                mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE, mailProperties.maxRun());
+                mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE, mailProperties.maxRun(), 1);
         return new OutboxSender(repository, mail, tx, props, clock, "127.0.0.1",
                 new SimpleMeterRegistry(), jdbc);
     }
