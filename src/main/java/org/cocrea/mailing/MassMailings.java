@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.cocrea.kernel.FieldProblem;
@@ -31,6 +32,8 @@ public class MassMailings {
 
     static final int SUBJECT_MAX = 300;
     static final int BODY_MAX = 3900;
+    /** The model variables of {@code mail/call-for-participation} that differ from person to person. */
+    static final Set<String> PERSONAL = Set.of("name", "unsubscribeLink", "myDataLink");
     private static final Pattern LINK = Pattern.compile("^https?://[^\\s<>\"]{1,490}$");
 
     private final MailingRepository mailings;
@@ -144,7 +147,7 @@ public class MassMailings {
                     "call-for-participation", "mailing-" + mailingId, unsubscribe));
             queued.add(contactId);
         }
-        List<Long> outboxIds = outbox.enqueueAll(mails);
+        List<Long> outboxIds = outbox.enqueueAll(mails, PERSONAL);
         jdbc.batchUpdate("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? and contact_id = ?",
                 skipped.stream().map(id -> new Object[] {mailingId, id}).toList());
         List<Object[]> links = new ArrayList<>();

@@ -6,8 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.internet.AddressException;
@@ -29,6 +34,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * The transactional outbox: renders a mail from its Thymeleaf template and stores it in the caller's transaction.
@@ -47,6 +53,11 @@ public class MailOutbox {
     private final AbuseLimits limits;
     private final String messageIdDomain;
     private final JdbcTemplate jdbc;
+    /**
+     * Starts every placeholder of a personal value ({@link #enqueueAll(List, Set)}): letters and digits only (no
+     * escaping changes them), random per node so that no text a person typed can contain one.
+     */
+    private final String placeholderPrefix = "cocrea" + UUID.randomUUID().toString().replace("-", "") + "x";
 
     MailOutbox(OutboxRepository repository, SpringTemplateEngine templates, MessageSource messages, Clock clock,
             @Value("${cocrea.public-base-url}") String baseUrl, AbuseLimits limits, MailProperties properties,
@@ -85,10 +96,33 @@ public class MailOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Long> enqueueAll(List<OutgoingMail> mails) {
+        return enqueueAll(mails, Set.of());
+    }
+
+    /**
+     * Like {@link #enqueueAll(List)} for mails that differ only in a few personal values (a mass mailing's greeting
+     * and links): each distinct mail, the personal values aside, is rendered once by Thymeleaf with a placeholder in
+     * place of each non-empty personal value, and every mail's body is that rendering with the placeholders replaced
+     * by its values, HTML-escaped as {@code th:text} and {@code th:href} escape them
+     * ({@code HtmlEscape.escapeHtml4Xml}, Thymeleaf 3.1's escaping of text and attributes in HTML templates). An empty
+     * personal value is rendered as such (so the template's tests for {@code ''} hold). Renders 4 bodies for a batch
+     * of an open call (two languages, with and without a name) instead of one per person.
+     *
+     * @param mails    what to send
+     * @param personal names of model variables, each a String (or null) that the template only prints escaped
+     *                 ({@code th:text}, {@code th:href}, or as an argument of a message printed so) or compares with
+     *                 {@code ''}; the result is then the same as rendering every mail on its own
+     *                 ({@code MailOutboxTests} holds that for {@code mail/call-for-participation})
+     * @return the ids of the stored rows (status PENDING), in the order of {@code mails}
+     * @throws org.springframework.transaction.IllegalTransactionStateException if called outside a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> enqueueAll(List<OutgoingMail> mails, Set<String> personal) {
         if (mails.isEmpty()) {
             return List.of();
         }
-        List<OutboxMessage> rows = mails.stream().map(this::render).toList();
+        Map<List<Object>, String> rendered = new HashMap<>();
+        List<OutboxMessage> rows = mails.stream().map(m -> render(m, body(m, personal, rendered))).toList();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(c -> c.prepareStatement("insert into mail_outbox (recipient, subject, body_html, kind, "
                 + "reference, language, status, attempts, next_attempt_at, message_id, created_at, list_unsubscribe, "
@@ -123,11 +157,44 @@ public class MailOutbox {
         return keys.getKeyList().stream().map(k -> ((Number) k.values().iterator().next()).longValue()).toList();
     }
 
-    private OutboxMessage render(OutgoingMail mail) {
-        Context context = new Context(mail.locale());
-        context.setVariables(mail.model());
+    /**
+     * @param rendered the bodies rendered so far with placeholders, by template, locale and model (personal values
+     *                 replaced by their placeholders)
+     * @return the mail's body: rendered with placeholders once per distinct mail, then the values put in
+     */
+    private String body(OutgoingMail mail, Set<String> personal, Map<List<Object>, String> rendered) {
+        if (personal.isEmpty()) {
+            return process(mail.template(), mail.locale(), mail.model());
+        }
+        Map<String, Object> model = new HashMap<>(mail.model());
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : personal) {
+            if (model.get(name) instanceof String value && !value.isEmpty()) {
+                String placeholder = placeholderPrefix + name + "x";
+                values.put(placeholder, HtmlEscape.escapeHtml4Xml(value));
+                model.put(name, placeholder);
+            }
+        }
+        String body = rendered.computeIfAbsent(List.of(mail.template(), mail.locale(), model),
+                k -> process(mail.template(), mail.locale(), model));
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            body = body.replace(v.getKey(), v.getValue());
+        }
+        return body;
+    }
+
+    private String process(String template, Locale locale, Map<String, Object> model) {
+        Context context = new Context(locale);
+        context.setVariables(model);
         context.setVariable("baseUrl", baseUrl);
-        String body = templates.process(mail.template(), context);
+        return templates.process(template, context);
+    }
+
+    private OutboxMessage render(OutgoingMail mail) {
+        return render(mail, process(mail.template(), mail.locale(), mail.model()));
+    }
+
+    private OutboxMessage render(OutgoingMail mail, String body) {
         String subject = messages.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
         subject = InputText.abbreviate(subject, 300, "...");
         Instant now = clock.instant();

@@ -21,10 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        be well above the SMTP timeouts of one message ({@code spring.mail.properties.mail.smtp.*timeout})
  * @param maxRun          how long one run of the sender job goes on taking batches while rows are due, before it
  *                        hands the scheduler back to the other jobs until the next {@code sendInterval}
+ * @param senders         senders delivering at once on one node, each with its own claims and SMTP connection
+ *                        ({@code OutboxSender.drainWithAllSenders}); after a stop, at most one message per sender
+ *                        arrives twice (with its same Message-ID)
  */
 @ConfigurationProperties("cocrea.mail")
 public record MailProperties(@DefaultValue("Cocrea <no-reply@cocrea.local>") String from,
         @DefaultValue("8") int maxAttempts, @DefaultValue("PT1M") Duration firstRetryDelay,
         @DefaultValue("PT10S") Duration sendInterval, @DefaultValue("100") int batchSize,
-        @DefaultValue("PT5M") Duration claimLease, @DefaultValue("PT1M") Duration maxRun) {
+        @DefaultValue("PT5M") Duration claimLease, @DefaultValue("PT1M") Duration maxRun,
+        @DefaultValue("1") int senders) {
 }

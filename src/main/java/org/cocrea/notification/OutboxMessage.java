@@ -73,6 +73,31 @@ public class OutboxMessage {
         this.createdAt = now;
     }
 
+    /**
+     * A row as {@link OutboxSender}'s claim statement returned it (plain SQL, not managed by JPA): status SENDING,
+     * with what delivering it and recording its result need; kind, reference and the timestamps are left out.
+     */
+    static OutboxMessage claimed(long id, String recipient, String subject, String bodyHtml, String language,
+            int attempts, Instant leaseUntil, String messageId, String listUnsubscribe, String attachmentName,
+            String attachmentType, String attachmentContent, long version) {
+        OutboxMessage m = new OutboxMessage();
+        m.id = id;
+        m.recipient = recipient;
+        m.subject = subject;
+        m.bodyHtml = bodyHtml;
+        m.language = language;
+        m.status = OutboxStatus.SENDING;
+        m.attempts = attempts;
+        m.leaseUntil = leaseUntil;
+        m.messageId = messageId;
+        m.listUnsubscribe = listUnsubscribe;
+        m.attachmentName = attachmentName;
+        m.attachmentType = attachmentType;
+        m.attachmentContent = attachmentContent;
+        m.version = version;
+        return m;
+    }
+
     void requeue(Instant now) {
         status = OutboxStatus.PENDING;
         nextAttemptAt = now;

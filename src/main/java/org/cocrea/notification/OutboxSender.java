@@ -1,6 +1,6 @@
 package org.cocrea.notification;
 
-import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
-import jakarta.activation.DataHandler;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.ParseException;
-import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,12 +23,10 @@ import org.cocrea.kernel.InputText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,10 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The job that delivers the outbox, at least once and never losing a mail, whatever moment the node is stopped at.
  * Every {@code cocrea.mail.send-interval} it takes the due rows in batches of {@code cocrea.mail.batch-size} until
- * none is due ({@link #drain}): it claims the batch's rows (conditional updates with a lease of
- * {@code cocrea.mail.claim-lease}, committed together, so two nodes never take the same row), hands them one by one to
- * SMTP over the run's one connection and, as soon as the server answers for one, records its result in its own
- * transaction: SENT, or a
+ * none is due ({@link #drain}): it claims the batch's rows (with a lease of {@code cocrea.mail.claim-lease}, committed
+ * together, so two nodes never take the same row; on PostgreSQL two statements that also read them and skip the rows
+ * another node is claiming), hands them one by one to SMTP over the run's one connection and, as soon as the server
+ * answers for one, records its result in its own transaction (the SENT mark: one autocommit statement): SENT, or a
  * retry with exponential backoff, or FAILED after {@code cocrea.mail.max-attempts}. A row still SENDING after its
  * lease belonged to a sender that stopped (kill -9, crash, lost database): it goes back to the queue, the interruption
  * counting as an attempt, and is sent again with the same {@code Message-ID} and {@code X-Cocrea-Outbox-Id}. So after
@@ -83,12 +78,32 @@ public class OutboxSender {
      */
     private static final String MARK_SENT = "update mail_outbox set status = 'SENT', sent_at = ?, last_error = null, "
             + "claimed_at = null, lease_until = null, version = version + 1 where id = ? and status <> 'SENT'";
+    /**
+     * {@link #MARK_SENT} on PostgreSQL, run as an autocommit statement: {@code set_config(..., true)} is
+     * {@code set local synchronous_commit to off} for the statement's own transaction, so its commit returns before
+     * the WAL record reaches the disk, without a round trip of its own and without changing the pooled connection's
+     * session (the setting ends with the transaction).
+     */
+    private static final String MARK_SENT_RELAXED = MARK_SENT
+            + " and set_config('synchronous_commit', 'off', true) is not null";
+    /**
+     * On PostgreSQL, locks up to a batch of due rows, passing over the rows another sender has locked
+     * ({@code skip locked}): so two senders never wait for each other (no deadlock) nor take the same row.
+     */
+    private static final String LOCK_DUE = "select id from mail_outbox where status = 'PENDING' "
+            + "and next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked";
+    /** Claims the rows {@link #LOCK_DUE} locked and reads them. */
+    private static final String CLAIM_LOCKED = "update mail_outbox set status = 'SENDING', claimed_at = ?, "
+            + "lease_until = ?, version = version + 1 where id = any(?) and status = 'PENDING' returning id, "
+            + "recipient, subject, body_html, language, attempts, lease_until, message_id, list_unsubscribe, "
+            + "attachment_name, attachment_type, attachment_content, version";
 
     private final OutboxRepository repository;
     private final JavaMailSender mailSender;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private volatile Boolean postgres;
+    private ExecutorService extraSenders;
     private final MailProperties properties;
     private final Clock clock;
     private final String smtpHost;
@@ -122,20 +137,71 @@ public class OutboxSender {
     @Scheduled(initialDelayString = "${cocrea.mail.send-interval:PT10S}", fixedDelayString = "${cocrea.mail.send-interval:PT10S}")
     void scheduledRun() {
         if (smtpConfigured()) {
-            drain();
+            drainWithAllSenders();
+        }
+    }
+
+    /**
+     * {@link #drain} by {@code cocrea.mail.senders} senders at once: this thread and the others on threads of their
+     * own, each with its own claims (rows another sender is claiming are skipped) and its own SMTP connection, as if
+     * each were a node of its own. So after a stop at any moment at most one message per sender (the one in flight)
+     * arrives twice, with its same Message-ID.
+     *
+     * @return how many were accepted by the SMTP server
+     */
+    int drainWithAllSenders() {
+        int extra = properties.senders() - 1;
+        if (extra <= 0) {
+            return drain();
+        }
+        List<Future<Integer>> others = IntStream.range(0, extra).mapToObj(i -> extraSenders().submit(this::drain))
+                .toList();
+        int sent = drain();
+        for (Future<Integer> other : others) {
+            try {
+                sent += other.get();
+            } catch (ExecutionException e) {
+                log.warn("An outbox sender stopped; its claimed rows go back to the queue when their lease runs out",
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sent;
+            }
+        }
+        return sent;
+    }
+
+    private synchronized ExecutorService extraSenders() {
+        if (extraSenders == null) {
+            AtomicInteger n = new AtomicInteger();
+            extraSenders = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "outbox-sender-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return extraSenders;
+    }
+
+    @PreDestroy
+    synchronized void stopExtraSenders() {
+        if (extraSenders != null) {
+            extraSenders.shutdownNow();
         }
     }
 
     /**
      * Delivers batch after batch ({@link #sendDue}) until no row is due or {@code cocrea.mail.max-run} has passed, so
      * that an open call to the whole directory goes out at the speed of the SMTP server rather than one batch per
-     * {@code cocrea.mail.send-interval}; the time limit hands the scheduler back to the other jobs now and then.
+     * {@code cocrea.mail.send-interval}; the time limit hands the scheduler back to the other jobs now and then. The
+     * rows of stopped senders are returned to the queue once, at the start of the run (not before every batch).
      *
      * @return how many were accepted by the SMTP server
      * @throws org.springframework.dao.DataAccessException as {@link #sendDue}
      */
     public int drain() {
         long deadline = System.nanoTime() + properties.maxRun().toNanos();
+        returnExpiredClaims(clock.instant());
         int sent = 0;
         while (true) {
             int[] run = sendBatch();
@@ -155,19 +221,27 @@ public class OutboxSender {
      *                                                     SENDING until its lease runs out and is then sent again
      */
     public int sendDue() {
+        returnExpiredClaims(clock.instant());
         return sendBatch()[1];
     }
 
     /** @return how many rows were due (at most the batch size), and how many of them SMTP accepted */
     private int[] sendBatch() {
         Instant now = clock.instant();
-        returnExpiredClaims(now);
-        List<Long> due = tx.execute(s -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
-        if (due.isEmpty()) {
-            return new int[] {0, 0};
+        int due;
+        List<OutboxMessage> claimed;
+        if (postgres()) {
+            claimed = claimDue();
+            due = claimed.size();
+        } else {
+            List<Long> ids = tx.execute(s -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
+            due = ids.size();
+            claimed = ids.isEmpty() ? List.of() : claim(ids);
+        }
+        if (claimed.isEmpty()) {
+            return new int[] {due, 0};
         }
         int sent = 0;
-        List<OutboxMessage> claimed = claim(due);
         try (SmtpConnection smtp = new SmtpConnection(mailSender)) {
             for (int i = 0; i < claimed.size(); i++) {
                 OutboxMessage message = claimed.get(i);
@@ -182,7 +256,38 @@ public class OutboxSender {
                 }
             }
         }
-        return new int[] {due.size(), sent};
+        return new int[] {due, sent};
+    }
+
+    /**
+     * On PostgreSQL: claims up to a batch of due rows and reads them, in one transaction of two statements
+     * ({@link #LOCK_DUE}, {@link #CLAIM_LOCKED}) instead of a query, an update per row and a JPA load. (One
+     * statement, {@code update ... where id in (select ... for update skip locked)}, was tried: with two senders
+     * claiming at once, one such update took more than a minute, having locked thousands of rows.)
+     *
+     * @return the rows this sender won, as claimed (each one's version is its claim), in ascending id order
+     */
+    private List<OutboxMessage> claimDue() {
+        Instant at = clock.instant();
+        Instant leaseUntil = at.plus(properties.claimLease());
+        return tx.execute(s -> {
+            List<Long> ids = jdbc.queryForList(LOCK_DUE, Long.class, utc(at), properties.batchSize());
+            if (ids.isEmpty()) {
+                return List.<OutboxMessage>of();
+            }
+            return jdbc.query(c -> {
+                PreparedStatement claim = c.prepareStatement(CLAIM_LOCKED);
+                claim.setObject(1, utc(at));
+                claim.setObject(2, utc(leaseUntil));
+                claim.setArray(3, c.createArrayOf("bigint", ids.toArray()));
+                return claim;
+            }, (rs, n) -> OutboxMessage.claimed(rs.getLong("id"), rs.getString("recipient"),
+                    rs.getString("subject"), rs.getString("body_html"), rs.getString("language"),
+                    rs.getInt("attempts"), rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
+                    rs.getString("message_id"), rs.getString("list_unsubscribe"), rs.getString("attachment_name"),
+                    rs.getString("attachment_type"), rs.getString("attachment_content"), rs.getLong("version")))
+                    .stream().sorted(Comparator.comparing(OutboxMessage::getId)).toList();
+        });
     }
 
     private void returnExpiredClaims(Instant now) {
@@ -204,9 +309,10 @@ public class OutboxSender {
     }
 
     /**
-     * Claims the due rows in one transaction: each row's conditional update, in ascending id order so that two senders
-     * claiming overlapping batches lock rows in the same order (no deadlock); the second waits for the first's commit
-     * and then finds the row taken. One commit for the batch instead of one per row.
+     * On other databases than PostgreSQL (H2, the demo's): claims the due rows in one transaction, each row's
+     * conditional update, in ascending id order so that two senders claiming overlapping batches lock rows in the same
+     * order (no deadlock); the second waits for the first's commit and then finds the row taken. One commit for the
+     * batch instead of one per row.
      *
      * @return the rows this sender won, as claimed (each one's version is its claim), in ascending id order
      */
@@ -228,15 +334,13 @@ public class OutboxSender {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    /** On PostgreSQL, lets the current transaction's commit return before its WAL record reaches the disk. */
-    private void relaxCommit() {
+    /** @return whether the database is PostgreSQL (read once) */
+    private boolean postgres() {
         if (postgres == null) {
             postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> "PostgreSQL".equals(
                     c.getMetaData().getDatabaseProductName()));
         }
-        if (postgres) {
-            jdbc.execute("set local synchronous_commit to off");
-        }
+        return postgres;
     }
 
     /** Puts claimed rows that were not handed to SMTP back in the queue, due now, without counting an attempt. */
@@ -249,19 +353,17 @@ public class OutboxSender {
     /** @return whether the SMTP server accepted the message */
     private boolean deliver(SmtpConnection smtp, OutboxMessage message) {
         try {
-            smtp.send(toMime(message));
+            smtp.send(OutboxMime.of(mailSender, properties.from(), message));
         } catch (Exception e) {
             recordFailure(message, e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
-        // Accepted: commit that right away. A stop of this node before this commit is the one case that sends a mail
-        // twice. The commit does not wait for PostgreSQL's disk (synchronous_commit off, this transaction only): the
-        // node's stop cannot lose it, and a crash of PostgreSQL itself can lose only the last fraction of a second of
-        // SENT marks, whose rows are then sent again with the same Message-ID (never lost: the rows stay durable).
-        tx.execute(s -> {
-            relaxCommit();
-            return jdbc.update(MARK_SENT, utc(clock.instant()), message.getId());
-        });
+        // Accepted: commit that right away, one autocommit statement (one round trip), before the next message goes
+        // to SMTP. A stop of this node before this commit is the one case that sends a mail twice. On PostgreSQL the
+        // commit does not wait for the disk (synchronous_commit off, this statement's transaction only): the node's
+        // stop cannot lose it, and a crash of PostgreSQL itself can lose only the last fraction of a second of SENT
+        // marks, whose rows are then sent again with the same Message-ID (never lost: the rows stay durable).
+        jdbc.update(postgres() ? MARK_SENT_RELAXED : MARK_SENT, utc(clock.instant()), message.getId());
         sentMails.increment();
         return true;
     }
@@ -282,84 +384,5 @@ public class OutboxSender {
         (giveUp ? givenUpMails : retriedMails).increment();
         log.warn("Mail {} to {} failed (attempt {}{}): {}", message.getId(), message.getRecipient(), attempt,
                 giveUp ? ", giving up" : "", error);
-    }
-
-    /**
-     * @param attachmentType the stored attachment's MIME type
-     * @return the iTIP method ({@code REQUEST}, {@code CANCEL}) of a {@code text/calendar} attachment, upper case, or
-     *         null when the attachment is no calendar invitation or names no method
-     */
-    static String calendarMethod(String attachmentType) {
-        if (attachmentType == null) {
-            return null;
-        }
-        try {
-            ContentType type = new ContentType(attachmentType);
-            String method = type.getParameter("method");
-            return type.match("text/calendar") && method != null && !method.isBlank()
-                    ? method.strip().toUpperCase(Locale.ROOT) : null;
-        } catch (ParseException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The body of a mail carrying a calendar invitation, laid out as the big calendar services send theirs, so that
-     * Outlook and Gmail show the event with accept / decline (RFC 6047 section 2.4): {@code multipart/mixed} with a
-     * {@code multipart/alternative} (the HTML text, then the same iCalendar object as
-     * {@code text/calendar; method=...}) and the file as an {@code application/ics} attachment for clients that only
-     * offer attachments.
-     */
-    private static MimeMultipart invitation(OutboxMessage message, String method) throws MessagingException {
-        byte[] ics = message.getAttachmentContent().getBytes(StandardCharsets.UTF_8);
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(message.getBodyHtml(), StandardCharsets.UTF_8.name(), "html");
-        MimeBodyPart calendar = new MimeBodyPart();
-        calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics,
-                "text/calendar; charset=UTF-8; method=" + method)));
-        calendar.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=" + method);
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(html);
-        alternative.addBodyPart(calendar);
-        MimeBodyPart text = new MimeBodyPart();
-        text.setContent(alternative);
-        MimeBodyPart file = new MimeBodyPart();
-        file.setDataHandler(new DataHandler(new ByteArrayDataSource(ics, "application/ics")));
-        file.setFileName(message.getAttachmentName());
-        file.setDisposition(Part.ATTACHMENT);
-        file.setHeader("Content-Type", "application/ics; name=\"" + message.getAttachmentName() + "\"");
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        mixed.addBodyPart(text);
-        mixed.addBodyPart(file);
-        return mixed;
-    }
-
-    private MimeMessage toMime(OutboxMessage message) throws MessagingException {
-        MimeMessage mime = mailSender.createMimeMessage();
-        boolean attachment = message.getAttachmentName() != null;
-        String method = attachment ? calendarMethod(message.getAttachmentType()) : null;
-        MimeMessageHelper helper = new MimeMessageHelper(mime, attachment && method == null,
-                StandardCharsets.UTF_8.name());
-        helper.setFrom(properties.from());
-        helper.setTo(message.getRecipient());
-        helper.setSubject(message.getSubject());
-        if (method != null) {
-            mime.setContent(invitation(message, method));
-        } else {
-            helper.setText(message.getBodyHtml(), true);
-        }
-        if (attachment && method == null) {
-            helper.addAttachment(message.getAttachmentName(), new ByteArrayResource(
-                    message.getAttachmentContent().getBytes(StandardCharsets.UTF_8)), message.getAttachmentType());
-        }
-        // Both stay the same on every delivery of the row, so a receiver can drop a second copy.
-        mime.setHeader("Message-ID", message.getMessageId());
-        mime.setHeader("X-Cocrea-Outbox-Id", String.valueOf(message.getId()));
-        mime.setHeader("Content-Language", message.getLanguage());
-        if (message.getListUnsubscribe() != null) {
-            mime.setHeader("List-Unsubscribe", "<" + message.getListUnsubscribe() + ">");
-            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-        return mime;
     }
 }

@@ -206,12 +206,34 @@ class OutboxCrashTests {
         assertOneMessageIdPerRow();
     }
 
+    @Test
+    void twoSendersOfOneNodeDeliverEveryMailOnce() throws Exception {
+        List<Long> ids = enqueue(120);
+        MailProperties props = new MailProperties(mailProperties.from(), mailProperties.maxAttempts(),
+                mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE, mailProperties.maxRun(), 2);
+        OutboxSender node = new OutboxSender(repository, new KillableMailSender(TestSmtp.SMTP), tx, props, clock,
+                "127.0.0.1", new SimpleMeterRegistry(), jdbc);
+        try {
+            int sent = 0;
+            for (int i = 0; i < 10 && sent < ids.size(); i++) {
+                sent += node.drainWithAllSenders();
+            }
+            assertThat(sent).isEqualTo(120);
+        } finally {
+            node.stopExtraSenders();
+        }
+
+        assertThat(statuses(ids)).containsOnly("SENT");
+        assertThat(receivedPerOutboxId()).hasSize(120).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1));
+        assertOneMessageIdPerRow();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     /** A sender as a node would run it, on the test's clock and a one-second lease. */
     private OutboxSender node(KillableMailSender mail) {
         MailProperties props = new MailProperties(mailProperties.from(), mailProperties.maxAttempts(),
-                mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE, mailProperties.maxRun());
+                mailProperties.firstRetryDelay(), mailProperties.sendInterval(), 25, LEASE, mailProperties.maxRun(), 1);
         return new OutboxSender(repository, mail, tx, props, clock, "127.0.0.1",
                 new SimpleMeterRegistry(), jdbc);
     }

@@ -290,6 +290,35 @@ class OutboxTests {
         assertThat(m.getBodyHtml()).contains("Hello María José,").contains("Open the task");
     }
 
+    @Test
+    void aBatchRenderedOncePerDistinctMailStoresWhatRenderingEachMailOnItsOwnWould() {
+        // Names and links with every character HTML escapes, accents, a message-format brace, and no name at all.
+        List<String> names = List.of("Ana <b>\"la\" 'jefa'</b> & Cía", "José Ñandú {0}", "", "Li");
+        List<OutgoingMail> mails = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean english = i % 2 == 0;
+            String token = "0f" + i + "&x=<" + i + ">\"'";
+            mails.add(new OutgoingMail("lote" + i + "@outbox.example.org", english ? Locale.ENGLISH
+                    : Locale.forLanguageTag("es"), "mail/call-for-participation", "mail.callForParticipation.subject",
+                    new Object[] {english ? "Call" : "Convocatoria"}, Map.of("name", names.get(i % names.size()),
+                            "body", english ? "Join us & <come>" : "Sumate & <vení>", "link", "https://example.org/m?a=1&b=2",
+                            "unsubscribeLink", "http://localhost:8080/unsubscribe/" + token,
+                            "myDataLink", "http://localhost:8080/my-data/" + token),
+                    "call-for-participation", "mailing-1", "http://localhost:8080/unsubscribe/" + token));
+        }
+        List<Long> batch = tx.execute(s -> outbox.enqueueAll(mails, java.util.Set.of("name", "unsubscribeLink",
+                "myDataLink")));
+        List<Long> oneByOne = tx.execute(s -> mails.stream().map(m -> outbox.enqueue(m).getId()).toList());
+
+        for (int i = 0; i < mails.size(); i++) {
+            String fast = outbox.find(batch.get(i)).orElseThrow().getBodyHtml();
+            String alone = outbox.find(oneByOne.get(i)).orElseThrow().getBodyHtml();
+            assertThat(fast).as("mail %d", i).isEqualTo(alone).doesNotContainPattern("cocrea[0-9a-f]{32}x");
+        }
+        assertThat(outbox.find(batch.get(0)).orElseThrow().getBodyHtml())
+                .contains("Ana &lt;b&gt;&quot;la&quot; &#39;jefa&#39;&lt;/b&gt; &amp; Cía");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private static OutgoingMail taskCreated(String recipient) {
