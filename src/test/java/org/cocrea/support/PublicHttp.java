@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -114,22 +115,42 @@ public final class PublicHttp {
         return send(HttpRequest.newBuilder(URI.create(base + rawPath)).GET());
     }
 
+    /** {@code server.max-http-request-header-size} of application.yaml. */
+    static final int MAX_REQUEST_HEADERS = 64 * 1024;
+    /**
+     * What {@link #rawStatus} returns when the server closed the connection while a request longer than
+     * {@link #MAX_REQUEST_HEADERS} was still being sent (its 400 was lost with the connection).
+     */
+    public static final int REFUSED_WHILE_SENDING = 400;
+
     /**
      * Sends a request line as is over a plain socket (for paths {@link URI} refuses, e.g. a malformed escape), with
      * this client's cookies left out.
      *
      * @param method  e.g. {@code GET}
      * @param rawPath the path exactly as it goes on the request line
-     * @return the status code of the answer
+     * @return the status code of the answer; {@link #REFUSED_WHILE_SENDING} when the server closed the connection
+     *         while an over-long request was still being written
      */
     public int rawStatus(String method, String rawPath) {
         URI uri = URI.create(base);
+        byte[] request = (method + " " + rawPath + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                + uri.getPort() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(60_000);
-            socket.getOutputStream().write((method + " " + rawPath + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
-                    + uri.getPort() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            } catch (SocketException closed) {
+                if (request.length > MAX_REQUEST_HEADERS) {
+                    // Tomcat answers a request line over server.max-http-request-header-size with a 400 and closes
+                    // the connection without reading the rest: whether the client is still writing then is a
+                    // matter of timing, and a reset while writing is the same refusal
+                    return REFUSED_WHILE_SENDING;
+                }
+                throw closed;
+            }
             BufferedReader in = new BufferedReader(new InputStreamReader(
                     socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String status = in.readLine();
