@@ -14,7 +14,6 @@ import org.cocrea.kernel.Languages;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,13 +60,11 @@ class ActionPlanController {
     }
 
     private final ActionPlan plan;
-    private final NamedParameterJdbcTemplate jdbc;
     private final ContentVersions versions;
     private final String versionSql;
 
-    ActionPlanController(ActionPlan plan, NamedParameterJdbcTemplate jdbc, ContentVersions versions) {
+    ActionPlanController(ActionPlan plan, ContentVersions versions) {
         this.plan = plan;
-        this.jdbc = jdbc;
         this.versions = versions;
         this.versionSql = version();
     }
@@ -77,19 +74,9 @@ class ActionPlanController {
         if (!HttpCaching.cacheable(request)) {
             return false;
         }
-        StringBuilder version = new StringBuilder(Languages.supported(locale).getLanguage());
-        if (versions.available()) {
-            return HttpCaching.notModified(request, response,
-                    version.append('|').append(versions.current(ContentVersions.ACTION_PLAN)));
-        }
-        jdbc.query(versionSql, new MapSqlParameterSource("published", PublishedCommitments.STATUS), rs -> {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                version.append('|').append(value instanceof java.sql.Timestamp t ? t.toInstant()
-                        : value instanceof java.time.OffsetDateTime t ? t.toInstant() : value);
-            }
-        });
-        return HttpCaching.notModified(request, response, version);
+        return HttpCaching.notModified(request, response, Languages.supported(locale).getLanguage(),
+                versions.current(ContentVersions.ACTION_PLAN, versionSql,
+                        new MapSqlParameterSource("published", PublishedCommitments.STATUS)));
     }
 
     @GetMapping("/action-plan")

@@ -1,9 +1,7 @@
 package org.cocrea.dashboard;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.cocrea.CocreaApplication;
@@ -11,7 +9,6 @@ import org.cocrea.commitment.PublishedCommitments;
 import org.cocrea.kernel.ContentVersions;
 import org.cocrea.kernel.HttpCaching;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,13 +51,11 @@ class DashboardVersion {
 
     private static final ZoneId ZONE = ZoneId.of(CocreaApplication.ZONE);
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final ContentVersions versions;
     private final Clock clock;
     private final String sql;
 
-    DashboardVersion(NamedParameterJdbcTemplate jdbc, ContentVersions versions, Clock clock) {
-        this.jdbc = jdbc;
+    DashboardVersion(ContentVersions versions, Clock clock) {
         this.versions = versions;
         this.clock = clock;
         this.sql = sql();
@@ -72,17 +67,7 @@ class DashboardVersion {
      *         request, the cached ones included)
      */
     String current() {
-        StringBuilder out = new StringBuilder(LocalDate.now(clock.withZone(ZONE)).toString());
-        if (versions.available()) {
-            return out.append('|').append(versions.current(ContentVersions.DASHBOARD)).toString();
-        }
-        jdbc.query(sql, new MapSqlParameterSource("published", PublishedCommitments.STATUS), rs -> {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                out.append('|').append(value instanceof Timestamp t ? t.toInstant()
-                        : value instanceof OffsetDateTime t ? t.toInstant() : value);
-            }
-        });
-        return out.toString();
+        return LocalDate.now(clock.withZone(ZONE)) + "|" + versions.current(ContentVersions.DASHBOARD, sql,
+                new MapSqlParameterSource("published", PublishedCommitments.STATUS));
     }
 }

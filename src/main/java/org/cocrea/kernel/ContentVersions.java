@@ -3,12 +3,16 @@ package org.cocrea.kernel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +72,7 @@ public class ContentVersions {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final boolean postgres;
 
     /**
@@ -75,6 +80,7 @@ public class ContentVersions {
      */
     public ContentVersions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.postgres = HttpCaching.isPostgres(jdbc);
     }
 
@@ -94,6 +100,31 @@ public class ContentVersions {
             throw new IllegalStateException("content versions exist only on PostgreSQL");
         }
         return jdbc.queryForObject("select version from content_version where name = ?", Long.class, name);
+    }
+
+    /**
+     * The version of a family of public pages, whatever the database: on PostgreSQL its counter ({@link #current}),
+     * on H2 the one row of {@code h2Sql} (counts, change times and {@link HttpCaching#digest}s of what the pages read),
+     * its columns joined with {@code |}, instants as {@link java.time.Instant}s.
+     *
+     * @param name       {@link #DASHBOARD}, {@link #ACTION_PLAN} or {@link #PROPOSALS}
+     * @param h2Sql      the H2 statement, one row
+     * @param parameters its named parameters
+     * @return the version, one statement in autocommit
+     */
+    public String current(String name, String h2Sql, SqlParameterSource parameters) {
+        if (postgres) {
+            return Long.toString(current(name));
+        }
+        StringBuilder out = new StringBuilder();
+        named.query(h2Sql, parameters, rs -> {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                out.append('|').append(value instanceof Timestamp t ? t.toInstant()
+                        : value instanceof OffsetDateTime t ? t.toInstant() : value);
+            }
+        });
+        return out.toString();
     }
 
     /**

@@ -1,11 +1,8 @@
 package org.cocrea.proposal;
 
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-
 import org.cocrea.kernel.ContentVersions;
 import org.cocrea.kernel.HttpCaching;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,29 +39,16 @@ class ProposalListVersion {
                         + "title_translated", "id"));
     }
 
-    private final JdbcTemplate jdbc;
     private final ContentVersions versions;
     private final String sql;
 
-    ProposalListVersion(JdbcTemplate jdbc, ContentVersions versions) {
-        this.jdbc = jdbc;
+    ProposalListVersion(ContentVersions versions) {
         this.versions = versions;
         this.sql = sql();
     }
 
     /** @return the version: changes whenever what the list shows may have changed (one statement) */
     String current() {
-        if (versions.available()) {
-            return Long.toString(versions.current(ContentVersions.PROPOSALS));
-        }
-        StringBuilder out = new StringBuilder();
-        jdbc.query(sql, rs -> {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                out.append('|').append(value instanceof Timestamp t ? t.toInstant()
-                        : value instanceof OffsetDateTime t ? t.toInstant() : value);
-            }
-        });
-        return out.toString();
+        return versions.current(ContentVersions.PROPOSALS, sql, new MapSqlParameterSource());
     }
 }

@@ -78,7 +78,7 @@ class ProposalCatalogueH2Tests {
 
     @Test
     void theListsVersionRunsOnH2AndSeesAnEditInPlace() {
-        ProposalListVersion version = new ProposalListVersion(jdbc, new ContentVersions(jdbc));
+        ProposalListVersion version = new ProposalListVersion(new ContentVersions(jdbc));
         String before = version.current();
         assertThat(before).isEqualTo(version.current());
         jdbc.update("update proposal set response_text = 'Otra respuesta' where tracking_code = ?",
