@@ -86,7 +86,7 @@ public final class OpenCallBench {
         Bench.quietLogs();
         Bench.freshDatabase(database);
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        startOutsideExecThreadGroup(smtp);
         AtomicLong peakHeap = new AtomicLong();
         Node node = Node.start(database, port, lease, peakHeap);
         try (Connection db = DriverManager.getConnection(Bench.url(database), Bench.dbUser(), Bench.dbPassword())) {
@@ -248,6 +248,23 @@ public final class OpenCallBench {
             }
         }
         return out;
+    }
+
+    /**
+     * Starts GreenMail from a thread of a thread group under the JVM's root group, so that its server and connection
+     * threads belong to that group, not to exec:java's: the {@code kill -9} of a node resets its SMTP connection,
+     * GreenMail's handler thread ends with "Connection reset", and exec:java fails the whole run for an uncaught
+     * exception in any thread of its own group (after the figures were printed). Here the root group's handler only
+     * logs it.
+     */
+    private static void startOutsideExecThreadGroup(GreenMail smtp) throws InterruptedException {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread starter = new Thread(new ThreadGroup(root, "greenmail"), smtp::start, "greenmail-start");
+        starter.start();
+        starter.join();
     }
 
     /** @return seconds to send every message over one SMTP connection */

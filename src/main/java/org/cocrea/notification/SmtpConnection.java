@@ -2,6 +2,7 @@ package org.cocrea.notification;
 
 import java.util.Date;
 
+import io.micrometer.core.instrument.Counter;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -41,13 +42,24 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     private final JavaMailSender sender;
+    private final Counter opened;
     private Transport transport;
     private MessagingException connectFailure;
     /** {@link System#nanoTime()} when the server last answered on {@link #transport}: connected, or took a message. */
     private long lastAccepted;
 
-    SmtpConnection(JavaMailSender sender) {
+    /**
+     * @param sender the configured mail sender (its session, host, port and credentials)
+     * @param opened counted once for every connection opened
+     */
+    SmtpConnection(JavaMailSender sender, Counter opened) {
         this.sender = sender;
+        this.opened = opened;
+    }
+
+    /** @return whether opening the connection failed in this run (every further message fails without a try) */
+    boolean connectFailed() {
+        return connectFailure != null;
     }
 
     /**
@@ -104,6 +116,7 @@ final class SmtpConnection implements AutoCloseable {
             }
             Transport opened = impl.getSession().getTransport(protocol == null ? "smtp" : protocol);
             opened.connect(impl.getHost(), impl.getPort(), username, password);
+            this.opened.increment();
             transport = opened;
             lastAccepted = System.nanoTime();
             return opened;

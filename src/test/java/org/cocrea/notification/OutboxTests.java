@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.cocrea.kernel.NotFoundException;
@@ -78,6 +80,8 @@ class OutboxTests {
     TaskService taskService;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MeterRegistry meters;
 
     JdbcTemplate jdbc;
 
@@ -125,6 +129,42 @@ class OutboxTests {
         makeDue();
         assertThat(sender.sendDue()).isZero();
         assertThat(greenMail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void aRunDeliversBatchAfterBatchOverOneSmtpConnection() {
+        int rows = 250; // three batches of cocrea.mail.batch-size (100)
+        enqueueMany(rows);
+        double before = smtpConnections();
+
+        assertThat(sender.drain()).isEqualTo(rows);
+
+        assertThat(smtpConnections() - before).isEqualTo(1.0);
+        assertThat(greenMail.getReceivedMessages()).hasSize(rows);
+        assertThat(statuses()).containsOnly(OutboxStatus.SENT);
+    }
+
+    @Test
+    void whileSmtpIsDownARunStopsAfterTheBatchThatFoundItDownAndTheRestKeepTheirAttempts() {
+        int rows = 250;
+        enqueueMany(rows);
+        greenMail.stop();
+        double before = smtpConnections();
+
+        assertThat(sender.drain()).isZero();
+
+        // The first batch recorded the failure; the other rows were not claimed, let alone counted as an attempt.
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where attempts = 1 and status = 'PENDING' "
+                + "and last_error is not null", Integer.class)).isEqualTo(100);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where attempts = 0 and status = 'PENDING' "
+                + "and last_error is null", Integer.class)).isEqualTo(rows - 100);
+        assertThat(smtpConnections()).isEqualTo(before);
+
+        greenMail.start();
+        makeDue();
+        assertThat(sender.drain()).isEqualTo(rows);
+        assertThat(receivedPerRecipient()).hasSize(rows).allSatisfy((recipient, copies) -> assertThat(copies)
+                .isEqualTo(1L));
     }
 
     @Test
@@ -336,6 +376,16 @@ class OutboxTests {
         model.put("link", "http://localhost:8080/tasklist/task/1");
         model.put("preferencesLink", "http://localhost:8080/me/notifications");
         return model;
+    }
+
+    /** Writes {@code count} task mails, each to its own recipient, in one transaction. */
+    private void enqueueMany(int count) {
+        tx.executeWithoutResult(s -> IntStream.range(0, count)
+                .forEach(i -> outbox.enqueue(taskCreated("lote" + i + "@outbox.example.org"))));
+    }
+
+    private double smtpConnections() {
+        return meters.counter("cocrea.mail.smtp.connections").count();
     }
 
     private void makeDue() {
