@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,36 @@ final class Http {
             ids.add(task.get("id").asText());
         }
         return ids;
+    }
+
+    /**
+     * Deploys resources over {@code POST /engine-rest/deployment/create} (multipart/form-data), with duplicate
+     * filtering off.
+     *
+     * @param user      HTTP Basic user (password {@link CocreaInJvm#PASSWORD})
+     * @param resources file name → content (UTF-8)
+     * @throws IllegalStateException unless the engine answers 200
+     */
+    void deploy(String user, Map<String, String> resources) throws Exception {
+        String boundary = "bench-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+                .append("bare\r\n");
+        resources.forEach((name, content) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"; filename=\"")
+                .append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content)
+                .append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/engine-rest/deployment/create")).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
+                        + CocreaInJvm.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("deployment: " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** @return a JSON string literal */

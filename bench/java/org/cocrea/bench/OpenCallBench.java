@@ -30,8 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -42,7 +40,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Benchmark 2 of issue 12: the open call ({@code call-for-participation}) to {@code BENCH_CONTACTS} (100,000)
- * subscribed contacts, into a real SMTP server the benchmark starts (GreenMail, 127.0.0.1:{@code BENCH_SMTP_PORT},
+ * subscribed contacts, into a real SMTP server the benchmark starts ({@link SmtpSink}, 127.0.0.1:{@code BENCH_SMTP_PORT},
  * 3099), against a raw JavaMail loop sending the same messages over one connection.
  *
  * <p>Cocrea runs in a child JVM ({@link OpenCallNode}, {@code -Xmx512m}, so the heap goal is enforced, and its peak
@@ -81,12 +79,11 @@ public final class OpenCallBench {
         int port = Bench.env("BENCH_SMTP_PORT", 3099);
         String lease = Bench.env("BENCH_CLAIM_LEASE", "PT20S");
         String database = Bench.env("BENCH_DB", "cocrea_bench_e") + "_mail";
-        Bench.header("Open call to " + contacts + " contacts into GreenMail on 127.0.0.1:" + port
+        Bench.header("Open call to " + contacts + " contacts into an SMTP sink (SubEthaSMTP) on 127.0.0.1:" + port
                 + ", against a raw JavaMail loop over one connection");
         Bench.quietLogs();
         Bench.freshDatabase(database);
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        startOutsideExecThreadGroup(smtp);
+        SmtpSink smtp = SmtpSink.start(port);
         AtomicLong peakHeap = new AtomicLong();
         Node node = Node.start(database, port, lease, peakHeap);
         try (Connection db = DriverManager.getConnection(Bench.url(database), Bench.dbUser(), Bench.dbPassword())) {
@@ -96,24 +93,24 @@ public final class OpenCallBench {
             long first = node.startCall(db, "Convocatoria A");
             awaitEverySecond("half of call A sent", () -> sent(db, first) >= contacts / 2);
             node.kill();
-            int atKill = smtp.getReceivedMessages().length;
+            int atKill = smtp.count();
             Bench.out("killed the node (kill -9) with %d of %d mails at the SMTP server", atKill, contacts);
             System.out.flush();
             node = Node.start(database, port, lease, peakHeap);
             awaitSent(db, first, contacts);
-            Deliveries a = Deliveries.of(smtp.getReceivedMessages(), "Convocatoria A", "Call A");
+            Deliveries a = Deliveries.of(smtp.received(), "Convocatoria A", "Call A");
             Bench.out("after the restart: %d contacts reached, %d lost, %d duplicates (another Message-ID), "
                     + "%d redeliveries (same Message-ID)", a.reached, contacts - a.reached, a.duplicates,
                     a.redeliveries);
 
             // 2. Baseline before.
             List<StoredMail> before = stored(db, first);
-            smtp.purgeEmailFromAllMailboxes();
+            smtp.clear();
             double rawBefore = raw(before, port);
             Bench.out("raw JavaMail, before: %d mails in %.1f s (%.0f/s)", before.size(), rawBefore,
                     before.size() / rawBefore);
             before = null;
-            smtp.purgeEmailFromAllMailboxes();
+            smtp.clear();
 
             // 3. Cocrea, a second call.
             long start = System.nanoTime();
@@ -122,13 +119,13 @@ public final class OpenCallBench {
             double queued = Bench.seconds(start);
             awaitSent(db, second, contacts);
             double cocrea = Bench.seconds(start);
-            Deliveries b = Deliveries.of(smtp.getReceivedMessages(), "Convocatoria B", "Call B");
+            Deliveries b = Deliveries.of(smtp.received(), "Convocatoria B", "Call B");
             Bench.out("Cocrea: %d mails in %.1f s (%.0f/s); all written to the outbox after %.1f s", b.reached, cocrea,
                     contacts / cocrea, queued);
 
             // 4. Baseline after.
             List<StoredMail> after = stored(db, second);
-            smtp.purgeEmailFromAllMailboxes();
+            smtp.clear();
             double rawAfter = raw(after, port);
             Bench.out("raw JavaMail, after: %d mails in %.1f s (%.0f/s)", after.size(), rawAfter,
                     after.size() / rawAfter);
@@ -142,12 +139,7 @@ public final class OpenCallBench {
             Bench.out("call B: %d lost, %d duplicates", contacts - b.reached, b.duplicates);
         } finally {
             node.stop();
-            try {
-                smtp.stop();
-            } catch (RuntimeException e) {
-                // GreenMail reports the connection the stopped node left behind; the figures are already printed
-                Bench.out("(GreenMail on stop: %s)", e.getMessage());
-            }
+            smtp.close();
         }
     }
 
@@ -198,8 +190,7 @@ public final class OpenCallBench {
     }
 
     /**
-     * Like {@link Bench#await} but polling once a second: the conditions count rows over the whole outbox (and
-     * reading GreenMail's messages copies them all), which at 50 ms would take a core from the node measured. The
+     * Like {@link Bench#await} but polling once a second: the conditions count rows over the whole outbox , which at 50 ms would take a core from the node measured. The
      * times are therefore rounded up to the next second.
      */
     private static void awaitEverySecond(String what, BooleanSupplier condition) {
@@ -250,23 +241,6 @@ public final class OpenCallBench {
         return out;
     }
 
-    /**
-     * Starts GreenMail from a thread of a thread group under the JVM's root group, so that its server and connection
-     * threads belong to that group, not to exec:java's: the {@code kill -9} of a node resets its SMTP connection,
-     * GreenMail's handler thread ends with "Connection reset", and exec:java fails the whole run for an uncaught
-     * exception in any thread of its own group (after the figures were printed). Here the root group's handler only
-     * logs it.
-     */
-    private static void startOutsideExecThreadGroup(GreenMail smtp) throws InterruptedException {
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        Thread starter = new Thread(new ThreadGroup(root, "greenmail"), smtp::start, "greenmail-start");
-        starter.start();
-        starter.join();
-    }
-
     /** @return seconds to send every message over one SMTP connection */
     private static double raw(List<StoredMail> mails, int port) throws MessagingException {
         Properties props = new Properties();
@@ -293,17 +267,16 @@ public final class OpenCallBench {
     /** What reached the SMTP server for one call: contacts reached, real duplicates, redeliveries. */
     private record Deliveries(int reached, int duplicates, int redeliveries) {
 
-        static Deliveries of(MimeMessage[] received, String subjectEs, String subjectEn) throws MessagingException {
+        static Deliveries of(List<SmtpSink.Received> received, String subjectEs, String subjectEn) {
             Map<String, Set<String>> idsByRecipient = new HashMap<>();
             int copies = 0;
-            for (MimeMessage m : received) {
-                String subject = m.getSubject();
+            for (SmtpSink.Received m : received) {
+                String subject = m.subject();
                 if (subject == null || !(subject.contains(subjectEs) || subject.contains(subjectEn))) {
                     continue;
                 }
                 copies++;
-                idsByRecipient.computeIfAbsent(m.getAllRecipients()[0].toString(), r -> new HashSet<>())
-                        .add(m.getMessageID());
+                idsByRecipient.computeIfAbsent(m.recipient(), r -> new HashSet<>()).add(m.messageId());
             }
             int ids = idsByRecipient.values().stream().mapToInt(Set::size).sum();
             return new Deliveries(idsByRecipient.size(), ids - idsByRecipient.size(), copies - ids);

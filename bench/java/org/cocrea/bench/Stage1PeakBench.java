@@ -51,10 +51,13 @@ public final class Stage1PeakBench {
         int n = Bench.env("BENCH_PROPOSALS", 2400);
         int clients = Bench.env("BENCH_CLIENTS", 4);
         Bench.header("Stage 1 at the peak day: " + n + " proposals, " + clients + " clients, PostgreSQL");
-        Phases bare1 = bare(Bench.env("BENCH_BARE_DB", "cocrea_bench_bare"), n, clients);
+        String bareDb = Bench.env("BENCH_BARE_DB", "cocrea_bench_bare");
+        Phases bare1 = bare(bareDb, n, clients);
+        Phases http1 = bareOverHttp(bareDb, n, clients);
         Phases cocrea = cocrea(Bench.env("BENCH_DB", "cocrea_bench_e"), n, clients);
-        Phases bare2 = bare(Bench.env("BENCH_BARE_DB", "cocrea_bench_bare"), n, clients);
-        print(n, bare1, bare2, cocrea);
+        Phases http2 = bareOverHttp(bareDb, n, clients);
+        Phases bare2 = bare(bareDb, n, clients);
+        print(n, bare1, bare2, http1, http2, cocrea);
         System.exit(0);
     }
 
@@ -116,25 +119,34 @@ public final class Stage1PeakBench {
             new String[] {"diversidad", "area-diversidad"}, new String[] {"lenguaje-claro", "area-legal-tecnica"},
             new String[] {"ambiente", "area-ambiente"}, new String[] {"ninez", "area-ciudad-amigable"});
 
+    /** The baseline's process: start, business rule task (the DMN below), user task for the group, end. */
+    private static BpmnModelInstance bareModel() {
+        return Bpmn.createExecutableProcess("bare-review").camundaHistoryTimeToLive(1)
+                .startEvent("start").businessRuleTask("route").camundaDecisionRef("bare-routing")
+                .camundaMapDecisionResult("singleEntry").camundaResultVariable("areaGroup")
+                .userTask("review").camundaCandidateGroups("${areaGroup}").endEvent("end").done();
+    }
+
+    /** The baseline's DMN: a 7-rule table, axis → area group (as Cocrea's routing table). */
+    private static String bareDecision() {
+        StringBuilder rules = new StringBuilder();
+        for (String[] a : AXES) {
+            rules.append("      <rule id=\"r_").append(a[0]).append("\"><inputEntry id=\"r_").append(a[0])
+                    .append("_a\"><text>\"").append(a[0]).append("\"</text></inputEntry><inputEntry id=\"r_")
+                    .append(a[0]).append("_t\"><text></text></inputEntry><outputEntry id=\"r_").append(a[0])
+                    .append("_o\"><text>\"").append(a[1]).append("\"</text></outputEntry></rule>\n");
+        }
+        return DMN.formatted(rules).replace("<decision id=\"bare-routing\"", "<decision id=\"bare-routing\" "
+                + "xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" camunda:historyTimeToLive=\"1\"");
+    }
+
     static Phases bare(String database, int n, int clients) {
         Bench.freshDatabase(database);
         try (BareEngine bare = new BareEngine(database)) {
             ProcessEngine engine = bare.engine();
-            StringBuilder rules = new StringBuilder();
-            for (String[] a : AXES) {
-                rules.append("      <rule id=\"r_").append(a[0]).append("\"><inputEntry id=\"r_").append(a[0])
-                        .append("_a\"><text>\"").append(a[0]).append("\"</text></inputEntry><inputEntry id=\"r_")
-                        .append(a[0]).append("_t\"><text></text></inputEntry><outputEntry id=\"r_").append(a[0])
-                        .append("_o\"><text>\"").append(a[1]).append("\"</text></outputEntry></rule>\n");
-            }
-            BpmnModelInstance model = Bpmn.createExecutableProcess("bare-review").camundaHistoryTimeToLive(1)
-                    .startEvent("start").businessRuleTask("route").camundaDecisionRef("bare-routing")
-                    .camundaMapDecisionResult("singleEntry").camundaResultVariable("areaGroup")
-                    .userTask("review").camundaCandidateGroups("${areaGroup}").endEvent("end").done();
             engine.getRepositoryService().createDeployment().name("bare")
-                    .addModelInstance("bare-review.bpmn", model)
-                    .addString("bare-routing.dmn", DMN.formatted(rules)
-                            .replace("<decision id=\"bare-routing\"", "<decision id=\"bare-routing\" xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" camunda:historyTimeToLive=\"1\""))
+                    .addModelInstance("bare-review.bpmn", bareModel())
+                    .addString("bare-routing.dmn", bareDecision())
                     .deploy();
             RuntimeService runtime = engine.getRuntimeService();
             TaskService tasks = engine.getTaskService();
@@ -155,6 +167,74 @@ public final class Stage1PeakBench {
             check(runtime.createProcessInstanceQuery().count() == 0, "bare: instances left");
             check(engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count() == n,
                     "bare: not every instance ended");
+            return p;
+        }
+    }
+
+    /** The administrator of the bare starter over HTTP (password {@link CocreaInJvm#PASSWORD}). */
+    private static final String BARE_ADMIN = "bench-admin";
+
+    /**
+     * The same baseline process, driven the same way as Cocrea: the bare Camunda starter app
+     * ({@link BareStarterProcess}) with HTTP Basic on {@code /engine-rest} and the engine's authorization checks on
+     * (as Cocrea's), one user per area group (member of that group only); the starts over
+     * {@code POST /engine-rest/process-definition/key/bare-review/start} (as its administrator: the bare app has no
+     * public endpoint of its own) from the same number of clients, then each area user lists its group's tasks and
+     * completes them over {@code /engine-rest} with the same variables as Cocrea's reviews. Its statements run in the
+     * child process and are not counted.
+     */
+    static Phases bareOverHttp(String database, int n, int clients) throws Exception {
+        Bench.freshDatabase(database);
+        try (BareStarterProcess app = BareStarterProcess.start(database, "--bare.engine-rest-auth=true",
+                "--camunda.bpm.authorization.enabled=true", "--camunda.bpm.admin-user.id=" + BARE_ADMIN,
+                "--camunda.bpm.admin-user.password=" + CocreaInJvm.PASSWORD)) {
+            List<Http> http = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                http.add(new Http(app.port()));
+            }
+            http.get(0).deploy(BARE_ADMIN, Map.of("bare-review.bpmn", Bpmn.convertToString(bareModel()),
+                    "bare-routing.dmn", bareDecision()));
+            Map<String, String> userOfGroup = new LinkedHashMap<>();
+            for (String[] a : AXES) {
+                String group = a[1];
+                String user = "u-" + group;
+                http.get(0).call(BARE_ADMIN, "POST", "/engine-rest/group/create", "{\"id\":\"" + group
+                        + "\",\"name\":\"" + group + "\",\"type\":\"WORKFLOW\"}", 204);
+                http.get(0).call(BARE_ADMIN, "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + user
+                        + "\",\"firstName\":\"Área\",\"lastName\":\"" + group + "\",\"email\":\"" + user
+                        + "@bench.example.org\"},\"credentials\":{\"password\":\"" + CocreaInJvm.PASSWORD + "\"}}", 204);
+                http.get(0).call(BARE_ADMIN, "PUT", "/engine-rest/group/" + group + "/members/" + user, null, 204);
+                userOfGroup.put(group, user);
+            }
+            Phases p = new Phases();
+            Parallel.run(clients, n, (client, i) -> http.get(client).call(BARE_ADMIN, "POST",
+                    "/engine-rest/process-definition/key/bare-review/start", "{\"businessKey\":\"BARE-" + i
+                            + "\",\"variables\":{\"axis\":{\"value\":\"" + AXES.get(i % AXES.size())[0]
+                            + "\"},\"submitterType\":{\"value\":\"" + SUBMITTER_TYPES[i % SUBMITTER_TYPES.length]
+                            + "\"}}}", 200));
+            p.mark("starts: POST /engine-rest/process-definition/key/…/start");
+            List<String[]> reviews = Collections.synchronizedList(new ArrayList<>());
+            List<String> groups = new ArrayList<>(userOfGroup.keySet());
+            Parallel.run(clients, groups.size(), (client, g) -> {
+                String user = userOfGroup.get(groups.get(g));
+                for (String id : http.get(client).taskIds(user, "candidateGroup=" + groups.get(g)
+                        + "&taskDefinitionKey=review&maxResults=100000")) {
+                    reviews.add(new String[] {id, user});
+                }
+            });
+            check(reviews.size() == n, "bare over HTTP: the area users list " + reviews.size() + " tasks, not " + n);
+            String[] verdicts = {"feasible", "partially-feasible", "not-feasible"};
+            Parallel.run(clients, n, (client, i) -> http.get(client).call(reviews.get(i)[1], "POST",
+                    "/engine-rest/task/" + reviews.get(i)[0] + "/complete", "{\"variables\":{"
+                            + "\"verdict\":{\"value\":\"" + verdicts[i % 3] + "\"},"
+                            + "\"reasoning\":{\"value\":\"El área evaluó la propuesta: es viable con el presupuesto "
+                            + "de gestión.\"},\"willingToCoCreate\":{\"value\":" + (i % 2 == 0) + "},"
+                            + "\"contactPerson\":{\"value\":\"Mariana Núñez\"}}}", 204));
+            p.mark("task list + complete over /engine-rest");
+            long finished = Http.JSON.readTree(http.get(0).call(BARE_ADMIN, "GET",
+                    "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=bare-review",
+                    null, 200)).get("count").asLong();
+            check(finished == n, "bare over HTTP: " + finished + " instances ended, not " + n);
             return p;
         }
     }
@@ -262,14 +342,21 @@ public final class Stage1PeakBench {
 
     // --- report ----------------------------------------------------------------------------------------------
 
-    private static void print(int n, Phases bare1, Phases bare2, Phases cocrea) {
+    private static void print(int n, Phases bare1, Phases bare2, Phases http1, Phases http2, Phases cocrea) {
         Bench.out("");
         Bench.out("%-72s %9s %11s", "phase", "seconds", "SQL/prop.");
-        for (Phases p : List.of(bare1, cocrea, bare2)) {
-            Bench.out("%s", p == cocrea ? "Cocrea (HTTP, real application)" : p == bare1
-                    ? "bare Camunda 7.24 engine, run 1 (Java API)" : "bare Camunda 7.24 engine, run 2 (Java API)");
-            p.phases.forEach((name, v) -> Bench.out("  %-70s %9.2f %11.1f", name, v[0], v[1] / n));
-        }
+        Map<Phases, String> titles = new LinkedHashMap<>();
+        titles.put(bare1, "bare Camunda 7.24 engine, run 1 (Java API, in this JVM)");
+        titles.put(http1, "bare Camunda 7.24 starter, run 1 (HTTP /engine-rest, Basic, authorization on)");
+        titles.put(cocrea, "Cocrea (HTTP, real application)");
+        titles.put(http2, "bare Camunda 7.24 starter, run 2 (HTTP /engine-rest, Basic, authorization on)");
+        titles.put(bare2, "bare Camunda 7.24 engine, run 2 (Java API, in this JVM)");
+        titles.forEach((p, title) -> {
+            Bench.out("%s", title);
+            boolean counted = p != http1 && p != http2;
+            p.phases.forEach((name, v) -> Bench.out("  %-70s %9.2f %11s", name, v[0],
+                    counted ? String.format("%.1f", v[1] / n) : "(child)"));
+        });
         Bench.out("");
         Bench.out("Where Cocrea's time goes (stack samples per phase):");
         cocrea.profiles.forEach((name, lines) -> {
@@ -282,15 +369,19 @@ public final class Stage1PeakBench {
             }
         });
         double bare = (bare1.total() + bare2.total()) / 2;
+        double overHttp = (http1.total() + http2.total()) / 2;
         double comparable = cocrea.seconds(0, 2);
         double all = cocrea.total();
         Bench.out("");
-        Bench.out("bare engine, start + complete (mean of 2 runs)            %8.2f s  (%.0f proposals/s)", bare,
+        Bench.out("bare starter over HTTP, start + complete (mean of 2)      %8.2f s  (%.0f proposals/s)", overHttp,
+                n / overHttp);
+        Bench.out("bare engine over the Java API, start + complete (mean of 2) %6.2f s  (%.0f proposals/s)", bare,
                 n / bare);
-        Bench.out("Cocrea A+B: submissions + feasibility reviews             %8.2f s  ratio %.2f (goal <= 1.25)",
-                comparable, comparable / bare);
-        Bench.out("Cocrea end to end A..E: to every reasoned response queued %8.2f s  ratio %.2f (goal <= 1.25)",
-                all, all / bare);
+        Bench.out("Cocrea A+B: submissions + feasibility reviews             %8.2f s  ratio %.2f to the bare starter "
+                + "driven the same way (goal <= 1.25); %.2f to the Java API", comparable, comparable / overHttp,
+                comparable / bare);
+        Bench.out("Cocrea end to end A..E: to every reasoned response queued %8.2f s  ratio %.2f (goal <= 1.25); "
+                + "%.2f to the Java API", all, all / overHttp, all / bare);
         Bench.out("%d end to end under 60 s: %s", n, all < 60 ? "yes" : "no");
         Bench.out("load average at the end %.2f", ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
