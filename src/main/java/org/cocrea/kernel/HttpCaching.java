@@ -142,7 +142,8 @@ public final class HttpCaching {
     static String etag(String path, Object... parts) {
         StringBuilder text = new StringBuilder(STARTED).append('\n').append(path);
         for (Object part : parts) {
-            text.append('\n').append(part);
+            // an absent part (no query string) is no text a part could be: "?null" must not share the plain page's
+            text.append('\n').append(part == null ? "\u0000" : part);
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));

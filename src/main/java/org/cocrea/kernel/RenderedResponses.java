@@ -133,7 +133,8 @@ public class RenderedResponses extends OncePerRequestFilter {
     }
 
     private static String key(HttpServletRequest request, String etag) {
-        return etag + '?' + request.getQueryString();
+        String query = request.getQueryString();
+        return query == null ? etag : etag + '?' + query; // "?null" is not the plain page
     }
 
     /** @return how many responses are stored now (for tests and diagnostics) */

@@ -146,6 +146,45 @@ class DashboardCachingTests {
     }
 
     @Test
+    void aLanguageCookieOfAThirdLanguageIsReadAsSpanishOrEnglishAndCannotChangeWhatTheNextReaderGets()
+            throws Exception {
+        for (String url : List.of("/dashboard", "/dashboard/T0001", "/dashboard?axis=ambiente")) {
+            // the first reader of this version brings a cookie no page exists in
+            MockHttpServletResponse russian = mvc.perform(get(url).cookie(new Cookie("cocrea-lang", "ru")))
+                    .andReturn().getResponse();
+            assertThat(russian.getStatus()).as(url).isEqualTo(200);
+            assertThat(russian.getHeader("Content-Language")).as(url).isEqualTo("es");
+            assertThat(russian.getContentAsString()).as(url).contains("lang=\"es\"").doesNotContain("lang=\"ru\"");
+            MockHttpServletResponse plain = mvc.perform(get(url)).andReturn().getResponse();
+            assertThat(plain.getHeader("Content-Language")).as(url).isEqualTo("es");
+            assertThat(plain.getContentAsString()).as(url).isEqualTo(russian.getContentAsString());
+
+            MockHttpServletResponse british = mvc.perform(get(url).cookie(new Cookie("cocrea-lang", "en-GB")))
+                    .andReturn().getResponse();
+            assertThat(british.getHeader("Content-Language")).as(url).isEqualTo("en");
+            assertThat(mvc.perform(get(url).header("Accept-Language", "en")).andReturn().getResponse()
+                    .getContentAsString()).as(url).isEqualTo(british.getContentAsString());
+        }
+        // ?lang= of a third language stores a supported one
+        assertThat(mvc.perform(get("/dashboard?lang=de")).andReturn().getResponse().getCookie("cocrea-lang")
+                .getValue()).isEqualTo("es");
+        assertThat(mvc.perform(get("/dashboard?lang=en-GB")).andReturn().getResponse().getCookie("cocrea-lang")
+                .getValue()).isEqualTo("en");
+        // a cookie that is no locale is ignored
+        MockHttpServletResponse garbage = mvc.perform(get("/dashboard").cookie(new Cookie("cocrea-lang", "<x>")))
+                .andReturn().getResponse();
+        assertThat(garbage.getStatus()).isEqualTo(200);
+        assertThat(garbage.getHeader("Content-Language")).isEqualTo("es");
+    }
+
+    @Test
+    void aQueryOfNullIsNotThePlainPage() throws Exception {
+        assertThat(etag("/dashboard/T0001?null")).isNotEqualTo(etag("/dashboard/T0001"));
+        assertThat(mvc.perform(get("/dashboard/T0001")).andReturn().getResponse().getContentAsString())
+                .doesNotContain("?null&amp;lang=");
+    }
+
+    @Test
     void loggedInLanguageSwitchAndRefusedResponsesAreNotCached() throws Exception {
         String etag = etag("/dashboard");
         MockHttpServletResponse staff = mvc.perform(get("/dashboard").header("If-None-Match", etag)
