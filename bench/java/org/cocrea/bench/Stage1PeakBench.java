@@ -216,23 +216,7 @@ public final class Stage1PeakBench {
                             + "\"},\"submitterType\":{\"value\":\"" + SUBMITTER_TYPES[i % SUBMITTER_TYPES.length]
                             + "\"}}}", 200));
             p.mark("starts: POST /engine-rest/process-definition/key/…/start");
-            List<String[]> reviews = Collections.synchronizedList(new ArrayList<>());
-            List<String> groups = new ArrayList<>(userOfGroup.keySet());
-            Parallel.run(clients, groups.size(), (client, g) -> {
-                String user = userOfGroup.get(groups.get(g));
-                for (String id : http.get(client).taskIds(user, "candidateGroup=" + groups.get(g)
-                        + "&taskDefinitionKey=review&maxResults=100000")) {
-                    reviews.add(new String[] {id, user});
-                }
-            });
-            check(reviews.size() == n, "bare over HTTP: the area users list " + reviews.size() + " tasks, not " + n);
-            String[] verdicts = {"feasible", "partially-feasible", "not-feasible"};
-            Parallel.run(clients, n, (client, i) -> http.get(client).call(reviews.get(i)[1], "POST",
-                    "/engine-rest/task/" + reviews.get(i)[0] + "/complete", "{\"variables\":{"
-                            + "\"verdict\":{\"value\":\"" + verdicts[i % 3] + "\"},"
-                            + "\"reasoning\":{\"value\":\"El área evaluó la propuesta: es viable con el presupuesto "
-                            + "de gestión.\"},\"willingToCoCreate\":{\"value\":" + (i % 2 == 0) + "},"
-                            + "\"contactPerson\":{\"value\":\"Mariana Núñez\"}}}", 204));
+            reviewOverRest(http, clients, userOfGroup, "review", n);
             p.mark("task list + complete over /engine-rest");
             long finished = Http.JSON.readTree(http.get(0).call(BARE_ADMIN, "GET",
                     "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=bare-review",
@@ -240,6 +224,34 @@ public final class Stage1PeakBench {
             check(finished == n, "bare over HTTP: " + finished + " instances ended, not " + n);
             return p;
         }
+    }
+
+    /**
+     * Each area user lists its group's tasks of {@code taskKey} ({@code GET /engine-rest/task}) and the tasks are
+     * completed over {@code POST /engine-rest/task/{id}/complete} as their group's user, from {@code clients} clients,
+     * with a feasibility review's variables (verdict, reasoning, willingness, contact person).
+     *
+     * @throws IllegalStateException unless the users list exactly {@code n} tasks and every completion answers 204
+     */
+    private static void reviewOverRest(List<Http> http, int clients, Map<String, String> userOfGroup, String taskKey,
+            int n) {
+        List<String[]> reviews = Collections.synchronizedList(new ArrayList<>());
+        List<String> groups = new ArrayList<>(userOfGroup.keySet());
+        Parallel.run(clients, groups.size(), (client, g) -> {
+            String user = userOfGroup.get(groups.get(g));
+            for (String id : http.get(client).taskIds(user, "candidateGroup=" + groups.get(g)
+                    + "&taskDefinitionKey=" + taskKey + "&maxResults=100000")) {
+                reviews.add(new String[] {id, user});
+            }
+        });
+        check(reviews.size() == n, "the area users list " + reviews.size() + " " + taskKey + " tasks, not " + n);
+        String[] verdicts = {"feasible", "partially-feasible", "not-feasible"};
+        Parallel.run(clients, n, (client, i) -> http.get(client).call(reviews.get(i)[1], "POST",
+                "/engine-rest/task/" + reviews.get(i)[0] + "/complete", "{\"variables\":{"
+                        + "\"verdict\":{\"value\":\"" + verdicts[i % 3] + "\"},"
+                        + "\"reasoning\":{\"value\":\"El área evaluó la propuesta: es viable con el presupuesto "
+                        + "de gestión.\"},\"willingToCoCreate\":{\"value\":" + (i % 2 == 0) + "},"
+                        + "\"contactPerson\":{\"value\":\"Mariana Núñez\"}}}", 204));
     }
 
     // --- Cocrea -----------------------------------------------------------------------------------------------
@@ -286,30 +298,14 @@ public final class Stage1PeakBench {
             check(tasks.createTaskQuery().taskDefinitionKey(ProposalReviewProcess.TASK_REVIEW).count() == n,
                     "not every proposal has its feasibility review task");
 
-            List<String[]> reviews = Collections.synchronizedList(new ArrayList<>());
-            List<String> groups = new ArrayList<>(userOfGroup.keySet());
-            Parallel.run(clients, groups.size(), (client, g) -> {
-                String user = userOfGroup.get(groups.get(g));
-                for (String id : http.get(client).taskIds(user, "candidateGroup=" + groups.get(g)
-                        + "&taskDefinitionKey=" + ProposalReviewProcess.TASK_REVIEW + "&maxResults=100000")) {
-                    reviews.add(new String[] {id, user});
-                }
-            });
-            check(reviews.size() == n, "the area users list " + reviews.size() + " review tasks, not " + n);
-            String[] verdicts = {"feasible", "partially-feasible", "not-feasible"};
-            Parallel.run(clients, n, (client, i) -> http.get(client).call(reviews.get(i)[1], "POST",
-                    "/engine-rest/task/" + reviews.get(i)[0] + "/complete", "{\"variables\":{"
-                            + "\"verdict\":{\"value\":\"" + verdicts[i % 3] + "\"},"
-                            + "\"reasoning\":{\"value\":\"El área evaluó la propuesta: es viable con el presupuesto "
-                            + "de gestión.\"},\"willingToCoCreate\":{\"value\":" + (i % 2 == 0) + "},"
-                            + "\"contactPerson\":{\"value\":\"Mariana Núñez\"}}}", 204));
+            reviewOverRest(http, clients, userOfGroup, ProposalReviewProcess.TASK_REVIEW, n);
             p.mark("B. feasibility reviews: list + complete over /engine-rest");
 
             // The closing timer executed now, as Cockpit's "execute job" does (waiting for its due date would time
             // the job executor's idle back-off, up to a minute, not the work).
             Job closes = management.createJobQuery().processInstanceId(call).timers().singleResult();
             management.executeJob(closes.getId());
-            int areas = groups.size();
+            int areas = userOfGroup.size();
             Bench.await("the feasibility meeting tasks", DEADLINE, () -> tasks.createTaskQuery()
                     .taskDefinitionKey(CallForProposalsProcess.TASK_RECORD_MEETING).count() == areas);
             p.mark("C1. call closes (its timer job executed) until " + areas + " meeting tasks");
