@@ -1,6 +1,7 @@
 package org.cocrea.web;
 
 import java.util.Locale;
+import java.util.TimeZone;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,12 +69,25 @@ public class LocaleConfiguration implements WebMvcConfigurer {
             return Languages.supported(super.resolveLocale(request));
         }
 
-        /** @return the request's language (es or en) and its time zone, if a cookie named one */
+        /**
+         * @return the request's language (es or en) and its time zone, if a cookie named one; read when asked, as
+         *     Spring's own context is, so that a {@code ?lang=} the interceptor applies later in the same request
+         *     is what the page is rendered in
+         */
         @Override
         public LocaleContext resolveLocaleContext(HttpServletRequest request) {
             LocaleContext context = super.resolveLocaleContext(request);
-            return new SimpleTimeZoneAwareLocaleContext(Languages.supported(context.getLocale()),
-                    context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null);
+            return new TimeZoneAwareLocaleContext() {
+                @Override
+                public Locale getLocale() {
+                    return Languages.supported(context.getLocale());
+                }
+
+                @Override
+                public TimeZone getTimeZone() {
+                    return context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
+                }
+            };
         }
 
         /** Stores es or en (the supported language of the one asked for); null removes the cookie. */

@@ -165,7 +165,9 @@ class DashboardCachingTests {
             assertThat(mvc.perform(get(url).header("Accept-Language", "en")).andReturn().getResponse()
                     .getContentAsString()).as(url).isEqualTo(british.getContentAsString());
         }
-        // ?lang= of a third language stores a supported one
+        // ?lang= renders the page it is on in that language, and one of a third language stores a supported one
+        assertThat(mvc.perform(get("/dashboard?lang=en")).andReturn().getResponse().getContentAsString())
+                .contains("lang=\"en\"");
         assertThat(mvc.perform(get("/dashboard?lang=de")).andReturn().getResponse().getCookie("cocrea-lang")
                 .getValue()).isEqualTo("es");
         assertThat(mvc.perform(get("/dashboard?lang=en-GB")).andReturn().getResponse().getCookie("cocrea-lang")
