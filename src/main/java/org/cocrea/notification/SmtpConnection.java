@@ -42,7 +42,7 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     private final JavaMailSender sender;
-    private final Counter opened;
+    private final Counter connections;
     private Transport transport;
     private MessagingException connectFailure;
     /** {@link System#nanoTime()} when the server last answered on {@link #transport}: connected, or took a message. */
@@ -50,11 +50,11 @@ final class SmtpConnection implements AutoCloseable {
 
     /**
      * @param sender the configured mail sender (its session, host, port and credentials)
-     * @param opened counted once for every connection opened
+     * @param connections counted once for every connection opened
      */
-    SmtpConnection(JavaMailSender sender, Counter opened) {
+    SmtpConnection(JavaMailSender sender, Counter connections) {
         this.sender = sender;
-        this.opened = opened;
+        this.connections = connections;
     }
 
     /** @return whether opening the connection failed in this run (every further message fails without a try) */
@@ -116,7 +116,7 @@ final class SmtpConnection implements AutoCloseable {
             }
             Transport opened = impl.getSession().getTransport(protocol == null ? "smtp" : protocol);
             opened.connect(impl.getHost(), impl.getPort(), username, password);
-            this.opened.increment();
+            connections.increment();
             transport = opened;
             lastAccepted = System.nanoTime();
             return opened;
