@@ -200,8 +200,9 @@ public class OutboxSender {
      * {@code cocrea.mail.send-interval}; the time limit hands the scheduler back to the other jobs now and then. The
      * rows of stopped senders are returned to the queue once, at the start of the run (not before every batch). The
      * whole run uses one SMTP connection (opening one per batch of 100 cost about 40 ms each against GreenMail: 0.4 ms
-     * per mail, where a mail over an open connection took 1.1 ms; bench/README.md, benchmark 2); if it cannot be opened, the run stops after the batch
-     * whose rows recorded that failure, so the rest of the queue keeps its attempts for when the server is back.
+     * per mail, where a mail over an open connection took 1.1 ms; bench/README.md, benchmark 2); if it cannot be
+     * opened, the run stops after the batch whose rows recorded that failure, so the rest of the queue keeps its
+     * attempts for when the server is back.
      *
      * @return how many were accepted by the SMTP server
      * @throws org.springframework.dao.DataAccessException as {@link #sendDue}
