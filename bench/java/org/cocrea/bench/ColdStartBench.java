@@ -1,21 +1,12 @@
 package org.cocrea.bench;
 
 import java.io.File;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Benchmark 6 of issue 12: cold start. From {@code java -jar target/cocrea-*.jar} (profile {@code postgres}, as in
@@ -36,7 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ColdStartBench {
 
-    private static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final Path LOGS = Path.of("target", "bench-cold-start");
 
     private ColdStartBench() {
@@ -54,13 +44,10 @@ public final class ColdStartBench {
         boolean rebuild = "true".equals(Bench.env("BENCH_BUILD", "false"));
         File cocreaJar = cocreaJar();
         if (rebuild || cocreaJar == null) {
-            build(List.of("./mvnw", "-q", "-B", "-DskipTests", "-Dmodel-lint.skip", "package"));
+            ChildApp.build(List.of("./mvnw", "-q", "-B", "-DskipTests", "-Dmodel-lint.skip", "package"));
             cocreaJar = cocreaJar();
         }
-        File bareJar = new File("bench/bare-starter/target/bare-starter.jar");
-        if (rebuild || !bareJar.isFile()) {
-            build(List.of("./mvnw", "-q", "-B", "-f", "bench/bare-starter/pom.xml", "-DskipTests", "package"));
-        }
+        File bareJar = ChildApp.bareStarterJar(rebuild);
         App cocrea = new App("cocrea", cocreaJar, Map.of("SPRING_PROFILES_ACTIVE", "postgres"),
                 Bench.env("BENCH_DB", "cocrea_bench_e") + "_cold");
         App bare = new App("bare-starter", bareJar, Map.of(), Bench.env("BENCH_BARE_DB", "cocrea_bench_bare") + "_cold");
@@ -125,50 +112,11 @@ public final class ColdStartBench {
 
     /** @return seconds from process start to the first 200 on /actuator/health; the process is stopped after it */
     private static double start(App app, String label) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Duser.timezone=America/Argentina/Buenos_Aires",
-                "-Dfile.encoding=UTF-8", "-jar", app.jar().getPath());
-        builder.environment().putAll(app.env());
-        builder.environment().put("DB_URL", Bench.url(app.database()));
-        builder.environment().put("DB_USER", Bench.dbUser());
-        builder.environment().put("DB_PASSWORD", Bench.dbPassword());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("PUBLIC_BASE_URL", "http://localhost:" + port);
-        File log = LOGS.resolve(app.name() + "-" + label + ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(log);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long start = System.nanoTime();
-        Process process = builder.start();
-        try {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(app.name() + " exited with " + process.exitValue() + "; see " + log);
-                }
-                if (System.nanoTime() - start > DEADLINE.toNanos()) {
-                    throw new IllegalStateException(app.name() + " not healthy within " + DEADLINE + "; see " + log);
-                }
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        double wall = Bench.seconds(start);
-                        CPU.put(app.name() + "-" + label, process.toHandle().info().totalCpuDuration()
-                                .map(d -> d.toNanos() / 1e9).orElse(Double.NaN));
-                        return wall;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(50); // polling interval; the condition is the 200
-            }
-        } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+        try (ChildApp child = ChildApp.launch(app.jar(), app.env(), app.database(),
+                LOGS.resolve(app.name() + "-" + label + ".log"))) {
+            double wall = child.awaitHealthy();
+            CPU.put(app.name() + "-" + label, child.cpuSeconds());
+            return wall;
         }
     }
 
@@ -176,13 +124,5 @@ public final class ColdStartBench {
         File[] jars = new File("target").listFiles((dir, name) -> name.matches("cocrea-.*\\.jar")
                 && !name.endsWith("-plain.jar"));
         return jars == null || jars.length == 0 ? null : jars[0];
-    }
-
-    private static void build(List<String> command) throws Exception {
-        Bench.out("building: %s", String.join(" ", command));
-        Process p = new ProcessBuilder(new ArrayList<>(command)).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("build failed: " + command);
-        }
     }
 }

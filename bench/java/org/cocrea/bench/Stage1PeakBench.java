@@ -1,6 +1,7 @@
 package org.cocrea.bench;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,7 +177,7 @@ public final class Stage1PeakBench {
 
     /**
      * The same baseline process, driven the same way as Cocrea: the bare Camunda starter app
-     * ({@link BareStarterProcess}) with HTTP Basic on {@code /engine-rest} and the engine's authorization checks on
+     * ({@link ChildApp}) with HTTP Basic on {@code /engine-rest} and the engine's authorization checks on
      * (as Cocrea's, with its id pattern and {@code TASK_WORK} for candidate groups), one user per area group (member of that group only); the starts over
      * {@code POST /engine-rest/process-definition/key/bare-review/start} (as its administrator: the bare app has no
      * public endpoint of its own) from the same number of clients, then each area user lists its group's tasks and
@@ -185,12 +186,14 @@ public final class Stage1PeakBench {
      */
     static Phases bareOverHttp(String database, int n, int clients) throws Exception {
         Bench.freshDatabase(database);
-        try (BareStarterProcess app = BareStarterProcess.start(database, "--bare.engine-rest-auth=true",
+        try (ChildApp app = ChildApp.launch(ChildApp.bareStarterJar(false), Map.of(), database,
+                Path.of("target", "bench-bare-starter.log"), "--bare.engine-rest-auth=true",
                 "--camunda.bpm.authorization.enabled=true", "--camunda.bpm.admin-user.id=" + BARE_ADMIN,
                 "--camunda.bpm.admin-user.password=" + CocreaInJvm.PASSWORD,
                 // as Cocrea's engine: ids with hyphens (area-ambiente), and candidate groups get TASK_WORK
                 "--camunda.bpm.generic-properties.properties.general-resource-whitelist-pattern=[a-zA-Z0-9][a-zA-Z0-9_-]*",
                 "--camunda.bpm.generic-properties.properties.default-user-permission-name-for-task=TASK_WORK")) {
+            app.awaitHealthy();
             List<Http> http = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 http.add(new Http(app.port()));
