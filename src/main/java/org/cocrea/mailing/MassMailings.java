@@ -14,7 +14,7 @@ import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
-import org.cocrea.participant.Contact;
+import org.cocrea.participant.Addressee;
 import org.cocrea.participant.Contacts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,25 +125,25 @@ public class MassMailings {
         Mailing mailing = get(mailingId);
         List<Long> ids = jdbc.queryForList("select contact_id from mailing_recipient where mailing_id = ? "
                 + "and status = 'PENDING' order by contact_id limit ?", Long.class, mailingId, batchSize);
-        Map<Long, Contact> batch = contacts.byIds(ids);
+        Map<Long, Addressee> batch = contacts.addressees(ids);
         List<Long> skipped = new ArrayList<>();
         List<Long> queued = new ArrayList<>();
         List<OutgoingMail> mails = new ArrayList<>();
         for (Long contactId : ids) {
-            Contact c = batch.get(contactId);
-            if (c == null || !c.isSubscribed() || c.getConsentAt() == null || c.getErasedAt() != null) {
+            Addressee c = batch.get(contactId);
+            if (c == null || !c.mayBeMailed()) {
                 skipped.add(contactId);
                 continue;
             }
-            boolean english = "en".equals(c.getLanguage());
+            boolean english = "en".equals(c.language());
             Locale locale = english ? Locale.ENGLISH : Locale.forLanguageTag("es");
-            String unsubscribe = baseUrl + "/unsubscribe/" + c.getToken();
-            mails.add(new OutgoingMail(c.getEmail(), locale, "mail/call-for-participation",
+            String unsubscribe = baseUrl + "/unsubscribe/" + c.token();
+            mails.add(new OutgoingMail(c.email(), locale, "mail/call-for-participation",
                     "mail.callForParticipation.subject", new Object[] {english ? mailing.getSubjectEn()
                             : mailing.getSubjectEs()},
-                    Map.of("name", c.getName() == null ? "" : c.getName(),
+                    Map.of("name", c.name() == null ? "" : c.name(),
                             "body", english ? mailing.getBodyEn() : mailing.getBodyEs(), "link", mailing.getLink(),
-                            "unsubscribeLink", unsubscribe, "myDataLink", baseUrl + "/my-data/" + c.getToken()),
+                            "unsubscribeLink", unsubscribe, "myDataLink", baseUrl + "/my-data/" + c.token()),
                     "call-for-participation", "mailing-" + mailingId, unsubscribe));
             queued.add(contactId);
         }

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.notification.OutboxSender;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.SqlStatements;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.CallForParticipationProcess;
@@ -120,6 +121,26 @@ class MassMailingTests {
         deliverEverything();
 
         assertExactlyOnce(receivedPerRecipient(), eligible);
+    }
+
+    @Test
+    void aBatchOfFiveHundredIsWrittenInAFixedNumberOfStatementsWhateverItsRecipientsAxesAndTopics() {
+        Set<String> eligible = insertContacts(600);
+        fixtures.jdbc().update("insert into contact_axis (contact_id, axis) select id, 'Ambiente' from contact");
+        fixtures.jdbc().update("insert into contact_topic (contact_id, topic) select id, 'movilidad' from contact");
+        ProcessInstance pi = startAndWrite();
+        long mailingId = (Long) runtimeService.getVariable(pi.getId(), CallForParticipationProcess.MAILING_ID);
+
+        SqlStatements.reset();
+        long left = mailings.queueNextBatch(mailingId, 500);
+        long statements = SqlStatements.count();
+
+        assertThat(left).isEqualTo(eligible.size() - 500);
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from mail_outbox where kind = "
+                + "'call-for-participation'", Long.class)).isEqualTo(500);
+        // the mailing, the batch's ids, their addressees, the outbox insert, the two recipient updates, what is left:
+        // not two more per person for the axes and topics that the contact entity loads eagerly (1,006 before)
+        assertThat(statements).as("statements for a batch of 500").isLessThanOrEqualTo(10);
     }
 
     private static void assertExactlyOnce(Map<String, Long> received, Set<String> eligible) {
