@@ -1,5 +1,6 @@
 package org.cocrea.mailing;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 import org.cocrea.kernel.FieldProblem;
 import org.cocrea.kernel.InputRefusedException;
 import org.cocrea.kernel.InputText;
+import org.cocrea.kernel.InsertIfAbsent;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.notification.MailOutbox;
 import org.cocrea.notification.OutgoingMail;
@@ -42,9 +44,11 @@ public class MassMailings {
     private final MailOutbox outbox;
     private final Clock clock;
     private final String baseUrl;
+    private final InsertIfAbsent insertIfAbsent;
 
     MassMailings(MailingRepository mailings, JdbcTemplate jdbc, Contacts contacts, MailOutbox outbox, Clock clock,
-            @Value("${cocrea.public-base-url}") String baseUrl) {
+            @Value("${cocrea.public-base-url}") String baseUrl, InsertIfAbsent insertIfAbsent) {
+        this.insertIfAbsent = insertIfAbsent;
         this.mailings = mailings;
         this.jdbc = jdbc;
         this.contacts = contacts;
@@ -113,8 +117,9 @@ public class MassMailings {
     }
 
     /**
-     * Writes the next batch of the call to the outbox, in one transaction: the mails with one batched insert, the
-     * recipients' new states with one batched update.
+     * Writes the next batch of the call to the outbox, in one transaction: the mails with one insert, the
+     * recipients' new states with one update per state (on PostgreSQL single statements of arrays, on H2 JDBC
+     * batches). The recipients are read without their axes and topics ({@link Addressee}).
      *
      * @param mailingId the mailing
      * @param batchSize how many recipients at most
@@ -148,14 +153,33 @@ public class MassMailings {
             queued.add(contactId);
         }
         List<Long> outboxIds = outbox.enqueueAll(mails, PERSONAL);
-        jdbc.batchUpdate("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? and contact_id = ?",
-                skipped.stream().map(id -> new Object[] {mailingId, id}).toList());
-        List<Object[]> links = new ArrayList<>();
-        for (int i = 0; i < queued.size(); i++) {
-            links.add(new Object[] {outboxIds.get(i), mailingId, queued.get(i)});
+        if (insertIfAbsent.isPostgres()) {
+            // one statement each, the ids as arrays (a JDBC batch costs the server an update statement per row)
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("update mailing_recipient set status = 'SKIPPED' "
+                        + "where mailing_id = ? and contact_id = any(?)");
+                ps.setLong(1, mailingId);
+                ps.setArray(2, con.createArrayOf("bigint", skipped.toArray()));
+                return ps;
+            });
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("update mailing_recipient r set status = 'QUEUED', "
+                        + "outbox_id = v.o from unnest(?, ?) as v(c, o) where r.mailing_id = ? and r.contact_id = v.c");
+                ps.setArray(1, con.createArrayOf("bigint", queued.toArray()));
+                ps.setArray(2, con.createArrayOf("bigint", outboxIds.toArray()));
+                ps.setLong(3, mailingId);
+                return ps;
+            });
+        } else {
+            jdbc.batchUpdate("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? "
+                    + "and contact_id = ?", skipped.stream().map(id -> new Object[] {mailingId, id}).toList());
+            List<Object[]> links = new ArrayList<>();
+            for (int i = 0; i < queued.size(); i++) {
+                links.add(new Object[] {outboxIds.get(i), mailingId, queued.get(i)});
+            }
+            jdbc.batchUpdate("update mailing_recipient set status = 'QUEUED', outbox_id = ? where mailing_id = ? "
+                    + "and contact_id = ?", links);
         }
-        jdbc.batchUpdate("update mailing_recipient set status = 'QUEUED', outbox_id = ? where mailing_id = ? "
-                + "and contact_id = ?", links);
         return left(mailingId);
     }
 

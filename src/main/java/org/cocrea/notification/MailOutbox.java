@@ -1,6 +1,7 @@
 package org.cocrea.notification;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.cocrea.kernel.InsertIfAbsent;
 import org.cocrea.kernel.InputText;
 import org.cocrea.kernel.NotFoundException;
 import org.cocrea.limits.AbuseLimits;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -53,6 +57,7 @@ public class MailOutbox {
     private final AbuseLimits limits;
     private final String messageIdDomain;
     private final JdbcTemplate jdbc;
+    private final InsertIfAbsent insertIfAbsent;
     /**
      * Starts every placeholder of a personal value ({@link #enqueueAll(List, Set)}): letters and digits only (no
      * escaping changes them), random per node so that no text a person typed can contain one.
@@ -61,8 +66,9 @@ public class MailOutbox {
 
     MailOutbox(OutboxRepository repository, SpringTemplateEngine templates, MessageSource messages, Clock clock,
             @Value("${cocrea.public-base-url}") String baseUrl, AbuseLimits limits, MailProperties properties,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, InsertIfAbsent insertIfAbsent) {
         this.limits = limits;
+        this.insertIfAbsent = insertIfAbsent;
         this.jdbc = jdbc;
         this.repository = repository;
         this.templates = templates;
@@ -88,7 +94,7 @@ public class MailOutbox {
 
     /**
      * Like {@link #enqueue} for many mails at once (a mass mailing's batch): renders each and stores them all with one
-     * batched insert, in the caller's transaction.
+     * statement, in the caller's transaction (on PostgreSQL one insert of arrays, on H2 a JDBC batch).
      *
      * @param mails what to send
      * @return the ids of the stored rows (status PENDING), in the order of {@code mails}
@@ -123,6 +129,60 @@ public class MailOutbox {
         }
         Map<List<Object>, String> rendered = new HashMap<>();
         List<OutboxMessage> rows = mails.stream().map(m -> render(m, body(m, personal, rendered))).toList();
+        return insertIfAbsent.isPostgres() ? insertAsArrays(rows) : insertAsBatch(rows);
+    }
+
+    /**
+     * PostgreSQL: all rows in one statement, {@code insert ... select ... from unnest(...)}, one array per column (a
+     * JDBC batch of single-row inserts costs the server an insert statement per row).
+     *
+     * @return the new rows' ids in the order of {@code rows}, matched through their Message-IDs (unique per row)
+     */
+    private List<Long> insertAsArrays(List<OutboxMessage> rows) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement ps = con.prepareStatement("insert into mail_outbox (recipient, subject, "
+                    + "body_html, kind, reference, language, status, attempts, next_attempt_at, message_id, "
+                    + "created_at, list_unsubscribe, attachment_name, attachment_type, attachment_content, version) "
+                    + "select v.r, v.s, v.b, v.k, v.ref, v.l, ?, 0, cast(v.na as timestamp with time zone), v.m, "
+                    + "cast(v.ca as timestamp with time zone), v.lu, v.an, v.at, v.ac, 0 "
+                    + "from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality "
+                    + "as v(r, s, b, k, ref, l, na, m, ca, lu, an, at, ac, n) order by v.n "
+                    + "returning id, message_id")) {
+                ps.setString(1, OutboxStatus.PENDING.name());
+                ps.setArray(2, con.createArrayOf("varchar", column(rows, OutboxMessage::getRecipient)));
+                ps.setArray(3, con.createArrayOf("varchar", column(rows, OutboxMessage::getSubject)));
+                ps.setArray(4, con.createArrayOf("varchar", column(rows, OutboxMessage::getBodyHtml)));
+                ps.setArray(5, con.createArrayOf("varchar", column(rows, OutboxMessage::getKind)));
+                ps.setArray(6, con.createArrayOf("varchar", column(rows, OutboxMessage::getReference)));
+                ps.setArray(7, con.createArrayOf("varchar", column(rows, OutboxMessage::getLanguage)));
+                ps.setArray(8, con.createArrayOf("varchar", column(rows, m -> m.getNextAttemptAt().toString())));
+                ps.setArray(9, con.createArrayOf("varchar", column(rows, OutboxMessage::getMessageId)));
+                ps.setArray(10, con.createArrayOf("varchar", column(rows, m -> m.getCreatedAt().toString())));
+                ps.setArray(11, con.createArrayOf("varchar", column(rows, OutboxMessage::getListUnsubscribe)));
+                ps.setArray(12, con.createArrayOf("varchar", column(rows, OutboxMessage::getAttachmentName)));
+                ps.setArray(13, con.createArrayOf("varchar", column(rows, OutboxMessage::getAttachmentType)));
+                ps.setArray(14, con.createArrayOf("varchar", column(rows, OutboxMessage::getAttachmentContent)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("stored " + ids.size() + " outbox rows of " + rows.size());
+        }
+        return rows.stream().map(m -> ids.get(m.getMessageId())).toList();
+    }
+
+    private static Object[] column(List<OutboxMessage> rows, Function<OutboxMessage, String> value) {
+        return rows.stream().map(value).toArray();
+    }
+
+    /** H2 (the first-run demo): a JDBC batch of single-row inserts. @return the new ids in the order of rows */
+    private List<Long> insertAsBatch(List<OutboxMessage> rows) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(c -> c.prepareStatement("insert into mail_outbox (recipient, subject, body_html, kind, "
                 + "reference, language, status, attempts, next_attempt_at, message_id, created_at, list_unsubscribe, "

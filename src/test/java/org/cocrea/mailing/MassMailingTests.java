@@ -130,14 +130,25 @@ class MassMailingTests {
         fixtures.jdbc().update("insert into contact_topic (contact_id, topic) select id, 'movilidad' from contact");
         ProcessInstance pi = startAndWrite();
         long mailingId = (Long) runtimeService.getVariable(pi.getId(), CallForParticipationProcess.MAILING_ID);
+        // three of the batch's recipients unsubscribe after the call selected them: skipped, not mailed
+        List<Long> leaving = fixtures.jdbc().queryForList("select contact_id from mailing_recipient where "
+                + "mailing_id = ? order by contact_id limit 3 offset 10", Long.class, mailingId);
+        leaving.forEach(id -> fixtures.jdbc().update("update contact set subscribed = false where id = ?", id));
 
         SqlStatements.reset();
         long left = mailings.queueNextBatch(mailingId, 500);
         long statements = SqlStatements.count();
 
         assertThat(left).isEqualTo(eligible.size() - 500);
+        assertThat(fixtures.jdbc().queryForList("select contact_id from mailing_recipient where mailing_id = ? "
+                + "and status = 'SKIPPED' order by contact_id", Long.class, mailingId)).isEqualTo(leaving);
         assertThat(fixtures.jdbc().queryForObject("select count(*) from mail_outbox where kind = "
-                + "'call-for-participation'", Long.class)).isEqualTo(500);
+                + "'call-for-participation'", Long.class)).isEqualTo(497);
+        // every queued recipient points at the outbox row addressed to them, with their own unsubscribe link
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from mailing_recipient r join mail_outbox o on "
+                + "o.id = r.outbox_id join contact c on c.id = r.contact_id where r.mailing_id = ? and r.status = "
+                + "'QUEUED' and o.recipient = c.email and o.list_unsubscribe like '%' || c.token || '%' "
+                + "and o.body_html like '%' || c.token || '%'", Long.class, mailingId)).isEqualTo(497);
         // the mailing, the batch's ids, their addressees, the outbox insert, the two recipient updates, what is left:
         // not two more per person for the axes and topics that the contact entity loads eagerly (1,006 before)
         assertThat(statements).as("statements for a batch of 500").isLessThanOrEqualTo(10);
