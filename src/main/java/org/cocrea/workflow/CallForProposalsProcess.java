@@ -27,6 +27,8 @@ public final class CallForProposalsProcess {
     public static final String SUBPROCESS_MEETING = "SubProcess_FeasibilityMeeting";
     public static final String TASK_PREPARE_AGENDA = "Task_PrepareMeetingAgenda";
     public static final String TASK_RECORD_MEETING = "Task_RecordFeasibilityMeeting";
+    /** Asynchronous before: an area's meeting ends its instance of the subprocess in a job of its own. */
+    public static final String END_MEETING_RECORDED = "EndEvent_MeetingRecorded";
     public static final String TASK_PREPARE_PRIORITISATION = "Task_PreparePrioritisation";
     public static final String TASK_PRIORITISE = "Task_PrioritiseProposals";
     public static final String END_CONSULTATION_CLOSED = "EndEvent_ConsultationClosed";

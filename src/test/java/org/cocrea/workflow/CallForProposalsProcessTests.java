@@ -123,13 +123,19 @@ class CallForProposalsProcessTests {
 
         complete(meetings.get(0));
 
-        assertThat(pi).isWaitingAt(TASK_RECORD_MEETING).hasNotPassed(TASK_PREPARE_PRIORITISATION);
+        // the completion stops before the area's end event: its own job ends the area's subprocess instance
+        assertThat(pi).isWaitingAt(TASK_RECORD_MEETING, END_MEETING_RECORDED)
+                .hasNotPassed(TASK_PREPARE_PRIORITISATION);
         assertThat(meetingTasks(pi)).hasSize(1);
+        execute(job(END_MEETING_RECORDED, pi));
+        assertThat(pi).isWaitingAt(TASK_RECORD_MEETING).hasNotPassed(TASK_PREPARE_PRIORITISATION);
         verifyNoInteractions(preparePrioritisation);
 
         complete(meetings.get(1));
 
         verify(feasibilityMeetingCompleted, times(2)).notify(any());
+        verifyNoInteractions(preparePrioritisation);
+        execute(job(END_MEETING_RECORDED, pi));
         verify(preparePrioritisation).execute(any());
         assertThat(pi).hasPassed(SUBPROCESS_MEETING, TASK_PREPARE_PRIORITISATION)
                 .isWaitingAt(TASK_PRIORITISE).task().hasCandidateGroup("og-team");
