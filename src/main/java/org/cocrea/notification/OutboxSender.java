@@ -93,6 +93,17 @@ public class OutboxSender {
      */
     private static final String LOCK_DUE = "select id from mail_outbox where status = 'PENDING' "
             + "and next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked";
+    /**
+     * On PostgreSQL, whether any claim has expired, through the partial index {@code mail_outbox_claims} (migration
+     * V82, {@link OutboxClaimIndex}): a plain index scan in lease order that stops at the first expired claim or at
+     * the first lease still running. The updates that return expired claims select the rows by {@code status =
+     * 'SENDING'}, which read every row version that was ever SENDING and is not vacuumed yet (after an open call to
+     * 40,000 contacts, 80,000 index entries and 17,000 heap pages: 45 ms per update, twice per run of the sender); they
+     * now run only when this finds something.
+     */
+    static final String ANY_EXPIRED = "select exists (select 1 from mail_outbox where status = 'SENDING' "
+            + "and lease_until <= ? order by lease_until limit 1) or exists (select 1 from mail_outbox "
+            + "where status = 'SENDING' and lease_until is null and claimed_at <= ? limit 1)";
     /** Claims the rows {@link #LOCK_DUE} locked and reads them. */
     private static final String CLAIM_LOCKED = "update mail_outbox set status = 'SENDING', claimed_at = ?, "
             + "lease_until = ?, version = version + 1 where id = any(?) and status = 'PENDING' returning id, "
@@ -305,6 +316,10 @@ public class OutboxSender {
 
     private void returnExpiredClaims(Instant now) {
         Instant claimedBefore = now.minus(properties.claimLease());
+        if (postgres() && !Boolean.TRUE.equals(jdbc.queryForObject(ANY_EXPIRED, Boolean.class, utc(now),
+                utc(claimedBefore)))) {
+            return;
+        }
         int max = properties.maxAttempts();
         int[] counts = tx.execute(s -> new int[] {
                 repository.requeueExpiredClaims(now, claimedBefore, max, INTERRUPTED),

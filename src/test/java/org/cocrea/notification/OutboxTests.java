@@ -34,6 +34,7 @@ import org.cocrea.proposal.ProposalInput;
 import org.cocrea.proposal.ProposalStatus;
 import org.cocrea.proposal.Proposals;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.SqlStatements;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.support.TestSmtp;
 import org.cocrea.workflow.ProposalReviewProcess;
@@ -142,6 +143,21 @@ class OutboxTests {
         assertThat(smtpConnections() - before).isEqualTo(1.0);
         assertThat(greenMail.getReceivedMessages()).hasSize(rows);
         assertThat(statuses()).containsOnly(OutboxStatus.SENT);
+    }
+
+    @Test
+    void aRunWithNoExpiredClaimLooksThroughTheClaimsIndexAndUpdatesNothing() {
+        enqueueMany(250);
+        assertThat(sender.drain()).isEqualTo(250); // 250 row versions that were SENDING, not yet vacuumed
+
+        SqlStatements.reset();
+        assertThat(sender.sendDue()).isZero();
+        // the check for expired claims (one select) and the claim of due rows (one select, none found); before, the
+        // two updates that return expired claims ran on every run, each reading all 250 former SENDING versions
+        assertThat(SqlStatements.count()).isEqualTo(2);
+        String plan = String.join("\n", jdbc.queryForList("explain " + OutboxSender.ANY_EXPIRED.replace("?",
+                "now()"), String.class));
+        assertThat(plan).contains("mail_outbox_claims").doesNotContain("Seq Scan").doesNotContain("Bitmap");
     }
 
     @Test
