@@ -4,11 +4,20 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,7 +28,8 @@ import org.cocrea.workflow.CallForParticipationProcess;
  * One Cocrea node of {@link OpenCallBench}, in its own JVM so the benchmark can kill it ({@code kill -9}) halfway
  * through an open call. Starts Cocrea as in production ({@link CocreaInJvm}, profile {@code postgres}, job executor
  * and scheduled jobs on) with the outbox delivering to the benchmark's SMTP server. Prints {@code READY} when
- * started and, every 200 ms, {@code HEAP <bytes>}: the peak heap use so far (sum of the heap pools' peaks). Each line
+ * started and, every 200 ms, {@code HEAP <bytes>}: the peak heap use so far (the most in use at one moment: just before a
+ * garbage collection, or at a sample). Each line
  * {@code start <subject>} on its standard input starts one {@code call-for-participation} instance and completes its
  * writing task as the team would in Tasklist (every subscribed contact, no topic); it answers {@code STARTED}. The line
  * {@code stop} stops it in order (so a Flight Recorder started with {@code dumponexit} writes its file).
@@ -39,15 +49,40 @@ public final class OpenCallNode {
         Thread commands = new Thread(() -> commands(app), "commands");
         commands.setDaemon(true);
         commands.start();
+        AtomicLong peak = new AtomicLong();
+        watchCollections(peak);
         while (true) {
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
-            System.out.println("HEAP " + peak);
+            peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            System.out.println("HEAP " + peak.get());
             Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Keeps in {@code peak} the heap in use just before each garbage collection (summed over the heap pools at that
+     * moment), the highest the heap gets between two samples. The sum of each pool's own peak, used before, added
+     * peaks of different moments (eden full before a young collection, the old generation after many) and could
+     * exceed {@code -Xmx}.
+     */
+    private static void watchCollections(AtomicLong peak) {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                            notification.getType())) {
+                        GcInfo info = GarbageCollectionNotificationInfo.from(
+                                (CompositeData) notification.getUserData()).getGcInfo();
+                        long used = 0;
+                        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                            MemoryUsage before = info.getMemoryUsageBeforeGc().get(pool.getName());
+                            if (pool.getType() == MemoryType.HEAP && before != null) {
+                                used += before.getUsed();
+                            }
+                        }
+                        peak.accumulateAndGet(used, Math::max);
+                    }
+                }, null, null);
+            }
         }
     }
 
