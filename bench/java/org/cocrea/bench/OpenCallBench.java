@@ -91,7 +91,7 @@ public final class OpenCallBench {
 
             // 1. Kill halfway and restart.
             long first = node.startCall(db, "Convocatoria A");
-            awaitEverySecond("half of call A sent", () -> sent(db, first) >= contacts / 2);
+            Bench.await("half of call A at the SMTP server", DEADLINE, () -> smtp.count() >= contacts / 2);
             node.kill();
             int atKill = smtp.count();
             Bench.out("killed the node (kill -9) with %d of %d mails at the SMTP server", atKill, contacts);
@@ -117,8 +117,12 @@ public final class OpenCallBench {
             long second = node.startCall(db, "Convocatoria B");
             awaitQueued(db, second);
             double queued = Bench.seconds(start);
-            awaitSent(db, second, contacts);
+            // Timed to the last mail accepted by the SMTP server, as the raw loop is, and counted at the sink: the
+            // count of SENT rows over the whole outbox (100,000 rows of call A beside call B's) took 350 ms of
+            // PostgreSQL per poll, CPU taken from the node measured. Every row SENT is then checked, untimed.
+            Bench.await("every mail of call B at the SMTP server", DEADLINE, () -> smtp.count() >= contacts);
             double cocrea = Bench.seconds(start);
+            awaitSent(db, second, contacts);
             Deliveries b = Deliveries.of(smtp.received(), "Convocatoria B", "Call B");
             Bench.out("Cocrea: %d mails in %.1f s (%.0f/s); all written to the outbox after %.1f s", b.reached, cocrea,
                     contacts / cocrea, queued);
