@@ -128,6 +128,9 @@ public class MassMailings {
     @Transactional
     public long queueNextBatch(long mailingId, int batchSize) {
         Mailing mailing = get(mailingId);
+        // One batch of a mailing at a time: a second transaction on the same mailing (a job whose lock expired, a
+        // second node) waits here and then sees the first one's recipients QUEUED, instead of mailing them again.
+        jdbc.queryForList("select id from mailing where id = ? for update", Long.class, mailingId);
         List<Long> ids = jdbc.queryForList("select contact_id from mailing_recipient where mailing_id = ? "
                 + "and status = 'PENDING' order by contact_id limit ?", Long.class, mailingId, batchSize);
         Map<Long, Addressee> batch = contacts.addressees(ids);
@@ -157,14 +160,15 @@ public class MassMailings {
             // one statement each, the ids as arrays (a JDBC batch costs the server an update statement per row)
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("update mailing_recipient set status = 'SKIPPED' "
-                        + "where mailing_id = ? and contact_id = any(?)");
+                        + "where mailing_id = ? and contact_id = any(?) and status = 'PENDING'");
                 ps.setLong(1, mailingId);
                 ps.setArray(2, con.createArrayOf("bigint", skipped.toArray()));
                 return ps;
             });
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("update mailing_recipient r set status = 'QUEUED', "
-                        + "outbox_id = v.o from unnest(?, ?) as v(c, o) where r.mailing_id = ? and r.contact_id = v.c");
+                        + "outbox_id = v.o from unnest(?, ?) as v(c, o) where r.mailing_id = ? and r.contact_id = v.c "
+                        + "and r.status = 'PENDING'");
                 ps.setArray(1, con.createArrayOf("bigint", queued.toArray()));
                 ps.setArray(2, con.createArrayOf("bigint", outboxIds.toArray()));
                 ps.setLong(3, mailingId);
@@ -172,13 +176,14 @@ public class MassMailings {
             });
         } else {
             jdbc.batchUpdate("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? "
-                    + "and contact_id = ?", skipped.stream().map(id -> new Object[] {mailingId, id}).toList());
+                    + "and contact_id = ? and status = 'PENDING'",
+                    skipped.stream().map(id -> new Object[] {mailingId, id}).toList());
             List<Object[]> links = new ArrayList<>();
             for (int i = 0; i < queued.size(); i++) {
                 links.add(new Object[] {outboxIds.get(i), mailingId, queued.get(i)});
             }
             jdbc.batchUpdate("update mailing_recipient set status = 'QUEUED', outbox_id = ? where mailing_id = ? "
-                    + "and contact_id = ?", links);
+                    + "and contact_id = ? and status = 'PENDING'", links);
         }
         return left(mailingId);
     }

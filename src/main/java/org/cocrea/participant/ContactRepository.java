@@ -4,19 +4,23 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface ContactRepository extends JpaRepository<Contact, Long> {
 
     /**
-     * @param ids contact ids
-     * @return the addressees of those found, in no order: one statement, without the axes and topics
+     * @param id a contact id
+     * @return the contact, its row locked until the transaction ends ({@code for update}): an erasure takes it
+     *         first, so a mass mailing's batch writing a mail to the person finishes before the erasure forgets it
      */
-    @Query("select new org.cocrea.participant.Addressee(c.id, c.email, c.name, c.language, c.token, c.subscribed, "
-            + "c.consentAt, c.erasedAt) from Contact c where c.id in :ids")
-    List<Addressee> addressees(@Param("ids") Collection<Long> ids);
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Contact c where c.id = :id")
+    Optional<Contact> lockById(@Param("id") Long id);
 
 
     Optional<Contact> findByEmailIgnoreCase(String email);

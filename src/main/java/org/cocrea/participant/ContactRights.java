@@ -70,7 +70,9 @@ class ContactRights {
     }
 
     boolean erase(String token) {
-        Optional<Contact> found = registry.byToken(token).flatMap(c -> contacts.findById(c.getId()));
+        // the contact's row first: a mass mailing's batch that is writing a mail to the person holds it (shared) until
+        // it commits, so the outbox rows forgotten below include that mail
+        Optional<Contact> found = registry.byToken(token).flatMap(c -> contacts.lockById(c.getId()));
         if (found.isEmpty()) {
             return false;
         }

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -158,15 +159,18 @@ public class Contacts {
     }
 
     /**
+     * Reads the addressees of a mass mailing's batch and locks them until the caller's transaction ends, so that an
+     * erasure of one of them waits for the batch and then forgets the mail it wrote, or the batch waits for an
+     * erasure and then skips the person (Ley 25.326: nothing is mailed to an erased person).
+     *
      * @param ids contact ids
      * @return the addressees of the contacts found, by id (one statement; ids not found are absent)
+     * @throws org.springframework.transaction.IllegalTransactionStateException if called outside a transaction
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<Long, Addressee> addressees(Collection<Long> ids) {
         Map<Long, Addressee> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            contacts.addressees(ids).forEach(a -> found.put(a.id(), a));
-        }
+        selection.lockedAddressees(ids).forEach(a -> found.put(a.id(), a));
         return found;
     }
 
