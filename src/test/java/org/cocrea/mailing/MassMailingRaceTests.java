@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.cocrea.participant.Contacts;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.LockRaces;
 import org.cocrea.support.TestFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,35 +74,9 @@ class MassMailingRaceTests {
                 Long.class)).as("mails to the erased person").isZero();
     }
 
-    /**
-     * Runs a batch of the mailing in a transaction that stays open after its statements, then {@code other} in
-     * another thread; the batch commits once {@code other} waits on a lock or has finished.
-     */
     private void whileTheBatchHoldsItsLocks(Mailing mailing, Runnable other) throws Exception {
-        CountDownLatch batchRan = new CountDownLatch(1);
-        CountDownLatch batchMayCommit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> batch = threads.submit(() -> tx.executeWithoutResult(s -> {
-                mailings.queueNextBatch(mailing.getId(), 500);
-                batchRan.countDown();
-                await(batchMayCommit);
-            }));
-            assertThat(batchRan.await(60, TimeUnit.SECONDS)).as("the batch ran").isTrue();
-            Future<?> second = threads.submit(other);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!second.isDone() && !waitingOnALock()) {
-                assertThat(System.nanoTime()).as("the other transaction neither finished nor waited")
-                        .isLessThan(deadline);
-                Thread.onSpinWait();
-            }
-            batchMayCommit.countDown();
-            batch.get(60, TimeUnit.SECONDS);
-            second.get(60, TimeUnit.SECONDS);
-        } finally {
-            batchMayCommit.countDown();
-            threads.shutdownNow();
-        }
+        LockRaces.secondWhileFirstHoldsItsLocks(tx, fixtures.jdbc(), () -> mailings.queueNextBatch(mailing.getId(),
+                500), other);
     }
 
     private Mailing prepare() {
@@ -120,23 +90,6 @@ class MassMailingRaceTests {
             fixtures.jdbc().update("insert into contact (email, name, language, consent_at, consent_scope, source, "
                     + "subscribed, token, created_at) values (?, ?, 'es', ?, 'convocatorias', 'csv', true, ?, ?)",
                     "carrera" + i + "@example.org", "Persona " + i, now, "carrera-token-" + i, now);
-        }
-    }
-
-    /** @return whether a session of this database waits for a lock another transaction holds */
-    private boolean waitingOnALock() {
-        return fixtures.jdbc().queryForObject("select count(*) from pg_stat_activity where datname = "
-                + "current_database() and wait_event_type = 'Lock'", Long.class) > 0;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never allowed to commit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -7,11 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cocrea.CocreaApplication;
 import org.cocrea.support.CocreaIntegrationTest;
+import org.cocrea.support.LockRaces;
 import org.cocrea.support.TestFixtures;
 import org.cocrea.workflow.CallForProposalsProcess;
 import org.cocrea.workflow.ProposalReviewProcess;
@@ -85,31 +81,8 @@ class FeasibilityMeetingConcurrencyTests {
                 .taskDefinitionKey(CallForProposalsProcess.TASK_RECORD_MEETING).list();
         assertThat(meetings).hasSize(2);
 
-        CountDownLatch firstRan = new CountDownLatch(1);
-        CountDownLatch firstMayCommit = new CountDownLatch(1);
-        ExecutorService members = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> first = members.submit(() -> tx.executeWithoutResult(s -> {
-                complete("equipo-1", meetings.get(0));
-                firstRan.countDown();
-                await(firstMayCommit);
-            }));
-            assertThat(firstRan.await(60, TimeUnit.SECONDS)).as("the first completion ran").isTrue();
-            Future<?> second = members.submit(() -> tx.executeWithoutResult(s -> complete("equipo-2",
-                    meetings.get(1))));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!second.isDone() && !waitingOnALock()) {
-                assertThat(System.nanoTime()).as("the second completion neither finished nor waited").isLessThan(
-                        deadline);
-                Thread.onSpinWait();
-            }
-            firstMayCommit.countDown();
-            first.get(60, TimeUnit.SECONDS);
-            second.get(60, TimeUnit.SECONDS);
-        } finally {
-            firstMayCommit.countDown();
-            members.shutdownNow();
-        }
+        LockRaces.secondWhileFirstHoldsItsLocks(tx, fixtures.jdbc(), () -> complete("equipo-1", meetings.get(0)),
+                () -> tx.executeWithoutResult(s -> complete("equipo-2", meetings.get(1))));
 
         assertThat(taskService.createTaskQuery().processInstanceId(callInstance)
                 .taskDefinitionKey(CallForProposalsProcess.TASK_RECORD_MEETING).count()).isZero();
@@ -134,23 +107,6 @@ class FeasibilityMeetingConcurrencyTests {
                     .putValue(CallForProposalsProcess.MEETING_OUTCOME, "Se acordó la respuesta."));
         } finally {
             identityService.clearAuthentication();
-        }
-    }
-
-    /** @return whether a session of this database waits for a lock another transaction holds */
-    private boolean waitingOnALock() {
-        return fixtures.jdbc().queryForObject("select count(*) from pg_stat_activity where datname = "
-                + "current_database() and wait_event_type = 'Lock'", Long.class) > 0;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never allowed to commit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
