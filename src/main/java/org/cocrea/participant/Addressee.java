@@ -3,8 +3,8 @@ package org.cocrea.participant;
 import java.time.Instant;
 
 /**
- * What a mass mailing needs of a contact to address one mail to them, read without the contact's axes and topics
- * (which {@link Contact} loads eagerly, two more statements per person).
+ * What a mass mailing needs of a contact to address one mail to them: one plain select of the batch's people, locked
+ * for the batch's transaction ({@link Contacts#addressees}), without the entity's axes, topics and organisation.
  *
  * @param id         the contact's id
  * @param email      the address

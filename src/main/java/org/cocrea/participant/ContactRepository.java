@@ -22,7 +22,6 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     @Query("select c from Contact c where c.id = :id")
     Optional<Contact> lockById(@Param("id") Long id);
 
-
     Optional<Contact> findByEmailIgnoreCase(String email);
 
     Optional<Contact> findByToken(String token);
