@@ -118,8 +118,8 @@ public class MassMailings {
 
     /**
      * Writes the next batch of the call to the outbox, in one transaction: the mails with one insert, the
-     * recipients' new states with one update per state (on PostgreSQL single statements of arrays, on H2 JDBC
-     * batches). The recipients are read without their axes and topics ({@link Addressee}).
+     * recipients' new states with one update per state (the QUEUED ones on H2 as a JDBC batch). The recipients are
+     * read and locked as {@link Addressee}s, without their axes and topics.
      *
      * @param mailingId the mailing
      * @param batchSize how many recipients at most
@@ -156,15 +156,15 @@ public class MassMailings {
             queued.add(contactId);
         }
         List<Long> outboxIds = outbox.enqueueAll(mails, PERSONAL);
+        // one statement per state, the ids as arrays (a JDBC batch costs the server an update statement per row)
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("update mailing_recipient set status = 'SKIPPED' "
+                    + "where mailing_id = ? and contact_id = any(?) and status = 'PENDING'");
+            ps.setLong(1, mailingId);
+            ps.setArray(2, con.createArrayOf("bigint", skipped.toArray()));
+            return ps;
+        });
         if (insertIfAbsent.isPostgres()) {
-            // one statement each, the ids as arrays (a JDBC batch costs the server an update statement per row)
-            jdbc.update(con -> {
-                PreparedStatement ps = con.prepareStatement("update mailing_recipient set status = 'SKIPPED' "
-                        + "where mailing_id = ? and contact_id = any(?) and status = 'PENDING'");
-                ps.setLong(1, mailingId);
-                ps.setArray(2, con.createArrayOf("bigint", skipped.toArray()));
-                return ps;
-            });
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("update mailing_recipient r set status = 'QUEUED', "
                         + "outbox_id = v.o from unnest(?, ?) as v(c, o) where r.mailing_id = ? and r.contact_id = v.c "
@@ -175,9 +175,7 @@ public class MassMailings {
                 return ps;
             });
         } else {
-            jdbc.batchUpdate("update mailing_recipient set status = 'SKIPPED' where mailing_id = ? "
-                    + "and contact_id = ? and status = 'PENDING'",
-                    skipped.stream().map(id -> new Object[] {mailingId, id}).toList());
+            // H2 has no update ... from: a JDBC batch, one row each
             List<Object[]> links = new ArrayList<>();
             for (int i = 0; i < queued.size(); i++) {
                 links.add(new Object[] {outboxIds.get(i), mailingId, queued.get(i)});
